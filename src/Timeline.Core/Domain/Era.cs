@@ -1,0 +1,36 @@
+using Timeline.Core.Dates;
+
+namespace Timeline.Core.Domain;
+
+/// <summary>A named storyline: a span of time with its own colour on the timeline.</summary>
+public class Era
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+
+    /// <summary>Markdown, rendered without raw HTML.</summary>
+    public string Description { get; set; } = "";
+
+    /// <summary>A CSS hex colour, "#rrggbb".</summary>
+    public string Colour { get; set; } = "#5b6b7f";
+
+    public DateTime StartsAt { get; set; }
+    public DatePrecision StartPrecision { get; set; }
+    public DateTime EndsAt { get; set; }
+    public DatePrecision EndPrecision { get; set; }
+
+    public PartialDate Start
+    {
+        get => new(StartsAt, StartPrecision);
+        set => (StartsAt, StartPrecision) = (value.Value, value.Precision);
+    }
+
+    public PartialDate End
+    {
+        get => new(EndsAt, EndPrecision);
+        set => (EndsAt, EndPrecision) = (value.Value, value.Precision);
+    }
+
+    public List<Event> Events { get; set; } = [];
+}

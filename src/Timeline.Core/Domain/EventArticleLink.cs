@@ -1,0 +1,60 @@
+namespace Timeline.Core.Domain;
+
+/// <summary>What an article does for an event.</summary>
+public enum LinkRole
+{
+    FirstReport,
+    Report,
+    Confirmation,
+    Reaction,
+    Background,
+    Analysis,
+    Correction,
+}
+
+/// <summary>An article backing an event, with the passage of the article that supports the link.</summary>
+public class EventArticleLink
+{
+    public int Id { get; set; }
+    public int EventId { get; set; }
+    public Event? Event { get; set; }
+    public int ArticleId { get; set; }
+    public Article? Article { get; set; }
+    public LinkRole Role { get; set; }
+
+    /// <summary>Quoted verbatim from <see cref="Article.Body"/>.</summary>
+    public required string Passage { get; set; }
+    public string? Note { get; set; }
+}
+
+public static class LinkRoles
+{
+    /// <summary>The manifest's and URLs' spelling: "first-report".</summary>
+    public static string ToKey(this LinkRole role) => role switch
+    {
+        LinkRole.FirstReport => "first-report",
+        _ => role.ToString().ToLowerInvariant(),
+    };
+
+    public static string ToLabel(this LinkRole role) => role switch
+    {
+        LinkRole.FirstReport => "First report",
+        _ => role.ToString(),
+    };
+
+    public static bool TryParseKey(string? key, out LinkRole role)
+    {
+        foreach (var candidate in Enum.GetValues<LinkRole>())
+        {
+            if (string.Equals(candidate.ToKey(), key?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                role = candidate;
+                return true;
+            }
+        }
+        role = default;
+        return false;
+    }
+
+    public static IEnumerable<string> Keys => Enum.GetValues<LinkRole>().Select(r => r.ToKey());
+}

@@ -1,0 +1,58 @@
+namespace Timeline.Core.Seeding;
+
+// The JSON shape of seeds/timeline.json. Everything is nullable here on purpose: the loader checks
+// each field and names the entry and field that is missing, rather than failing inside the parser.
+
+public sealed class SeedManifest
+{
+    public List<SeedArticle>? Articles { get; init; }
+    public List<SeedEra>? Eras { get; init; }
+    public List<SeedEvent>? Events { get; init; }
+}
+
+public sealed class SeedArticle
+{
+    public string? File { get; init; }
+    public string? Title { get; init; }
+    public string? Outlet { get; init; }
+    public string? Author { get; init; }
+    public string? Url { get; init; }
+    public string? Published { get; init; }
+    public bool Approximate { get; init; }
+    public string? Language { get; init; }
+}
+
+public sealed class SeedEra
+{
+    public string? Slug { get; init; }
+    public string? Title { get; init; }
+    public string? Description { get; init; }
+    public string? Colour { get; init; }
+    public string? Start { get; init; }
+    public string? End { get; init; }
+}
+
+public sealed class SeedEvent
+{
+    public string? Slug { get; init; }
+    public string? Title { get; init; }
+    public string? Summary { get; init; }
+    public string? Start { get; init; }
+    public bool Approximate { get; init; }
+    public string? End { get; init; }
+    public bool EndApproximate { get; init; }
+    public string? Era { get; init; }
+    public string? Status { get; init; }
+    public List<string>? Tags { get; init; }
+    public List<string>? Actors { get; init; }
+    public List<string>? Places { get; init; }
+    public List<SeedLink>? Links { get; init; }
+}
+
+public sealed class SeedLink
+{
+    public string? Article { get; init; }
+    public string? Role { get; init; }
+    public string? Passage { get; init; }
+    public string? Note { get; init; }
+}

@@ -1,0 +1,222 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Timeline.Core.Dates;
+using Timeline.Core.Domain;
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Seeding;
+
+/// <summary>Reads seeds/timeline.json and its article files, and checks all of it before anything is written.</summary>
+public static partial class SeedManifestLoader
+{
+    public const string ManifestFileName = "timeline.json";
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = false,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        // A misspelt field would otherwise be silently ignored.
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static SeedPlan Load(string seedsDirectory)
+    {
+        var path = Path.Combine(seedsDirectory, ManifestFileName);
+        if (!File.Exists(path))
+            throw new SeedManifestException(path, ["the file does not exist."]);
+
+        SeedManifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<SeedManifest>(File.ReadAllText(path), JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new SeedManifestException(path, [$"it is not valid manifest JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine}): {e.Message}"]);
+        }
+        if (manifest is null)
+            throw new SeedManifestException(path, ["it is empty."]);
+
+        var problems = new List<string>();
+        var plan = Check(manifest, seedsDirectory, problems);
+        if (problems.Count > 0)
+            throw new SeedManifestException(path, problems);
+        return plan;
+    }
+
+    private static SeedPlan Check(SeedManifest manifest, string seedsDirectory, List<string> problems)
+    {
+        var articles = CheckArticles(manifest.Articles ?? [], seedsDirectory, problems);
+        var eras = CheckEras(manifest.Eras ?? [], problems);
+        var events = CheckEvents(manifest.Events ?? [], articles, eras, problems);
+        if (manifest.Articles is null)
+            problems.Add("\"articles\" is missing.");
+        if (manifest.Events is null)
+            problems.Add("\"events\" is missing.");
+        return new SeedPlan(eras, articles, events);
+    }
+
+    private static List<PlannedArticle> CheckArticles(List<SeedArticle> entries, string seedsDirectory, List<string> problems)
+    {
+        var planned = new List<PlannedArticle>();
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        var hashes = new Dictionary<string, string>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var a = entries[i];
+            var where = $"articles[{i}] ({a.File ?? "no file"})";
+            var before = problems.Count;
+            Require(a.File, where, "file", problems);
+            Require(a.Title, where, "title", problems);
+            Require(a.Outlet, where, "outlet", problems);
+            var published = ParseDate(a.Published, a.Approximate, where, "published", problems);
+            if (a.Url is not null && !(Uri.TryCreate(a.Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+                problems.Add($"{where}: url \"{a.Url}\" is not an http(s) address.");
+            if (a.File is not null && !files.Add(a.File))
+                problems.Add($"{where}: the file is listed twice.");
+
+            string? body = null;
+            if (a.File is not null)
+            {
+                var filePath = Path.Combine(seedsDirectory, a.File);
+                if (Path.GetFileName(a.File) != a.File)
+                    problems.Add($"{where}: file must be a plain file name inside the seeds folder.");
+                else if (!File.Exists(filePath))
+                    problems.Add($"{where}: the file {filePath} does not exist.");
+                else
+                {
+                    body = ArticleCleaner.Clean(File.ReadAllText(filePath), a.Title).Body;
+                    if (body.Length == 0)
+                        problems.Add($"{where}: the article has no text once cleaned.");
+                }
+            }
+            if (problems.Count > before || body is null || published is null)
+                continue;
+            var hash = TextExcerpt.Hash(body);
+            if (!hashes.TryAdd(hash, a.File!))
+                problems.Add($"{where}: same text as {hashes[hash]}.");
+            planned.Add(new PlannedArticle(a.File!, a.Title!.Trim(), a.Outlet!.Trim(), a.Author?.Trim(), a.Url,
+                published.Value, string.IsNullOrWhiteSpace(a.Language) ? "en" : a.Language.Trim(), body, hash));
+        }
+        return planned;
+    }
+
+    private static List<PlannedEra> CheckEras(List<SeedEra> entries, List<string> problems)
+    {
+        var planned = new List<PlannedEra>();
+        var slugs = new HashSet<string>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            var where = $"eras[{i}] ({e.Slug ?? e.Title ?? "untitled"})";
+            var before = problems.Count;
+            Require(e.Title, where, "title", problems);
+            CheckSlug(e.Slug, where, slugs, problems, required: true);
+            var start = ParseDate(e.Start, false, where, "start", problems);
+            var end = ParseDate(e.End, false, where, "end", problems);
+            if (start is not null && end is not null && end.Value.End <= start.Value.Value)
+                problems.Add($"{where}: end {e.End} is before start {e.Start}.");
+            var colour = e.Colour ?? "#5b6b7f";
+            if (!HexColour().IsMatch(colour))
+                problems.Add($"{where}: colour \"{colour}\" is not a #rrggbb hex colour.");
+            if (problems.Count == before)
+                planned.Add(new PlannedEra(e.Slug!, e.Title!.Trim(), e.Description?.Trim() ?? "", colour.ToLowerInvariant(), start!.Value, end!.Value));
+        }
+        return planned;
+    }
+
+    private static List<PlannedEvent> CheckEvents(List<SeedEvent> entries, List<PlannedArticle> articles, List<PlannedEra> eras, List<string> problems)
+    {
+        var planned = new List<PlannedEvent>();
+        var slugs = new HashSet<string>();
+        var articlesByFile = articles.ToDictionary(a => a.File);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            var where = $"events[{i}] ({e.Title ?? "untitled"})";
+            var before = problems.Count;
+            Require(e.Title, where, "title", problems);
+            if (e.Title?.Length > Limits.TitleLength)
+                problems.Add($"{where}: title is longer than {Limits.TitleLength} characters.");
+            var start = ParseDate(e.Start, e.Approximate, where, "start", problems);
+            PartialDate? end = e.End is null ? null : ParseDate(e.End, e.EndApproximate, where, "end", problems);
+            if (start is not null && end is not null && end.Value < start.Value)
+                problems.Add($"{where}: end {e.End} is before start {e.Start}.");
+            if (e.Era is not null && eras.All(era => era.Slug != e.Era))
+                problems.Add($"{where}: era \"{e.Era}\" is not one of the manifest's eras.");
+            var status = EventStatus.Published;
+            if (e.Status is not null && !Enum.TryParse(e.Status, ignoreCase: true, out status))
+                problems.Add($"{where}: status \"{e.Status}\" is neither draft nor published.");
+
+            var slug = e.Slug ?? (start is null || e.Title is null ? null : Slugs.ForEvent(start.Value, e.Title));
+            CheckSlug(slug, where, slugs, problems, required: false);
+
+            var links = new List<PlannedLink>();
+            var linkedFiles = new HashSet<string>();
+            foreach (var (link, n) in (e.Links ?? []).Select((l, n) => (l, n)))
+            {
+                var linkWhere = $"{where} links[{n}] ({link.Article ?? "no article"})";
+                if (link.Article is null || !articlesByFile.TryGetValue(link.Article, out var article))
+                {
+                    problems.Add($"{linkWhere}: article \"{link.Article}\" is not one of the manifest's articles.");
+                    continue;
+                }
+                if (!linkedFiles.Add(link.Article))
+                    problems.Add($"{linkWhere}: the event links this article twice.");
+                if (!LinkRoles.TryParseKey(link.Role, out var role))
+                    problems.Add($"{linkWhere}: role \"{link.Role}\" is not one of {string.Join(", ", LinkRoles.Keys)}.");
+                if (string.IsNullOrWhiteSpace(link.Passage))
+                    problems.Add($"{linkWhere}: passage is missing.");
+                else if (!article.Body.Contains(link.Passage, StringComparison.Ordinal))
+                    problems.Add($"{linkWhere}: passage not found word for word in the article: \"{TextExcerpt.Shorten(link.Passage, 80)}\".");
+                links.Add(new PlannedLink(link.Article, role, link.Passage ?? "", link.Note));
+            }
+
+            var tags = Tags(e.Tags, TagKind.Topic).Concat(Tags(e.Actors, TagKind.Actor)).Concat(Tags(e.Places, TagKind.Place)).ToList();
+            if (problems.Count == before)
+                planned.Add(new PlannedEvent(slug!, e.Title!.Trim(), e.Summary?.Trim() ?? "", start!.Value, end, e.Era, status, tags, links));
+        }
+        return planned;
+    }
+
+    private static IEnumerable<PlannedTag> Tags(List<string>? names, TagKind kind) =>
+        (names ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => new PlannedTag(kind, n.Trim(), Slugs.Slugify(n)));
+
+    private static void Require(string? value, string where, string field, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            problems.Add($"{where}: \"{field}\" is missing.");
+    }
+
+    private static PartialDate? ParseDate(string? text, bool approximate, string where, string field, List<string> problems)
+    {
+        if (text is null)
+        {
+            problems.Add($"{where}: \"{field}\" is missing.");
+            return null;
+        }
+        if (PartialDate.TryParse(text, approximate, out var date, out var error))
+            return date;
+        problems.Add($"{where}: {field} {error}");
+        return null;
+    }
+
+    private static void CheckSlug(string? slug, string where, HashSet<string> seen, List<string> problems, bool required)
+    {
+        if (slug is null)
+        {
+            if (required)
+                problems.Add($"{where}: \"slug\" is missing.");
+            return;
+        }
+        if (!Slugs.IsValid(slug))
+            problems.Add($"{where}: slug \"{slug}\" must be lower-case words joined by hyphens, at most {Limits.SlugLength} characters.");
+        else if (!seen.Add(slug))
+            problems.Add($"{where}: slug \"{slug}\" is used twice.");
+    }
+
+    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
+    private static partial Regex HexColour();
+}

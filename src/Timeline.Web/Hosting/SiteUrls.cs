@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+
+namespace Timeline.Web.Hosting;
+
+/// <summary>The app's public URLs, in one place so that links, canonical tags and redirects agree.</summary>
+public sealed class SiteUrls(IOptions<TimelineOptions> options)
+{
+    public static string Event(string slug) => "/events/" + Uri.EscapeDataString(slug);
+    public static string Era(string slug) => "/eras/" + Uri.EscapeDataString(slug);
+    public static string Article(int id) => "/articles/" + id;
+    public static string Passage(int articleId, int linkId) => $"{Article(articleId)}#{PassageAnchor(linkId)}";
+    public static string PassageAnchor(int linkId) => "passage-" + linkId;
+    public static string InTimeline(string slug) => $"/?focus={Uri.EscapeDataString(slug)}#{Uri.EscapeDataString(slug)}";
+
+    /// <summary>An absolute URL: the configured public address when there is one, else the request's.</summary>
+    public string Absolute(NavigationManager navigation, string path)
+    {
+        var configured = options.Value.PublicBaseUrl;
+        var baseUri = string.IsNullOrWhiteSpace(configured) ? navigation.BaseUri : configured;
+        return new Uri(new Uri(baseUri.TrimEnd('/') + "/"), path.TrimStart('/')).ToString();
+    }
+}

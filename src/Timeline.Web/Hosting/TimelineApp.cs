@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Radzen;
+using Timeline.Core.Data;
+using Timeline.Core.Reading;
+using Timeline.Core.Seeding;
+using Timeline.Web.Components;
+
+namespace Timeline.Web.Hosting;
+
+/// <summary>How the app is put together: services, the request pipeline and the database on start.</summary>
+public static class TimelineApp
+{
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(TimelineApp).Assembly.GetName().Name,
+        });
+        builder.AddTimeline();
+        var app = builder.Build();
+        app.UseTimeline();
+        return app;
+    }
+
+    public static WebApplicationBuilder AddTimeline(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TimelineOptions>().Bind(builder.Configuration.GetSection(TimelineOptions.Section));
+
+        var connectionString = TimelineDatabase.ResolveConnectionString(
+            builder.Configuration.GetConnectionString("Timeline"), builder.Environment.ContentRootPath);
+        services.AddDbContextFactory<TimelineDbContext>(options => TimelineDbContextSetup.Configure(options, connectionString));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimelineQueries>();
+        services.AddSingleton<SeedImporter>();
+        services.AddSingleton<SiteUrls>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddHealthChecks().AddDbContextCheck<TimelineDbContext>("database");
+        return builder;
+    }
+
+    public static WebApplication UseTimeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz");
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>Migrates and, when empty, seeds the database. False (after logging why) when the seeds cannot be imported.</summary>
+    public static async Task<bool> InitializeTimelineDatabaseAsync(this WebApplication app)
+    {
+        var services = app.Services;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Timeline.Database");
+        try
+        {
+            await TimelineDatabase.InitializeAsync(
+                services.GetRequiredService<IDbContextFactory<TimelineDbContext>>(),
+                services.GetRequiredService<SeedImporter>(),
+                services.GetRequiredService<IOptions<TimelineOptions>>().Value.SeedsPath,
+                logger);
+            return true;
+        }
+        catch (SeedManifestException e)
+        {
+            logger.LogCritical("{Message}", e.Message);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Timeline.Web.Hosting;
+
+/// <summary>The "Timeline" configuration section.</summary>
+public sealed class TimelineOptions
+{
+    public const string Section = "Timeline";
+
+    /// <summary>The folder with timeline.json and the article files; by default the copy beside the app.</summary>
+    public string SeedsPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "seeds");
+
+    /// <summary>The public address ("https://timeline.example.org") for canonical and share URLs; by default the request's own.</summary>
+    public string? PublicBaseUrl { get; set; }
+}
