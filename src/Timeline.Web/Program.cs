@@ -5,3 +5,6 @@ if (!await app.InitializeTimelineDatabaseAsync())
     return 1;
 await app.RunAsync();
 return 0;
+
+/// <summary>The entry point, public so that WebApplicationFactory&lt;Program&gt; can start the app in tests.</summary>
+public partial class Program;

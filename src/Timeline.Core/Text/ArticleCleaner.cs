@@ -11,8 +11,8 @@ public sealed record CleanedArticle(string Body, PartialDate? DetectedDate, stri
 /// <summary>
 /// Turns scraped article text into clean paragraphs. It removes only what is recognisably not the
 /// article: a trailing block of page script (and the shop/promo lines just before it), photo captions
-/// with their credits, "Read …" related-story lines, a leading "date YYYY-MM-DD" stamp, a byline,
-/// and a first line that repeats the headline. Everything else is kept word for word.
+/// with their credits, "Read …" related-story lines, lines of bare punctuation, a leading
+/// "date YYYY-MM-DD" stamp, a byline, and a first line that repeats the headline. Everything else is kept word for word.
 /// </summary>
 public static partial class ArticleCleaner
 {
@@ -47,7 +47,7 @@ public static partial class ArticleCleaner
                 i = lines.IndexOf(next, i + 1);
                 continue;
             }
-            if (CaptionCredit().IsMatch(line) || IsRelatedStoryLine(line))
+            if (CaptionCredit().IsMatch(line) || IsRelatedStoryLine(line) || !line.Any(char.IsLetterOrDigit))
             {
                 removed.Add(line);
                 continue;

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+using Timeline.Web.Hosting;
+
+namespace Timeline.Tests.Support;
+
+/// <summary>
+/// The app on real Kestrel at a free loopback port, on a fresh seeded SQLite file, plus Debian's Chromium
+/// driven by Playwright. WebApplicationFactory's TestServer has no socket a browser could reach, hence
+/// this second way of hosting the same app (TimelineApp.Create is what Program.cs calls).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"timeline-e2e-{Guid.NewGuid():N}.db");
+    private WebApplication? app;
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        app = TimelineApp.Create([
+            "--urls", "http://127.0.0.1:0",
+            "--environment", "Development",
+            "--contentRoot", WebProjectDirectory(),
+            $"--ConnectionStrings:Timeline=Data Source={databasePath}",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        if (!await app.InitializeTimelineDatabaseAsync())
+            throw new InvalidOperationException("The seeds could not be imported; see the log.");
+        await app.StartAsync();
+        BaseUrl = app.Urls.Single();
+
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (tests/run.sh does).");
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // The closed network here refuses Chromium's background connections; these flags stop it trying.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    /// <summary>A fresh, isolated browser context (no shared cookies or history), as a new reader would have.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.CloseAsync();
+        playwright?.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+            File.Delete(file);
+    }
+
+    private static string WebProjectDirectory()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Timeline.sln")))
+            directory = directory.Parent;
+        return directory is null
+            ? throw new InvalidOperationException("Timeline.sln not found above " + AppContext.BaseDirectory)
+            : Path.Combine(directory.FullName, "src", "Timeline.Web");
+    }
+}
+
+/// <summary>Browser tests share one app and one Chromium, and run alone: a second host built while
+/// WebApplicationFactory waits for its own could be mistaken for it.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Timeline.Tests.Support;
+
+/// <summary>The real app in memory (TestServer) on its own temporary SQLite file, seeded on start like a fresh install.</summary>
+public class TimelineWebFactory : WebApplicationFactory<Program>
+{
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"timeline-web-{Guid.NewGuid():N}.db");
+
+    protected virtual string Environment => "Development";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("ConnectionStrings:Timeline", $"Data Source={DatabasePath}");
+    }
+
+    public HttpClient CreateBrowserlessClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
+            File.Delete(file);
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class ProductionTimelineWebFactory : TimelineWebFactory
+{
+    protected override string Environment => "Production";
+}
