@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test: unit, integration (the real host on real SQLite) and browser (Playwright driving
+# Debian's Chromium). Installs Chromium when it is missing, since Playwright cannot download browsers
+# here. Ends with a line "N passed, N failed[, N skipped]" counted from the TRX results.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's chromium for the browser tests..."
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+fi
+
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+status=0
+dotnet test Timeline.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@" || status=$?
+
+# Sum one attribute of the <Counters> element over every TRX file.
+count() {
+  cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]\+' \
+    | awk '{ sum += $1 } END { print sum + 0 }'
+}
+passed=$(count passed)
+failed=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
+# xunit's skipped tests are counted in "total" but not in "executed".
+skipped=$(( $(count total) - $(count executed) ))
+
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "No test ran." >&2
+  status=1
+fi
+line="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
+echo "$line"
+exit "$status"
