@@ -150,7 +150,8 @@ public static partial class SeedManifestLoader
             if (e.Status is not null && !Enum.TryParse(e.Status, ignoreCase: true, out status))
                 problems.Add($"{where}: status \"{e.Status}\" is neither draft nor published.");
 
-            var slug = e.Slug ?? (start is null || e.Title is null ? null : Slugs.ForEvent(start.Value, e.Title));
+            // A generated slug steps aside (-2, -3…) for one already taken; an explicit one must be unique as written.
+            var slug = e.Slug ?? (start is null || e.Title is null ? null : Slugs.MakeUnique(Slugs.ForEvent(start.Value, e.Title), slugs.Contains));
             CheckSlug(slug, where, slugs, problems, required: false);
 
             var links = new List<PlannedLink>();

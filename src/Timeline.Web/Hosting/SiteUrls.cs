@@ -11,6 +11,10 @@ public sealed class SiteUrls(IOptions<TimelineOptions> options)
     public static string Article(int id) => "/articles/" + id;
     public static string Passage(int articleId, int linkId) => $"{Article(articleId)}#{PassageAnchor(linkId)}";
     public static string PassageAnchor(int linkId) => "passage-" + linkId;
+    /// <summary>An article's original address, only when it is plain http(s): never a script or data URL.</summary>
+    public static string? External(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.ToString() : null;
+
     public static string InTimeline(string slug) => $"/?focus={Uri.EscapeDataString(slug)}#{Uri.EscapeDataString(slug)}";
 
     /// <summary>An absolute URL: the configured public address when there is one, else the request's.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using Timeline.Web.Hosting;
 
@@ -69,9 +68,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             await app.StopAsync();
             await app.DisposeAsync();
         }
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
-            File.Delete(file);
+        TestDatabase.Delete(databasePath);
     }
 
     private static string WebProjectDirectory()

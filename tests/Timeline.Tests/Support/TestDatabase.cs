@@ -37,9 +37,15 @@ public sealed class TestDatabase : IDbContextFactory<TimelineDbContext>, IAsyncD
 
     public ValueTask DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" })
-            File.Delete(file);
+        Delete(Path);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Removes a SQLite file with its WAL and shared-memory companions, once no pooled connection holds them.</summary>
+    public static void Delete(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            File.Delete(file);
     }
 }

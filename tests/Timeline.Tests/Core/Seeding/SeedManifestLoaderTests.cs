@@ -145,6 +145,20 @@ public sealed class SeedManifestLoaderTests
     }
 
     [Fact]
+    public void Events_with_the_same_date_and_title_get_numbered_slugs()
+    {
+        var folder = Seeds.CopyToTemp();
+        var path = Path.Combine(folder, SeedManifestLoader.ManifestFileName);
+        var manifest = JsonNode.Parse(File.ReadAllText(path))!;
+        manifest["events"]!.AsArray().Add(manifest["events"]![0]!.DeepClone());
+        File.WriteAllText(path, manifest.ToJsonString());
+
+        var slugs = SeedManifestLoader.Load(folder).Events.Select(e => e.Slug).ToList();
+        Assert.Contains("2013-07-us-brokered-peace-talks-relaunched-after-three-years-of-impasse", slugs);
+        Assert.Contains("2013-07-us-brokered-peace-talks-relaunched-after-three-years-of-impasse-2", slugs);
+    }
+
+    [Fact]
     public void A_missing_manifest_is_named()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"timeline-empty-{Guid.NewGuid():N}");
