@@ -11,6 +11,7 @@ public class TimelineDbContext(DbContextOptions<TimelineDbContext> options) : Db
     public DbSet<EventArticleLink> Links => Set<EventArticleLink>();
     public DbSet<Era> Eras => Set<Era>();
     public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<EventMonthCount> EventMonthCounts => Set<EventMonthCount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TimelineDbContext).Assembly);

@@ -10,8 +10,6 @@ public sealed record TimelineItem(
     int Id, string Slug, string Title, string Excerpt, PartialDate Start, PartialDate? End, int? EraId,
     IReadOnlyList<string> Outlets, int SourceCount);
 
-/// <summary>A run of consecutive events in one era (or in none), with the era's own data.</summary>
-public sealed record TimelineSection(EraSummary? Era, IReadOnlyList<TimelineItem> Events);
 
 public sealed record TagRef(TagKind Kind, string Name, string Slug);
 
@@ -29,10 +27,33 @@ public sealed record EventView(
 /// <summary>The answer to a slug: the page, or the slug it moved to, or neither (not found).</summary>
 public sealed record EventLookup(EventView? Page, string? MovedTo);
 
-public sealed record EraView(EraSummary Era, IReadOnlyList<TimelineItem> Events);
+public sealed record EraView(EraSummary Era, IReadOnlyList<TimelineItem> Events, int EventCount);
 
 public sealed record ArticleLinkView(int LinkId, LinkRole Role, string Passage, string? Note, string EventSlug, string EventTitle, PartialDate EventStart);
 
 public sealed record ArticleView(
     int Id, string Title, string Outlet, string? Author, string? Url, PartialDate Published, string Language, string Body,
     IReadOnlyList<ArticleLinkView> Links);
+
+/// <summary>A position in timeline order: (start, precision, id).</summary>
+public sealed record TimelineCursor(DateTime StartsAt, DatePrecision Precision, int Id)
+{
+    public static TimelineCursor Of(TimelineItem item) => new(item.Start.Value, item.Start.Precision, item.Id);
+}
+
+/// <summary>One bar of the density strip: a year, month or day and how many events start in it.</summary>
+public sealed record DensityBucket(PartialDate Period, int Count);
+
+/// <summary>What the timeline shows for a view: the density strip and one page of events around the anchor.</summary>
+public sealed record TimelineWindow(
+    TimelineZoom Zoom, IReadOnlyList<DensityBucket> Density, IReadOnlyList<TimelineItem> Items,
+    bool HasEarlier, bool HasLater, int? FocusedId, IReadOnlyList<string> Problems);
+
+public sealed record TimelinePageResult(IReadOnlyList<TimelineItem> Items, bool HasMore);
+
+public sealed record FacetOption(string Value, string Label);
+
+/// <summary>The values each filter can take.</summary>
+public sealed record TimelineFacets(
+    IReadOnlyList<EraSummary> Eras, IReadOnlyList<FacetOption> Tags, IReadOnlyList<FacetOption> Actors,
+    IReadOnlyList<FacetOption> Places, IReadOnlyList<FacetOption> Outlets);

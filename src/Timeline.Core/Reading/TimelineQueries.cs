@@ -1,36 +1,80 @@
+using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Timeline.Core.Data;
 using Timeline.Core.Dates;
 using Timeline.Core.Domain;
+using Timeline.Core.Search;
 using Timeline.Core.Text;
 
 namespace Timeline.Core.Reading;
 
-/// <summary>What readers see: published events only, in timeline order (start, precision, id).</summary>
-public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> contexts)
+/// <summary>
+/// What readers see: published events only, in timeline order (start, precision, id). The timeline is
+/// read a page at a time with keyset queries on the (Status, StartsAt, StartPrecision, Id) index, and
+/// its density from the trigger-kept month counts, so a view costs about the same at 1,000 or 100,000 events.
+/// </summary>
+public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> contexts, IMemoryCache cache)
 {
-    public async Task<IReadOnlyList<TimelineSection>> GetTimelineAsync(CancellationToken cancellationToken = default)
+    public const int PageSize = 50;
+    private const int EarlierAroundFocus = 10;
+    private const int MaxEraEvents = 200;
+
+    public async Task<TimelineWindow> GetWindowAsync(TimelineViewState state, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var eras = await LoadErasAsync(db, cancellationToken);
-        var items = await LoadItemsAsync(db, db.Events, cancellationToken);
+        var problems = state.Problems.ToList();
+        var filtered = await FilterAsync(db, state, problems, cancellationToken);
+        var zoom = EffectiveZoom(state);
+        var density = await DensityAsync(db, state, filtered, zoom, cancellationToken);
 
-        // Runs of consecutive events in the same era, so the page stays chronological even when eras interleave.
-        var runs = new List<(int? EraId, List<TimelineItem> Events)>();
-        foreach (var item in items)
+        if (state.Focus is { } focusSlug)
         {
-            if (runs.Count == 0 || runs[^1].EraId != item.EraId)
-                runs.Add((item.EraId, []));
-            runs[^1].Events.Add(item);
+            var focus = await filtered.Where(e => e.Slug == focusSlug)
+                .Select(e => new TimelineCursor(e.StartsAt, e.StartPrecision, e.Id)).FirstOrDefaultAsync(cancellationToken);
+            if (focus is not null)
+            {
+                var earlier = await LoadItemsAsync(filtered.Where(Before(focus)), descending: true, EarlierAroundFocus + 1, cancellationToken);
+                var later = await LoadItemsAsync(filtered.Where(After(focus, inclusive: true)), descending: false,
+                    PageSize - EarlierAroundFocus + 1, cancellationToken);
+                var items = earlier.Take(EarlierAroundFocus).Reverse().Concat(later.Take(PageSize - EarlierAroundFocus)).ToList();
+                return new TimelineWindow(zoom, density, items, earlier.Count > EarlierAroundFocus,
+                    later.Count > PageSize - EarlierAroundFocus, focus.Id, problems);
+            }
+            problems.Add("The event to focus on is not in this view: it may be unpublished, renamed, or outside the filters.");
         }
-        return runs.Select(r => new TimelineSection(r.EraId is { } eraId ? eras[eraId] : null, r.Events)).ToList();
+
+        var first = await LoadItemsAsync(filtered, descending: false, PageSize + 1, cancellationToken);
+        return new TimelineWindow(zoom, density, first.Take(PageSize).ToList(), false, first.Count > PageSize, null, problems);
     }
 
-    public async Task<IReadOnlyList<EraSummary>> GetErasAsync(CancellationToken cancellationToken = default)
+    /// <summary>The next page after (or before) a cursor, for "show later/earlier events".</summary>
+    public async Task<TimelinePageResult> GetPageAsync(TimelineViewState state, TimelineCursor cursor, bool later,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return (await LoadErasAsync(db, cancellationToken)).Values.OrderBy(e => e.Start).ToList();
+        var filtered = await FilterAsync(db, state, [], cancellationToken);
+        var items = await LoadItemsAsync(filtered.Where(later ? After(cursor) : Before(cursor)), descending: !later, PageSize + 1, cancellationToken);
+        var page = items.Take(PageSize);
+        return new TimelinePageResult((later ? page : page.Reverse()).ToList(), items.Count > PageSize);
     }
+
+    /// <summary>The filter choices. Cached for a minute: they change only when curators add tags, eras or outlets.</summary>
+    public async Task<TimelineFacets> GetFacetsAsync(CancellationToken cancellationToken = default) =>
+        (await cache.GetOrCreateAsync("timeline-facets", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var eras = (await LoadErasAsync(db, cancellationToken)).Values.OrderBy(e => e.Start).ToList();
+            var tags = await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Kind, t.Slug, t.Name }).ToListAsync(cancellationToken);
+            var outlets = await db.Articles.Select(a => a.Outlet).Distinct().OrderBy(o => o).ToListAsync(cancellationToken);
+            List<FacetOption> Of(TagKind kind) => tags.Where(t => t.Kind == kind).Select(t => new FacetOption(t.Slug, t.Name)).ToList();
+            return new TimelineFacets(eras, Of(TagKind.Topic), Of(TagKind.Actor), Of(TagKind.Place), outlets.Select(o => new FacetOption(o, o)).ToList());
+        }))!;
+
+    public async Task<IReadOnlyList<EraSummary>> GetErasAsync(CancellationToken cancellationToken = default) =>
+        (await GetFacetsAsync(cancellationToken)).Eras;
 
     public async Task<EventLookup> FindEventAsync(string slug, CancellationToken cancellationToken = default)
     {
@@ -57,18 +101,10 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
             })
             .ToListAsync(cancellationToken);
 
-        var (startsAt, precision, id) = (ev.StartsAt, ev.StartPrecision, ev.Id);
+        var here = new TimelineCursor(ev.StartsAt, ev.StartPrecision, ev.Id);
         var published = db.Events.Where(e => e.Status == EventStatus.Published);
-        var previous = await published
-            .Where(e => e.StartsAt < startsAt || (e.StartsAt == startsAt && (e.StartPrecision < precision || (e.StartPrecision == precision && e.Id < id))))
-            .OrderByDescending(e => e.StartsAt).ThenByDescending(e => e.StartPrecision).ThenByDescending(e => e.Id)
-            .Select(e => new { e.Slug, e.Title, e.StartsAt, e.StartPrecision, e.StartApproximate })
-            .FirstOrDefaultAsync(cancellationToken);
-        var next = await published
-            .Where(e => e.StartsAt > startsAt || (e.StartsAt == startsAt && (e.StartPrecision > precision || (e.StartPrecision == precision && e.Id > id))))
-            .OrderBy(e => e.StartsAt).ThenBy(e => e.StartPrecision).ThenBy(e => e.Id)
-            .Select(e => new { e.Slug, e.Title, e.StartsAt, e.StartPrecision, e.StartApproximate })
-            .FirstOrDefaultAsync(cancellationToken);
+        var previous = await Neighbour(Ordered(published.Where(Before(here)), descending: true), cancellationToken);
+        var next = await Neighbour(Ordered(published.Where(After(here)), descending: false), cancellationToken);
 
         var page = new EventView(
             ev.Id, ev.Slug, ev.Title, ev.Summary, ev.Start, ev.End, ev.Era is null ? null : ToSummary(ev.Era),
@@ -78,20 +114,20 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
                     new PartialDate(s.PublishedAt, s.PublishedPrecision, s.PublishedApproximate)))
                 .OrderBy(s => s.Role).ThenBy(s => s.Published).ThenBy(s => s.Outlet)
                 .ToList(),
-            previous is null ? null : new EventNeighbour(previous.Slug, previous.Title, new PartialDate(previous.StartsAt, previous.StartPrecision, previous.StartApproximate)),
-            next is null ? null : new EventNeighbour(next.Slug, next.Title, new PartialDate(next.StartsAt, next.StartPrecision, next.StartApproximate)),
-            ev.UpdatedAt);
+            previous, next, ev.UpdatedAt);
         return new EventLookup(page, null);
     }
 
+    /// <summary>An era and its first events (a long era continues in the timeline, filtered to it).</summary>
     public async Task<EraView?> FindEraAsync(string slug, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var era = await db.Eras.AsNoTracking().SingleOrDefaultAsync(e => e.Slug == slug, cancellationToken);
         if (era is null)
             return null;
-        var items = await LoadItemsAsync(db, db.Events.Where(e => e.EraId == era.Id), cancellationToken);
-        return new EraView(ToSummary(era), items);
+        var events = db.Events.Where(e => e.Status == EventStatus.Published && e.EraId == era.Id);
+        var items = await LoadItemsAsync(events, descending: false, MaxEraEvents, cancellationToken);
+        return new EraView(ToSummary(era), items, await events.CountAsync(cancellationToken));
     }
 
     public async Task<ArticleView?> FindArticleAsync(int id, CancellationToken cancellationToken = default)
@@ -109,14 +145,138 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
                 .OrderBy(l => l.EventStart).ToList());
     }
 
+    /// <summary>Published events that pass every filter of the view.</summary>
+    private static async Task<IQueryable<Event>> FilterAsync(TimelineDbContext db, TimelineViewState state, List<string> problems,
+        CancellationToken cancellationToken)
+    {
+        var events = db.Events.AsNoTracking().Where(e => e.Status == EventStatus.Published);
+        if (state.Era is { } eraSlug)
+        {
+            var eraId = await db.Eras.Where(e => e.Slug == eraSlug).Select(e => (int?)e.Id).SingleOrDefaultAsync(cancellationToken);
+            if (eraId is null)
+                problems.Add($"There is no storyline “{eraSlug}”.");
+            events = events.Where(e => e.EraId == eraId);
+        }
+        events = WithTag(events, TagKind.Topic, state.Tag);
+        events = WithTag(events, TagKind.Actor, state.Actor);
+        events = WithTag(events, TagKind.Place, state.Place);
+        if (state.Outlet is { } outlet)
+            events = events.Where(e => e.Links.Any(l => l.Article!.Outlet == outlet));
+        var (start, end) = state.Window;
+        if (start is { } from)
+            events = events.Where(e => e.StartsAt >= from);
+        if (end is { } to)
+            events = events.Where(e => e.StartsAt < to);
+        if (state.Q is { } q)
+        {
+            var fts = FtsQuery.Build(q);
+            if (fts.Match is { } match)
+            {
+                var ids = db.Database.SqlQuery<int>(
+                    $"SELECT rowid / 2 AS \"Value\" FROM \"SearchIndex\" WHERE \"SearchIndex\" MATCH {match} AND \"Kind\" = 'event'");
+                events = events.Where(e => ids.Contains(e.Id));
+            }
+            else
+            {
+                problems.Add(fts.Problem!);
+            }
+        }
+        return events;
+    }
+
+    private static IQueryable<Event> WithTag(IQueryable<Event> events, TagKind kind, string? slug) =>
+        slug is null ? events : events.Where(e => e.Tags.Any(t => t.Kind == kind && t.Slug == slug));
+
+    /// <summary>Days need a window of at most about a quarter, months one of at most ten years; otherwise a coarser zoom.</summary>
+    private static TimelineZoom EffectiveZoom(TimelineViewState state)
+    {
+        var (start, end) = state.Window;
+        var span = start is { } s && end is { } e ? e - s : TimeSpan.MaxValue;
+        return state.Zoom switch
+        {
+            TimelineZoom.Days when span <= TimeSpan.FromDays(92) => TimelineZoom.Days,
+            TimelineZoom.Days or TimelineZoom.Months when span <= TimeSpan.FromDays(3660) => TimelineZoom.Months,
+            _ => TimelineZoom.Years,
+        };
+    }
+
+    private static async Task<IReadOnlyList<DensityBucket>> DensityAsync(TimelineDbContext db, TimelineViewState state,
+        IQueryable<Event> filtered, TimelineZoom zoom, CancellationToken cancellationToken)
+    {
+        var (start, end) = state.Window;
+        List<(DateTime Period, int Count)> counts;
+        var monthAligned = state.FromDate?.Precision is null or DatePrecision.Year or DatePrecision.Month
+                           && state.ToDate?.Precision is null or DatePrecision.Year or DatePrecision.Month;
+        if (zoom != TimelineZoom.Days && monthAligned && state is { Tag: null, Actor: null, Place: null, Outlet: null, Q: null })
+        {
+            // The fast path: the trigger-kept month counts (a few hundred rows), filtered by era and window.
+            var months = db.EventMonthCounts.AsNoTracking().Where(c => c.Count > 0);
+            if (state.Era is { } eraSlug)
+            {
+                var eraId = await db.Eras.Where(e => e.Slug == eraSlug).Select(e => e.Id).SingleOrDefaultAsync(cancellationToken);
+                months = months.Where(c => c.EraId == eraId);
+            }
+            if (start is { } from)
+            {
+                var fromMonth = from.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+                months = months.Where(c => string.Compare(c.Month, fromMonth) >= 0);
+            }
+            if (end is { } to)
+            {
+                var toMonth = to.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+                months = months.Where(c => string.Compare(c.Month, toMonth) < 0);
+            }
+            var rows = await months.Select(c => new { c.Month, c.Count }).ToListAsync(cancellationToken);
+            counts = rows.Select(r => (DateTime.ParseExact(r.Month, "yyyy-MM", CultureInfo.InvariantCulture), r.Count)).ToList();
+        }
+        else
+        {
+            // Other filters: count what they leave, within the window.
+            var rows = await filtered.GroupBy(e => new { e.StartsAt.Year, e.StartsAt.Month, Day = zoom == TimelineZoom.Days ? e.StartsAt.Day : 1 })
+                .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            counts = rows.Select(r => (new DateTime(r.Year, r.Month, r.Day), r.Count)).ToList();
+        }
+
+        var precision = zoom switch { TimelineZoom.Years => DatePrecision.Year, TimelineZoom.Months => DatePrecision.Month, _ => DatePrecision.Day };
+        var buckets = counts.GroupBy(c => new PartialDate(c.Period, precision)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        if (buckets.Count == 0 && (start is null || end is null))
+            return [];
+        // Every period from first to last, empty ones too, so the strip's bars keep their place in time.
+        var first = start is { } s ? new PartialDate(s, precision) : buckets.Keys.Min();
+        var lastInstant = end is { } e ? e.AddTicks(-1) : buckets.Keys.Max().Value;
+        var strip = new List<DensityBucket>();
+        for (var period = first; period.Value <= lastInstant && strip.Count < 400; period = new PartialDate(period.End, precision))
+            strip.Add(new DensityBucket(period, buckets.GetValueOrDefault(period)));
+        return strip;
+    }
+
+    private static Expression<Func<Event, bool>> After(TimelineCursor c, bool inclusive = false)
+    {
+        var fromId = inclusive ? c.Id : c.Id + 1;
+        return e => e.StartsAt > c.StartsAt
+                    || (e.StartsAt == c.StartsAt && (e.StartPrecision > c.Precision || (e.StartPrecision == c.Precision && e.Id >= fromId)));
+    }
+
+    private static Expression<Func<Event, bool>> Before(TimelineCursor c) => e =>
+        e.StartsAt < c.StartsAt || (e.StartsAt == c.StartsAt && (e.StartPrecision < c.Precision || (e.StartPrecision == c.Precision && e.Id < c.Id)));
+
+    private static IQueryable<Event> Ordered(IQueryable<Event> events, bool descending) => descending
+        ? events.OrderByDescending(e => e.StartsAt).ThenByDescending(e => e.StartPrecision).ThenByDescending(e => e.Id)
+        : events.OrderBy(e => e.StartsAt).ThenBy(e => e.StartPrecision).ThenBy(e => e.Id);
+
+    private static async Task<EventNeighbour?> Neighbour(IQueryable<Event> ordered, CancellationToken cancellationToken)
+    {
+        var row = await ordered.Select(e => new { e.Slug, e.Title, e.StartsAt, e.StartPrecision, e.StartApproximate }).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : new EventNeighbour(row.Slug, row.Title, new PartialDate(row.StartsAt, row.StartPrecision, row.StartApproximate));
+    }
+
     private static async Task<Dictionary<int, EraSummary>> LoadErasAsync(TimelineDbContext db, CancellationToken cancellationToken) =>
         (await db.Eras.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(e => e.Id, ToSummary);
 
-    private static async Task<List<TimelineItem>> LoadItemsAsync(TimelineDbContext db, IQueryable<Event> events, CancellationToken cancellationToken)
+    private static async Task<List<TimelineItem>> LoadItemsAsync(IQueryable<Event> events, bool descending, int take, CancellationToken cancellationToken)
     {
-        var rows = await events.AsNoTracking()
-            .Where(e => e.Status == EventStatus.Published)
-            .OrderBy(e => e.StartsAt).ThenBy(e => e.StartPrecision).ThenBy(e => e.Id)
+        var rows = await Ordered(events, descending).Take(take)
             .Select(e => new
             {
                 e.Id, e.Slug, e.Title, e.Summary, e.StartsAt, e.StartPrecision, e.StartApproximate,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Radzen;
 using Timeline.Core.Data;
 using Timeline.Core.Reading;
+using Timeline.Core.Search;
 using Timeline.Core.Seeding;
 using Timeline.Web.Components;
 
@@ -33,7 +34,9 @@ public static class TimelineApp
             builder.Configuration.GetConnectionString("Timeline"), builder.Environment.ContentRootPath);
         services.AddDbContextFactory<TimelineDbContext>(options => TimelineDbContextSetup.Configure(options, connectionString));
         services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
         services.AddSingleton<TimelineQueries>();
+        services.AddSingleton<SearchService>();
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<SiteUrls>();
 

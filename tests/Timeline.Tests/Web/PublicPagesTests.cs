@@ -25,7 +25,7 @@ public sealed class PublicPagesTests(TimelineWebFactory factory) : IClassFixture
         var datetimes = items.Select(i => i.QuerySelector("time")!.GetAttribute("datetime")!).ToList();
         Assert.Equal("2013-07", datetimes[0]);
         Assert.Equal(datetimes.Order(StringComparer.Ordinal), datetimes);
-        Assert.Equal(["2013", "2014"], page.QuerySelector(".era-section")!.QuerySelectorAll(".year-heading").Select(h => h.Text()));
+        Assert.Equal(["2013", "2014"], page.QuerySelector(".era-section")!.QuerySelectorAll(".period-heading").Select(h => h.Text()));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class PublicPagesTests(TimelineWebFactory factory) : IClassFixture
 
     [Theory]
     [InlineData("/events/" + HaltSlug)]
-    [InlineData("/")]
+    [InlineData("/search?q=Kerry")]
     [InlineData("/eras/2023-security-coordination-halt")]
     [InlineData("/articles/1")]
     public async Task Public_pages_open_no_circuit(string url)

@@ -29,3 +29,12 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
         e.HasIndex(x => new { x.Kind, x.Slug }).IsUnique();
     }
 }
+
+internal sealed class EventMonthCountConfiguration : IEntityTypeConfiguration<EventMonthCount>
+{
+    public void Configure(EntityTypeBuilder<EventMonthCount> e)
+    {
+        e.HasKey(x => new { x.Month, x.EraId });
+        e.Property(x => x.Month).HasMaxLength(7);
+    }
+}

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Timeline.Core.Dates;
 using Timeline.Core.Domain;
 using Timeline.Core.Reading;
@@ -9,13 +10,15 @@ namespace Timeline.Tests.Core.Reading;
 public sealed class TimelineQueriesTests
 {
     [Fact]
-    public async Task The_timeline_is_chronological_and_grouped_by_era()
+    public async Task The_timeline_is_chronological()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var sections = await new TimelineQueries(database).GetTimelineAsync();
+        var window = await Queries(database).GetWindowAsync(new TimelineViewState());
 
-        Assert.Equal(["2014-peace-talks-collapse", "2022-jenin-operation", "2023-security-coordination-halt"], sections.Select(s => s.Era?.Slug));
-        var events = sections.SelectMany(s => s.Events).ToList();
+        var events = window.Items.ToList();
+        Assert.Equal(18, events.Count);
+        Assert.False(window.HasEarlier);
+        Assert.False(window.HasLater);
         Assert.Equal(events.OrderBy(e => e.Start).Select(e => e.Id), events.Select(e => e.Id));
         Assert.Equal("July 2013", events[0].Start.Format());
         var halt = events.Single(e => e.Title == "The Palestinian Authority declares security coordination over");
@@ -39,7 +42,7 @@ public sealed class TimelineQueriesTests
                 NewEvent("year", PartialDate.Year(2014)));
             await db.SaveChangesAsync();
         }
-        var items = (await new TimelineQueries(database).GetTimelineAsync()).SelectMany(s => s.Events);
+        var items = (await Queries(database).GetWindowAsync(new TimelineViewState())).Items;
         Assert.Equal(["year", "march", "month", "day", "minute"], items.Select(i => i.Slug));
     }
 
@@ -55,8 +58,8 @@ public sealed class TimelineQueriesTests
             db.Events.Add(draft);
             await db.SaveChangesAsync();
         }
-        var queries = new TimelineQueries(database);
-        Assert.DoesNotContain((await queries.GetTimelineAsync()).SelectMany(s => s.Events), e => e.Slug == "secret-draft");
+        var queries = Queries(database);
+        Assert.DoesNotContain((await queries.GetWindowAsync(new TimelineViewState())).Items, e => e.Slug == "secret-draft");
         Assert.Null((await queries.FindEventAsync("secret-draft")).Page);
         Assert.DoesNotContain((await queries.FindArticleAsync(1))!.Links, l => l.EventSlug == "secret-draft");
         var neighbours = (await queries.FindEventAsync("2014-04-09-kerry-tells-liberman-he-did-not-blame-israel")).Page!;
@@ -67,8 +70,8 @@ public sealed class TimelineQueriesTests
     public async Task An_event_comes_with_its_sources_era_tags_and_neighbours()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var queries = new TimelineQueries(database);
-        var all = (await queries.GetTimelineAsync()).SelectMany(s => s.Events).ToList();
+        var queries = Queries(database);
+        var all = (await queries.GetWindowAsync(new TimelineViewState())).Items.ToList();
 
         var halt = (await queries.FindEventAsync("2023-01-26-the-palestinian-authority-declares-security-coordination-over")).Page!;
         Assert.Equal("2023-security-coordination-halt", halt.Era!.Slug);
@@ -94,11 +97,11 @@ public sealed class TimelineQueriesTests
             db.EventSlugAliases.Add(new EventSlugAlias { Slug = "2013-07-talks", EventId = ev.Id, RetiredAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();
         }
-        var lookup = await new TimelineQueries(database).FindEventAsync("2013-07-talks");
+        var lookup = await Queries(database).FindEventAsync("2013-07-talks");
         Assert.Null(lookup.Page);
         Assert.Equal("2013-07-us-brokered-peace-talks-relaunched-after-three-years-of-impasse", lookup.MovedTo);
 
-        var unknown = await new TimelineQueries(database).FindEventAsync("no-such-event");
+        var unknown = await Queries(database).FindEventAsync("no-such-event");
         Assert.Null(unknown.Page);
         Assert.Null(unknown.MovedTo);
     }
@@ -107,11 +110,12 @@ public sealed class TimelineQueriesTests
     public async Task Eras_and_articles_are_found_by_slug_and_id()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var queries = new TimelineQueries(database);
+        var queries = Queries(database);
 
         var jenin = (await queries.FindEraAsync("2022-jenin-operation"))!;
         Assert.Equal("September 2022", jenin.Era.Start.Format());
         Assert.Equal(3, jenin.Events.Count);
+        Assert.Equal(3, jenin.EventCount);
         Assert.All(jenin.Events, e => Assert.Equal(jenin.Era.Id, e.EraId));
         Assert.Null(await queries.FindEraAsync("nope"));
 
@@ -122,6 +126,8 @@ public sealed class TimelineQueriesTests
         Assert.Equal(article.Links.OrderBy(l => l.EventStart).Select(l => l.LinkId), article.Links.Select(l => l.LinkId));
         Assert.Null(await queries.FindArticleAsync(999_999));
     }
+
+    internal static TimelineQueries Queries(TestDatabase database) => new(database, new MemoryCache(new MemoryCacheOptions()));
 
     private static Event NewEvent(string slug, PartialDate start) => new()
     {

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using Timeline.Core.Dates;
+
+namespace Timeline.Core.Reading;
+
+/// <summary>How finely the density strip and the list headings divide time.</summary>
+public enum TimelineZoom
+{
+    Years,
+    Months,
+    Days,
+}
+
+/// <summary>
+/// Everything that defines a view of the timeline: filters, date window, zoom and focused event. It is
+/// the query string (<see cref="Parse"/> / <see cref="ToQueryString"/>), so any view can be shared,
+/// reloaded and reached with back and forward. Strings only, so it also serialises as a component parameter.
+/// </summary>
+public sealed record TimelineViewState
+{
+    public string? Era { get; init; }
+    public string? Tag { get; init; }
+    public string? Actor { get; init; }
+    public string? Place { get; init; }
+    public string? Outlet { get; init; }
+
+    /// <summary>Start of the date window, "2014" or "2014-04" or "2014-04-09" (inclusive).</summary>
+    public string? From { get; init; }
+
+    /// <summary>End of the date window (inclusive of the whole period it names: to=2014 runs to the end of 2014).</summary>
+    public string? To { get; init; }
+
+    public string? Q { get; init; }
+    public TimelineZoom Zoom { get; init; }
+    public string? Focus { get; init; }
+
+    // The order of keys in URLs: stable, so the same view always has the same address.
+    private static readonly string[] Keys = ["era", "tag", "actor", "place", "outlet", "from", "to", "q", "zoom", "focus"];
+
+    public static TimelineViewState Parse(string? queryString)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in (queryString ?? "").TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            var key = Uri.UnescapeDataString(parts[0].Replace('+', ' '));
+            var value = parts.Length > 1 ? Uri.UnescapeDataString(parts[1].Replace('+', ' ')).Trim() : "";
+            if (value.Length > 0)
+                values.TryAdd(key, value);
+        }
+        string? Get(string key) => values.TryGetValue(key, out var value) ? value : null;
+        return new TimelineViewState
+        {
+            Era = Get("era"), Tag = Get("tag"), Actor = Get("actor"), Place = Get("place"), Outlet = Get("outlet"),
+            From = Get("from"), To = Get("to"), Q = Get("q"), Focus = Get("focus"),
+            Zoom = Enum.TryParse<TimelineZoom>(Get("zoom"), ignoreCase: true, out var zoom) && Enum.IsDefined(zoom) ? zoom : TimelineZoom.Years,
+        };
+    }
+
+    public string ToQueryString()
+    {
+        var query = new StringBuilder();
+        foreach (var key in Keys)
+        {
+            var value = key switch
+            {
+                "era" => Era, "tag" => Tag, "actor" => Actor, "place" => Place, "outlet" => Outlet,
+                "from" => From, "to" => To, "q" => Q, "focus" => Focus,
+                _ => Zoom == TimelineZoom.Years ? null : Zoom.ToString().ToLowerInvariant(),
+            };
+            if (string.IsNullOrWhiteSpace(value))
+                continue;
+            query.Append(query.Length == 0 ? '?' : '&').Append(key).Append('=').Append(Uri.EscapeDataString(value.Trim()));
+        }
+        return query.ToString();
+    }
+
+    /// <summary>The timeline's URL for this view.</summary>
+    public string ToUrl() => "/" + ToQueryString();
+
+    public bool HasFilters => Era is not null || Tag is not null || Actor is not null || Place is not null || Outlet is not null
+                              || From is not null || To is not null || Q is not null;
+
+    public PartialDate? FromDate => PartialDate.TryParse(From, false, out var date, out _) ? date : null;
+    public PartialDate? ToDate => PartialDate.TryParse(To, false, out var date, out _) ? date : null;
+
+    /// <summary>What in the URL was not understood (and is ignored), in words for the reader.</summary>
+    public IReadOnlyList<string> Problems
+    {
+        get
+        {
+            var problems = new List<string>();
+            if (From is not null && FromDate is null)
+                problems.Add($"The start date “{From}” was not understood, so it is ignored. Write a year such as 2014, or 2014-04.");
+            if (To is not null && ToDate is null)
+                problems.Add($"The end date “{To}” was not understood, so it is ignored. Write a year such as 2023, or 2023-02.");
+            if (FromDate is { } from && ToDate is { } to && to.End <= from.Value)
+                problems.Add($"The end date {to.Format()} is before the start date {from.Format()}, so nothing can match.");
+            return problems;
+        }
+    }
+
+    /// <summary>The date window as [Start, End) instants; null ends are open.</summary>
+    public (DateTime? Start, DateTime? End) Window => (FromDate?.Value, ToDate?.End);
+
+    /// <summary>The view of one density bar: its period as the window, one zoom level finer, no focus.</summary>
+    public TimelineViewState ZoomInto(PartialDate period) => this with
+    {
+        From = period.ToIsoString(), To = period.ToIsoString(), Focus = null,
+        Zoom = period.Precision == DatePrecision.Year ? TimelineZoom.Months : TimelineZoom.Days,
+    };
+
+    /// <summary>One zoom level coarser; the window widens to the year (from days) or opens fully (from months).</summary>
+    public TimelineViewState ZoomOut()
+    {
+        if (Zoom == TimelineZoom.Days && FromDate is { } from)
+        {
+            var year = from.Value.Year.ToString("D4", CultureInfo.InvariantCulture);
+            return this with { Zoom = TimelineZoom.Months, From = year, To = year, Focus = null };
+        }
+        return this with { Zoom = TimelineZoom.Years, From = null, To = null, Focus = null };
+    }
+
+    public TimelineViewState ClearFilters() => new() { Zoom = TimelineZoom.Years };
+}
