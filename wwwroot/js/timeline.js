@@ -49,6 +49,19 @@
         }
     });
 
+    // When the circuit connects, Blazor renders the timeline afresh and the prerendered link that had focus is gone.
+    // Remember which event had focus and give it back, so a reader who started early keeps their place.
+    let rememberedHref = null;
+    document.addEventListener("focusin", event => {
+        const link = event.target instanceof Element ? event.target.closest("[data-timeline] .event-link") : null;
+        rememberedHref = link ? link.getAttribute("href") : null;
+    });
+    new MutationObserver(() => {
+        if (!rememberedHref || (document.activeElement && document.activeElement !== document.body)) return;
+        const again = [...document.querySelectorAll("[data-timeline] .event-link")].find(l => l.getAttribute("href") === rememberedHref);
+        again?.focus({ preventScroll: true });
+    }).observe(document.body, { childList: true, subtree: true });
+
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", showFocused);
     else showFocused();
     // After an enhanced navigation Blazor has patched the page; wait for its own focus handling, then ours.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace Timeline.Core.Dates;
@@ -14,6 +15,9 @@ public readonly partial record struct PartialDate : IComparable<PartialDate>
     public DatePrecision Precision { get; }
     public bool Approximate { get; }
 
+    // A struct also has an implicit parameterless constructor, which System.Text.Json would pick (and give year 1):
+    // the prerendered timeline hands its data to the circuit as JSON, so name the real one.
+    [JsonConstructor]
     public PartialDate(DateTime value, DatePrecision precision, bool approximate = false)
     {
         if (!Enum.IsDefined(precision))

@@ -80,4 +80,12 @@ public sealed class PartialDateTests
         Assert.Equal("September 2022", PartialDate.FormatRange(PartialDate.Month(2022, 9), PartialDate.Month(2022, 9)));
         Assert.Equal("2014", PartialDate.FormatRange(PartialDate.Year(2014), null));
     }
+
+    [Fact]
+    public void Survives_a_json_round_trip()
+    {
+        var dates = new[] { PartialDate.Month(2013, 7), PartialDate.Parse("2023-02-03", approximate: true), PartialDate.Parse("2014-04-09T14:30") };
+        var json = System.Text.Json.JsonSerializer.Serialize(dates);
+        Assert.Equal(dates, System.Text.Json.JsonSerializer.Deserialize<PartialDate[]>(json));
+    }
 }

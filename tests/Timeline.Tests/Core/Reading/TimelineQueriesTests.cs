@@ -127,6 +127,101 @@ public sealed class TimelineQueriesTests
         Assert.Null(await queries.FindArticleAsync(999_999));
     }
 
+    [Fact]
+    public async Task The_timeline_is_read_a_page_at_a_time()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using (var db = database.CreateDbContext())
+        {
+            db.Events.AddRange(Enumerable.Range(0, 75).Select(i => NewEvent($"e{i:D2}", PartialDate.Day(2000, 1, 1).Value.AddDays(i) is var d
+                ? new PartialDate(d, DatePrecision.Day) : default)));
+            await db.SaveChangesAsync();
+        }
+        var queries = Queries(database);
+        var first = await queries.GetWindowAsync(new TimelineViewState());
+        Assert.Equal(TimelineQueries.PageSize, first.Items.Count);
+        Assert.Equal(("e00", "e49"), (first.Items[0].Slug, first.Items[^1].Slug));
+        Assert.True(first.HasLater);
+        Assert.False(first.HasEarlier);
+
+        var later = await queries.GetPageAsync(new TimelineViewState(), TimelineCursor.Of(first.Items[^1]), later: true);
+        Assert.Equal(Enumerable.Range(50, 25).Select(i => $"e{i:D2}"), later.Items.Select(i => i.Slug));
+        Assert.False(later.HasMore);
+
+        var focused = await queries.GetWindowAsync(new TimelineViewState { Focus = "e60" });
+        Assert.Equal("e50", focused.Items[0].Slug);
+        Assert.Equal("e74", focused.Items[^1].Slug);
+        Assert.True(focused.HasEarlier);
+        Assert.False(focused.HasLater);
+        Assert.Equal(focused.Items.Single(i => i.Slug == "e60").Id, focused.FocusedId);
+
+        var earlier = await queries.GetPageAsync(new TimelineViewState(), TimelineCursor.Of(focused.Items[0]), later: false);
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"e{i:D2}"), earlier.Items.Select(i => i.Slug));
+        Assert.False(earlier.HasMore);
+    }
+
+    [Theory]
+    [InlineData("?era=2022-jenin-operation", 3)]
+    [InlineData("?tag=military-operation", 2)]
+    [InlineData("?actor=john-kerry", 3)]
+    [InlineData("?place=ramallah", 3)]
+    [InlineData("?outlet=World+Israel+News", 3)]
+    [InlineData("?from=2014-04&to=2014-04", 8)]
+    [InlineData("?from=2022", 8)]
+    [InlineData("?to=2013", 1)]
+    [InlineData("?q=Kerry", 4)]
+    [InlineData("?q=%22security+coordination%22&era=2014-peace-talks-collapse", 1)]
+    [InlineData("?era=2023-security-coordination-halt&outlet=Ma%E2%80%99an+%2F+AFP", 0)]
+    [InlineData("?era=no-such-era", 0)]
+    public async Task Filters_narrow_the_timeline(string query, int expected)
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var window = await Queries(database).GetWindowAsync(TimelineViewState.Parse(query));
+        Assert.Equal(expected, window.Items.Count);
+    }
+
+    [Fact]
+    public async Task The_density_strip_counts_every_period_in_range()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var queries = Queries(database);
+
+        var years = await queries.GetWindowAsync(new TimelineViewState());
+        Assert.Equal(TimelineZoom.Years, years.Zoom);
+        Assert.Equal(Enumerable.Range(2013, 11).Select(y => y.ToString()), years.Density.Select(b => b.Period.ToIsoString()));
+        Assert.Equal([1, 9, 0, 0, 0, 0, 0, 0, 0, 3, 5], years.Density.Select(b => b.Count));
+
+        // A tag filter counts the matching events themselves rather than reading the month table.
+        var kerry = await queries.GetWindowAsync(new TimelineViewState { Actor = "john-kerry" });
+        Assert.Equal(["2013", "2014"], kerry.Density.Select(b => b.Period.ToIsoString()));
+        Assert.Equal(kerry.Items.GroupBy(i => i.Start.Value.Year).Select(g => g.Count()), kerry.Density.Select(b => b.Count));
+
+        var months = await queries.GetWindowAsync(new TimelineViewState { From = "2014", To = "2014", Zoom = TimelineZoom.Months });
+        Assert.Equal(12, months.Density.Count);
+        Assert.Equal(1, months.Density.Single(b => b.Period == PartialDate.Month(2014, 3)).Count);
+        Assert.Equal(8, months.Density.Single(b => b.Period == PartialDate.Month(2014, 4)).Count);
+
+        var days = await queries.GetWindowAsync(new TimelineViewState { From = "2014-04", To = "2014-04", Zoom = TimelineZoom.Days });
+        Assert.Equal(TimelineZoom.Days, days.Zoom);
+        Assert.Equal(30, days.Density.Count);
+        Assert.Equal(4, days.Density.Single(b => b.Period == PartialDate.Day(2014, 4, 9)).Count);
+
+        // Days over a window of years would be thousands of bars: the zoom falls back to months.
+        var tooWide = await queries.GetWindowAsync(new TimelineViewState { From = "2013", To = "2014", Zoom = TimelineZoom.Days });
+        Assert.Equal(TimelineZoom.Months, tooWide.Zoom);
+        Assert.Equal(24, tooWide.Density.Count);
+    }
+
+    [Fact]
+    public async Task A_focus_outside_the_view_is_explained()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var window = await Queries(database).GetWindowAsync(new TimelineViewState { Era = "2022-jenin-operation", Focus = "2013-07-us-brokered-peace-talks-relaunched-after-three-years-of-impasse" });
+        Assert.Null(window.FocusedId);
+        Assert.Equal(3, window.Items.Count);
+        Assert.Contains(window.Problems, p => p.Contains("not in this view"));
+    }
+
     internal static TimelineQueries Queries(TestDatabase database) => new(database, new MemoryCache(new MemoryCacheOptions()));
 
     private static Event NewEvent(string slug, PartialDate start) => new()
