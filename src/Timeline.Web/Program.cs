@@ -1,4 +1,8 @@
+using Timeline.Web.Cli;
 using Timeline.Web.Hosting;
+
+if (args is ["generate", .. var options])
+    return await GenerateCommand.RunAsync(options, Console.Out, Console.Error);
 
 var app = TimelineApp.Create(args);
 if (!await app.InitializeTimelineDatabaseAsync())

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Radzen;
@@ -12,6 +13,11 @@ namespace Timeline.Web.Hosting;
 /// <summary>How the app is put together: services, the request pipeline and the database on start.</summary>
 public static class TimelineApp
 {
+    /// <summary>Server-rendered reader pages (event, era, article) are cached for a minute. Whatever changes what
+    /// they show must evict the tag <see cref="PublicPageTag"/> through IOutputCacheStore, so readers see it at once.</summary>
+    public const string PublicPagePolicy = "public-page";
+    public const string PublicPageTag = "public-pages";
+
     public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -41,6 +47,12 @@ public static class TimelineApp
         services.AddSingleton<SiteUrls>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AntiforgeryStateProvider, OnDemandAntiforgeryStateProvider>();
+        PublicPageAntiforgery.Decorate(services);
+        services.AddOutputCache(options => options.AddPolicy(PublicPagePolicy, policy => policy
+            .Expire(TimeSpan.FromSeconds(60))
+            .Tag(PublicPageTag)));
         services.AddRadzenComponents();
         services.AddHealthChecks().AddDbContextCheck<TimelineDbContext>("database");
         return builder;
@@ -56,6 +68,7 @@ public static class TimelineApp
         app.UseMiddleware<SecurityHeaders>();
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseAntiforgery();
+        app.UseOutputCache();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");

@@ -116,6 +116,31 @@ public sealed class PublicPagesTests(TimelineWebFactory factory) : IClassFixture
         Assert.DoesNotContain("Radzen.Blazor.js", html);
     }
 
+    [Theory]
+    [InlineData("/events/" + HaltSlug)]
+    [InlineData("/eras/2022-jenin-operation")]
+    [InlineData("/articles/2")]
+    public async Task Reader_pages_set_no_cookie_and_are_served_from_the_cache(string url)
+    {
+        var client = factory.CreateBrowserlessClient();
+        var first = await client.GetAsync(url);
+        Assert.False(first.Headers.Contains("Set-Cookie"));
+        Assert.NotEqual(true, first.Headers.CacheControl?.NoStore);
+        var second = await client.GetAsync(url);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Not_found_pages_are_not_cached()
+    {
+        var client = factory.CreateBrowserlessClient();
+        await client.GetAsync("/events/never-was");
+        var again = await client.GetAsync("/events/never-was");
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Null(again.Headers.Age);
+    }
+
     [Fact]
     public async Task An_era_page_lists_its_own_events()
     {

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Timeline.Core.Generation;
+using Timeline.Core.Reading;
+using Timeline.Core.Search;
+using Timeline.Web.Hosting;
+
+// Measures the timeline at several sizes on loopback and prints a Markdown table per size.
+//   dotnet run -c Release --project tests/Timeline.Benchmarks -- [--sizes 1000,10000,100000] [--data DIR]
+// Databases are generated once per size (seed 1) into DIR (default: the temp folder) and reused.
+var sizes = Option("--sizes", "1000,10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+var dataDirectory = Option("--data", Path.GetTempPath());
+Console.WriteLine($"Timeline benchmark, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, wrk: {(File.Exists("/usr/bin/wrk") ? "yes" : "no")}");
+
+foreach (var size in sizes)
+{
+    var database = Path.Combine(dataDirectory, $"timeline-bench-{size}.db");
+    if (!File.Exists(database))
+    {
+        var report = await SyntheticTimeline.GenerateAsync(database, new GenerateOptions(size, size, Seed: 1));
+        Console.WriteLine($"generated {size:N0} events and articles, {report.Links:N0} links in {report.Elapsed.TotalSeconds:N1} s");
+    }
+    await MeasureAsync(size, database);
+}
+return 0;
+
+async Task MeasureAsync(int size, string database)
+{
+    var app = TimelineApp.Create([
+        "--urls", "http://127.0.0.1:0", "--environment", "Production",
+        $"--ConnectionStrings:Timeline=Data Source={database}", "--Logging:LogLevel:Default=Warning",
+    ]);
+    await app.InitializeTimelineDatabaseAsync();
+    await app.StartAsync();
+    var baseUrl = app.Urls.Single();
+    using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+    var rows = new List<(string What, string Figure)>();
+
+    // 1. The first timeline response: the whole server-rendered (prerendered) page.
+    var home = await TimeRequestsAsync(http, _ => "/", 200);
+    rows.Add(("`/` first timeline response, p50 / p95", $"{home.P50:N1} ms / {home.P95:N1} ms"));
+    rows.Add(("`/` response size", $"{home.Bytes:N0} bytes"));
+
+    // 2. Another window: zoom into a year (server-rendered), and the next page after a cursor in the middle ("show later").
+    var years = Enumerable.Range(1975, 50).ToArray();
+    var zoom = await TimeRequestsAsync(http, i => $"/?from={years[i % years.Length]}&to={years[i % years.Length]}&zoom=months", 100);
+    rows.Add(("zoom into a year (`/?from=Y&to=Y&zoom=months`), p50 / p95", $"{zoom.P50:N1} ms / {zoom.P95:N1} ms"));
+    var queries = app.Services.GetRequiredService<TimelineQueries>();
+    var middle = (await queries.GetWindowAsync(new TimelineViewState { From = "2000" })).Items[0];
+    var scroll = await TimeAsync(_ => queries.GetPageAsync(new TimelineViewState(), TimelineCursor.Of(middle), later: true), 200);
+    rows.Add(("next page of 50 from the middle (keyset), p50 / p95", $"{scroll.P50:N2} ms / {scroll.P95:N2} ms"));
+
+    // 3. Search: a rare word, the most common word, prefixes, a phrase.
+    var (rare, common) = await TermsAsync(database);
+    var search = app.Services.GetRequiredService<SearchService>();
+    foreach (var (label, query) in new[]
+             {
+                 ($"rare word “{rare}”", rare), ($"most common word “{common}”", common), ("one-letter prefix “s*”", "s*"),
+                 ("two-letter prefix “ka*”", "ka*"), ("phrase “security coordination”", "\"security coordination\""),
+             })
+    {
+        var timing = await TimeAsync(_ => search.SearchAsync(query), 60);
+        rows.Add(($"search, {label}, p50 / p95", $"{timing.P50:N2} ms / {timing.P95:N2} ms"));
+    }
+    var newest = await TimeAsync(_ => search.SearchAsync(common, SearchOrder.Newest), 30);
+    rows.Add(($"search, most common word, newest first, p50 / p95", $"{newest.P50:N2} ms / {newest.P95:N2} ms"));
+
+    // 4. An event page against the same bytes as a static file, under wrk.
+    var slug = (await queries.GetWindowAsync(new TimelineViewState { From = "2000" })).Items[0].Slug;
+    var eventPath = "/events/" + slug;
+    var html = await http.GetStringAsync(eventPath);
+    rows.Add(("event page size; opens a circuit?", $"{html.Length:N0} bytes; {(html.Contains("\"type\":\"server\"") ? "YES" : "no")}"));
+    if (File.Exists("/usr/bin/wrk"))
+    {
+        var staticRoot = Directory.CreateTempSubdirectory("timeline-static-");
+        await File.WriteAllTextAsync(Path.Combine(staticRoot.FullName, "event.html"), html);
+        var staticApp = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]).Build();
+        staticApp.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(staticRoot.FullName) });
+        await staticApp.StartAsync();
+        var eventRps = Wrk(baseUrl.TrimEnd('/') + eventPath);
+        var staticRps = Wrk(staticApp.Urls.Single().TrimEnd('/') + "/event.html");
+        rows.Add(("event page, requests/s (wrk -t2 -c16 -d8s)", $"{eventRps:N0}"));
+        rows.Add(("same bytes as a static file, requests/s", $"{staticRps:N0}"));
+        rows.Add(("event page ÷ static file", $"{eventRps / staticRps:N2}"));
+        await staticApp.StopAsync();
+        staticRoot.Delete(recursive: true);
+    }
+
+    Console.WriteLine();
+    Console.WriteLine($"### {size:N0} events, {size:N0} articles");
+    Console.WriteLine();
+    Console.WriteLine("| measure | figure |");
+    Console.WriteLine("|---|---|");
+    foreach (var (what, figure) in rows)
+        Console.WriteLine($"| {what} | {figure} |");
+    await app.StopAsync();
+    await app.DisposeAsync();
+    SqliteConnection.ClearAllPools();
+}
+
+static async Task<(double P50, double P95, long Bytes)> TimeRequestsAsync(HttpClient http, Func<int, string> url, int count)
+{
+    long bytes = 0;
+    for (var i = 0; i < 20; i++)
+        await http.GetByteArrayAsync(url(i)); // warm-up: JIT, connection pool, SQLite page cache
+    var timings = new List<double>();
+    for (var i = 0; i < count; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        var body = await http.GetByteArrayAsync(url(i));
+        timings.Add(clock.Elapsed.TotalMilliseconds);
+        bytes = body.Length;
+    }
+    return (Percentile(timings, 50), Percentile(timings, 95), bytes);
+}
+
+static async Task<(double P50, double P95)> TimeAsync<T>(Func<int, Task<T>> action, int count)
+{
+    for (var i = 0; i < 5; i++)
+        await action(i);
+    var timings = new List<double>();
+    for (var i = 0; i < count; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        await action(i);
+        timings.Add(clock.Elapsed.TotalMilliseconds);
+    }
+    return (Percentile(timings, 50), Percentile(timings, 95));
+}
+
+static double Percentile(List<double> values, int percentile)
+{
+    var sorted = values.Order().ToList();
+    return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
+
+// The rarest word that still occurs in at least three documents, and the most common word, from FTS5's own vocabulary.
+static async Task<(string Rare, string Common)> TermsAsync(string database)
+{
+    await using var connection = new SqliteConnection($"Data Source={database}");
+    await connection.OpenAsync();
+    await using var command = connection.CreateCommand();
+    command.CommandText = """
+        CREATE VIRTUAL TABLE IF NOT EXISTS temp."SearchVocabulary" USING fts5vocab(main, 'SearchIndex', 'row');
+        SELECT (SELECT term FROM temp."SearchVocabulary" WHERE doc >= 3 AND length(term) > 4 ORDER BY doc, term LIMIT 1),
+               (SELECT term FROM temp."SearchVocabulary" ORDER BY doc DESC LIMIT 1);
+        """;
+    await using var reader = await command.ExecuteReaderAsync();
+    await reader.ReadAsync();
+    return (reader.GetString(0), reader.GetString(1));
+}
+
+static double Wrk(string url)
+{
+    var wrk = Process.Start(new ProcessStartInfo("/usr/bin/wrk", ["-t2", "-c16", "-d8s", url]) { RedirectStandardOutput = true })!;
+    var output = wrk.StandardOutput.ReadToEnd();
+    wrk.WaitForExit();
+    var match = Regex.Match(output, @"Requests/sec:\s+([\d.]+)");
+    return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
+}
+
+string Option(string name, string fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
