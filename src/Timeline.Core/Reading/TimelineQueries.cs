@@ -35,8 +35,8 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
                 .Select(e => new TimelineCursor(e.StartsAt, e.StartPrecision, e.Id)).FirstOrDefaultAsync(cancellationToken);
             if (focus is not null)
             {
-                var earlier = await LoadItemsAsync(filtered.Where(Before(focus)), descending: true, EarlierAroundFocus + 1, cancellationToken);
-                var later = await LoadItemsAsync(filtered.Where(After(focus, inclusive: true)), descending: false,
+                var earlier = await LoadItemsAsync(db, filtered.Where(Before(focus)), descending: true, EarlierAroundFocus + 1, cancellationToken);
+                var later = await LoadItemsAsync(db, filtered.Where(After(focus, inclusive: true)), descending: false,
                     PageSize - EarlierAroundFocus + 1, cancellationToken);
                 var items = earlier.Take(EarlierAroundFocus).Reverse().Concat(later.Take(PageSize - EarlierAroundFocus)).ToList();
                 return new TimelineWindow(zoom, density, items, earlier.Count > EarlierAroundFocus,
@@ -45,7 +45,7 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
             problems.Add("The event to focus on is not in this view: it may be unpublished, renamed, or outside the filters.");
         }
 
-        var first = await LoadItemsAsync(filtered, descending: false, PageSize + 1, cancellationToken);
+        var first = await LoadItemsAsync(db, filtered, descending: false, PageSize + 1, cancellationToken);
         return new TimelineWindow(zoom, density, first.Take(PageSize).ToList(), false, first.Count > PageSize, null, problems);
     }
 
@@ -55,7 +55,7 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var filtered = await FilterAsync(db, state, [], cancellationToken);
-        var items = await LoadItemsAsync(filtered.Where(later ? After(cursor) : Before(cursor)), descending: !later, PageSize + 1, cancellationToken);
+        var items = await LoadItemsAsync(db, filtered.Where(later ? After(cursor) : Before(cursor)), descending: !later, PageSize + 1, cancellationToken);
         var page = items.Take(PageSize);
         return new TimelinePageResult((later ? page : page.Reverse()).ToList(), items.Count > PageSize);
     }
@@ -126,7 +126,7 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
         if (era is null)
             return null;
         var events = db.Events.Where(e => e.Status == EventStatus.Published && e.EraId == era.Id);
-        var items = await LoadItemsAsync(events, descending: false, MaxEraEvents, cancellationToken);
+        var items = await LoadItemsAsync(db, events, descending: false, MaxEraEvents, cancellationToken);
         return new EraView(ToSummary(era), items, await events.CountAsync(cancellationToken));
     }
 
@@ -251,15 +251,19 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
         return strip;
     }
 
+    // Each keyset predicate repeats its bound on StartsAt alone ("StartsAt >= c" / "<= c"), which is implied by
+    // the rest: SQLite can seek the (Status, StartsAt, …) index with it instead of walking the index from its start.
     private static Expression<Func<Event, bool>> After(TimelineCursor c, bool inclusive = false)
     {
         var fromId = inclusive ? c.Id : c.Id + 1;
-        return e => e.StartsAt > c.StartsAt
-                    || (e.StartsAt == c.StartsAt && (e.StartPrecision > c.Precision || (e.StartPrecision == c.Precision && e.Id >= fromId)));
+        return e => e.StartsAt >= c.StartsAt
+                    && (e.StartsAt > c.StartsAt
+                        || e.StartPrecision > c.Precision || (e.StartPrecision == c.Precision && e.Id >= fromId));
     }
 
     private static Expression<Func<Event, bool>> Before(TimelineCursor c) => e =>
-        e.StartsAt < c.StartsAt || (e.StartsAt == c.StartsAt && (e.StartPrecision < c.Precision || (e.StartPrecision == c.Precision && e.Id < c.Id)));
+        e.StartsAt <= c.StartsAt
+        && (e.StartsAt < c.StartsAt || e.StartPrecision < c.Precision || (e.StartPrecision == c.Precision && e.Id < c.Id));
 
     private static IQueryable<Event> Ordered(IQueryable<Event> events, bool descending) => descending
         ? events.OrderByDescending(e => e.StartsAt).ThenByDescending(e => e.StartPrecision).ThenByDescending(e => e.Id)
@@ -274,23 +278,29 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
     private static async Task<Dictionary<int, EraSummary>> LoadErasAsync(TimelineDbContext db, CancellationToken cancellationToken) =>
         (await db.Eras.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(e => e.Id, ToSummary);
 
-    private static async Task<List<TimelineItem>> LoadItemsAsync(IQueryable<Event> events, bool descending, int take, CancellationToken cancellationToken)
+    private static async Task<List<TimelineItem>> LoadItemsAsync(TimelineDbContext db, IQueryable<Event> events, bool descending, int take,
+        CancellationToken cancellationToken)
     {
         var rows = await Ordered(events, descending).Take(take)
             .Select(e => new
             {
                 e.Id, e.Slug, e.Title, e.Summary, e.StartsAt, e.StartPrecision, e.StartApproximate,
                 e.EndsAt, e.EndPrecision, e.EndApproximate, e.EraId,
-                Outlets = e.Links.Select(l => l.Article!.Outlet).ToList(),
             })
             .ToListAsync(cancellationToken);
+        // The outlets in a second query keyed by this page's ids: in one query with the page, SQLite
+        // materialised every link joined to every article, a cost that grew with the whole database.
+        var ids = rows.Select(r => r.Id).ToList();
+        var outlets = (await db.Links.AsNoTracking().Where(l => ids.Contains(l.EventId))
+                .Select(l => new { l.EventId, l.Article!.Outlet }).ToListAsync(cancellationToken))
+            .ToLookup(l => l.EventId, l => l.Outlet);
         return rows.Select(r => new TimelineItem(
                 r.Id, r.Slug, r.Title, TextExcerpt.Shorten(SafeMarkdown.ToPlainText(r.Summary)),
                 new PartialDate(r.StartsAt, r.StartPrecision, r.StartApproximate),
                 r.EndsAt is { } endsAt && r.EndPrecision is { } endPrecision ? new PartialDate(endsAt, endPrecision, r.EndApproximate) : null,
                 r.EraId,
-                r.Outlets.Distinct().Order(StringComparer.OrdinalIgnoreCase).ToList(),
-                r.Outlets.Count))
+                outlets[r.Id].Distinct().Order(StringComparer.OrdinalIgnoreCase).ToList(),
+                outlets[r.Id].Count()))
             .ToList();
     }
 

@@ -144,6 +144,22 @@ public sealed class SearchServiceTests
     }
 
     [Fact]
+    public async Task A_word_in_more_documents_than_the_limit_ranks_the_newest_matches_and_says_so()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var limited = new SearchService(database, candidateLimit: 5);
+        var capped = await limited.SearchAsync("security");
+        Assert.True(capped.Capped);
+        Assert.Equal(5, capped.Hits.Count);
+        Assert.False(capped.HasMore);
+
+        var exact = await limited.SearchAsync("\"give full rein\"");
+        Assert.False(exact.Capped);
+        Assert.Equal(3, exact.Hits.Count);
+        Assert.False((await new SearchService(database).SearchAsync("security")).Capped);
+    }
+
+    [Fact]
     public async Task Searching_an_empty_query_returns_nothing_quietly()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
