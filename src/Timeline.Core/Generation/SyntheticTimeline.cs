@@ -137,15 +137,21 @@ public static class SyntheticTimeline
         }
 
         await transaction.CommitAsync(cancellationToken);
+        // A bulk load leaves the FTS5 index in many segments, each of which every term lookup must probe;
+        // merging them into one is what a loader should finish with (curators' writes are merged as they go).
+        await Execute(connection, null, """INSERT INTO "SearchIndex"("SearchIndex") VALUES('optimize');""");
         await Execute(connection, null, "PRAGMA synchronous=NORMAL; PRAGMA optimize;");
         return new GenerateReport(eraStarts.Length, tagCount, options.Articles, options.Events, links, DateTime.UtcNow - started);
     }
 
-    /// <summary>A word from a long-tailed distribution: common words often, most of the vocabulary rarely.</summary>
-    private static string Pick(Random random, string[] vocabulary) =>
-        random.NextDouble() < 0.45
-            ? CommonWords[(int)(CommonWords.Length * Math.Pow(random.NextDouble(), 2))]
-            : vocabulary[(int)(vocabulary.Length * Math.Pow(random.NextDouble(), 3))];
+    /// <summary>A word from a long-tailed distribution: common words often, most of the vocabulary rarely, and now
+    /// and then a one-off name, as news text has (without them no word would be rare at 100,000 articles).</summary>
+    private static string Pick(Random random, string[] vocabulary) => random.NextDouble() switch
+    {
+        < 0.45 => CommonWords[(int)(CommonWords.Length * Math.Pow(random.NextDouble(), 2))],
+        < 0.99 => vocabulary[(int)(vocabulary.Length * Math.Pow(random.NextDouble(), 3))],
+        _ => Word(random) + Word(random),
+    };
 
     private static string Sentence(Random random, string[] vocabulary, int words) =>
         Capitalise(string.Join(' ', Enumerable.Range(0, words).Select(_ => Pick(random, vocabulary)))) + ".";

@@ -58,8 +58,10 @@ public sealed partial class SearchService(IDbContextFactory<TimelineDbContext> c
             var candidates = new List<(long Key, double Rank, string Date)>();
             await using (var command = connection.CreateCommand())
             {
-                command.CommandText = """
-                    SELECT rowid, rank, "Date" FROM "SearchIndex" WHERE "SearchIndex" MATCH $match ORDER BY rowid DESC LIMIT $limit
+                // Relevance needs only the rank (from FTS5's own statistics); only newest-first reads the stored date.
+                command.CommandText = $"""
+                    SELECT rowid, rank, {(order == SearchOrder.Newest ? "\"Date\"" : "''")} FROM "SearchIndex"
+                    WHERE "SearchIndex" MATCH $match ORDER BY rowid DESC LIMIT $limit
                     """;
                 Add(command, "$match", fts.Match);
                 Add(command, "$limit", candidateLimit + 1);
@@ -79,7 +81,7 @@ public sealed partial class SearchService(IDbContextFactory<TimelineDbContext> c
             {
                 await using var command = connection.CreateCommand();
                 command.CommandText = $"""
-                    SELECT rowid, highlight("SearchIndex", 0, char(1), char(2)), snippet("SearchIndex", 1, char(1), char(2), '…', 24)
+                    SELECT rowid, highlight("SearchIndex", 2, char(1), char(2)), snippet("SearchIndex", 3, char(1), char(2), '…', 24)
                     FROM "SearchIndex" WHERE "SearchIndex" MATCH $match AND rowid IN ({string.Join(',', pageKeys)})
                     """;
                 Add(command, "$match", fts.Match);

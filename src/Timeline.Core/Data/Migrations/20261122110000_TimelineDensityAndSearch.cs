@@ -52,9 +52,10 @@ public sealed class TimelineDensityAndSearch : Migration
 
         // One index over events and articles. rowid = 2 × event id, or 2 × article id + 1, so a trigger finds
         // its row by key instead of scanning. Diacritics are folded and prefixes of 1–3 characters are indexed.
+        // Kind and Date come first so that reading them does not read through a long Body stored before them.
         migrationBuilder.Sql("""
             CREATE VIRTUAL TABLE "SearchIndex" USING fts5(
-                "Title", "Body", "Kind" UNINDEXED, "Date" UNINDEXED,
+                "Kind" UNINDEXED, "Date" UNINDEXED, "Title", "Body",
                 tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
             );
             """);
