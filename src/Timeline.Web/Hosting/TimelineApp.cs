@@ -46,7 +46,10 @@ public static class TimelineApp
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<SiteUrls>();
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // The prerendered timeline hands its page of events (at most 50, excerpts of at most 220 characters:
+        // about 65 KB encrypted) to the circuit in the first message, over SignalR's default 32 KB limit.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
         services.AddHttpContextAccessor();
         services.AddScoped<AntiforgeryStateProvider, OnDemandAntiforgeryStateProvider>();
         PublicPageAntiforgery.Decorate(services);

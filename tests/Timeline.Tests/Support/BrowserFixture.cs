@@ -9,7 +9,7 @@ namespace Timeline.Tests.Support;
 /// driven by Playwright. WebApplicationFactory's TestServer has no socket a browser could reach, hence
 /// this second way of hosting the same app (TimelineApp.Create is what Program.cs calls).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -20,8 +20,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The app, for tests that read its data.</summary>
+    public IServiceProvider Services => app!.Services;
+
+    /// <summary>Fills the database before the app starts; by default nothing, and the app seeds it as on a fresh install.</summary>
+    protected virtual Task PrepareDatabaseAsync(string path) => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await PrepareDatabaseAsync(databasePath);
         app = TimelineApp.Create([
             "--urls", "http://127.0.0.1:0",
             "--environment", "Development",
@@ -88,4 +95,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
+}
+
+/// <summary>The same, on a generated timeline of 130 events: more than one page of the timeline.</summary>
+public sealed class LargeTimelineBrowserFixture : BrowserFixture
+{
+    protected override Task PrepareDatabaseAsync(string path) =>
+        Timeline.Core.Generation.SyntheticTimeline.GenerateAsync(path, new(Events: 130, Articles: 40, Seed: 7));
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class LargeTimelineBrowserCollection : ICollectionFixture<LargeTimelineBrowserFixture>
+{
+    public const string Name = "Browser, large timeline";
 }
