@@ -75,7 +75,8 @@ public sealed partial class SearchService(IDbContextFactory<TimelineDbContext> c
                 : candidates.Take(candidateLimit).OrderBy(c => c.Rank).ThenByDescending(c => c.Key);
             var pageKeys = ordered.Skip((page - 1) * PageSize).Take(PageSize + 1).Select(c => c.Key).ToList();
 
-            // 2. Titles and snippets with the matches marked, for this page only.
+            // 2. Titles and snippets with the matches marked, for this page only. (The rowids written into the SQL
+            //    are numbers read from the index above, never text from the request.)
             var marked = new Dictionary<long, (string Title, string Snippet)>();
             if (pageKeys.Count > 0)
             {
