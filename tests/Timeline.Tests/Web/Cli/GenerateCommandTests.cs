@@ -1,0 +1,33 @@
+using Timeline.Tests.Support;
+using Timeline.Web.Cli;
+
+namespace Timeline.Tests.Web.Cli;
+
+public sealed class GenerateCommandTests
+{
+    [Theory]
+    [InlineData(new[] { "--events", "10" }, "--db is required")]
+    [InlineData(new[] { "--events", "ten", "--db", "x.db" }, "take whole numbers")]
+    [InlineData(new[] { "--events", "-5", "--db", "x.db" }, "take whole numbers")]
+    [InlineData(new[] { "events", "10" }, "“events” is not an option")]
+    [InlineData(new[] { "--db" }, "“--db” has no value")]
+    public async Task Bad_arguments_are_named_with_the_usage(string[] args, string message)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        Assert.Equal(2, await GenerateCommand.RunAsync(args, output, error));
+        Assert.Contains(message, error.ToString());
+        Assert.Contains(GenerateCommand.Usage, error.ToString());
+    }
+
+    [Fact]
+    public async Task It_generates_into_a_new_file_and_refuses_to_overwrite_one()
+    {
+        await using var database = new TestDatabase();
+        var (output, error) = (new StringWriter(), new StringWriter());
+        Assert.Equal(0, await GenerateCommand.RunAsync(["--events", "12", "--articles", "4", "--db", database.Path, "--seed", "2"], output, error));
+        Assert.Contains("Generated 12 events, 4 articles", output.ToString());
+
+        Assert.Equal(2, await GenerateCommand.RunAsync(["--events", "1", "--db", database.Path], output, error));
+        Assert.Contains("exists already", error.ToString());
+    }
+}
