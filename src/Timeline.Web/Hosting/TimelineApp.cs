@@ -69,6 +69,15 @@ public static class TimelineApp
             app.UseHsts();
         }
         app.UseMiddleware<SecurityHeaders>();
+        // Blazor maps pages for GET (and POST) only, but link checkers and preview bots often ask HEAD first.
+        // Routed as GET, a HEAD gets the page's status and headers; Kestrel still sends no body for it.
+        app.Use((context, next) =>
+        {
+            if (HttpMethods.IsHead(context.Request.Method))
+                context.Request.Method = HttpMethods.Get;
+            return next(context);
+        });
+        app.UseRouting();
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseAntiforgery();
         app.UseOutputCache();

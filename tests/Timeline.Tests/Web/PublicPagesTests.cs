@@ -202,6 +202,17 @@ public sealed class PublicPagesTests(TimelineWebFactory factory) : IClassFixture
         Assert.Contains("/eras", links);
     }
 
+    [Theory]
+    [InlineData("/events/" + HaltSlug, HttpStatusCode.OK)]
+    [InlineData("/", HttpStatusCode.OK)]
+    [InlineData("/events/no-such-event", HttpStatusCode.NotFound)]
+    public async Task Head_requests_get_the_pages_status(string url, HttpStatusCode expected)
+    {
+        var response = await factory.CreateBrowserlessClient().SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Health_checks_the_database()
     {
