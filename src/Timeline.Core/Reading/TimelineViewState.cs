@@ -121,6 +121,4 @@ public sealed record TimelineViewState
         }
         return this with { Zoom = TimelineZoom.Years, From = null, To = null, Focus = null };
     }
-
-    public TimelineViewState ClearFilters() => new() { Zoom = TimelineZoom.Years };
 }

@@ -47,6 +47,4 @@ public static class Highlighted
             html.Append("</mark>");
         return html.ToString();
     }
-
-    public static string Plain(string? text) => (text ?? "").Replace(Open.ToString(), "").Replace(Close.ToString(), "");
 }

@@ -50,6 +50,5 @@ public sealed class FtsQueryTests
         var text = $"<b>x</b> {Highlighted.Open}match & <script>{Highlighted.Close} tail{Highlighted.Close}";
         Assert.Equal("&lt;b&gt;x&lt;/b&gt; <mark>match &amp; &lt;script&gt;</mark> tail", Highlighted.ToHtml(text));
         Assert.Equal("<mark>open</mark>", Highlighted.ToHtml($"{Highlighted.Open}open"));
-        Assert.Equal("plain", Highlighted.Plain($"{Highlighted.Open}plain{Highlighted.Close}"));
     }
 }
