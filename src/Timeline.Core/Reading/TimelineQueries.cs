@@ -25,9 +25,9 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var problems = state.Problems.ToList();
-        var filtered = await FilterAsync(db, state, problems, cancellationToken);
+        var (filtered, eraId) = await FilterAsync(db, state, problems, cancellationToken);
         var zoom = EffectiveZoom(state);
-        var density = await DensityAsync(db, state, filtered, zoom, cancellationToken);
+        var density = await DensityAsync(db, state, filtered, eraId, zoom, cancellationToken);
 
         if (state.Focus is { } focusSlug)
         {
@@ -54,7 +54,7 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
         CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var filtered = await FilterAsync(db, state, [], cancellationToken);
+        var (filtered, _) = await FilterAsync(db, state, [], cancellationToken);
         var items = await LoadItemsAsync(db, filtered.Where(later ? After(cursor) : Before(cursor)), descending: !later, PageSize + 1, cancellationToken);
         var page = items.Take(PageSize);
         return new TimelinePageResult((later ? page : page.Reverse()).ToList(), items.Count > PageSize);
@@ -145,14 +145,15 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
                 .OrderBy(l => l.EventStart).ToList());
     }
 
-    /// <summary>Published events that pass every filter of the view.</summary>
-    private static async Task<IQueryable<Event>> FilterAsync(TimelineDbContext db, TimelineViewState state, List<string> problems,
-        CancellationToken cancellationToken)
+    /// <summary>Published events that pass every filter of the view, and the id of the view's era (looked up once).</summary>
+    private static async Task<(IQueryable<Event> Events, int? EraId)> FilterAsync(TimelineDbContext db, TimelineViewState state,
+        List<string> problems, CancellationToken cancellationToken)
     {
         var events = db.Events.AsNoTracking().Where(e => e.Status == EventStatus.Published);
+        int? eraId = null;
         if (state.Era is { } eraSlug)
         {
-            var eraId = await db.Eras.Where(e => e.Slug == eraSlug).Select(e => (int?)e.Id).SingleOrDefaultAsync(cancellationToken);
+            eraId = await db.Eras.Where(e => e.Slug == eraSlug).Select(e => (int?)e.Id).SingleOrDefaultAsync(cancellationToken);
             if (eraId is null)
                 problems.Add($"There is no storyline “{eraSlug}”.");
             events = events.Where(e => e.EraId == eraId);
@@ -181,7 +182,7 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
                 problems.Add(fts.Problem!);
             }
         }
-        return events;
+        return (events, eraId);
     }
 
     private static IQueryable<Event> WithTag(IQueryable<Event> events, TagKind kind, string? slug) =>
@@ -201,7 +202,7 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
     }
 
     private static async Task<IReadOnlyList<DensityBucket>> DensityAsync(TimelineDbContext db, TimelineViewState state,
-        IQueryable<Event> filtered, TimelineZoom zoom, CancellationToken cancellationToken)
+        IQueryable<Event> filtered, int? eraId, TimelineZoom zoom, CancellationToken cancellationToken)
     {
         var (start, end) = state.Window;
         List<(DateTime Period, int Count)> counts;
@@ -211,10 +212,10 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
         {
             // The fast path: the trigger-kept month counts (a few hundred rows), filtered by era and window.
             var months = db.EventMonthCounts.AsNoTracking().Where(c => c.Count > 0);
-            if (state.Era is { } eraSlug)
+            if (state.Era is not null)
             {
-                var eraId = await db.Eras.Where(e => e.Slug == eraSlug).Select(e => e.Id).SingleOrDefaultAsync(cancellationToken);
-                months = months.Where(c => c.EraId == eraId);
+                var monthEraId = eraId ?? 0;
+                months = months.Where(c => c.EraId == monthEraId);
             }
             if (start is { } from)
             {
