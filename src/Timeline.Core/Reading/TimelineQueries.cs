@@ -155,8 +155,15 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
         {
             eraId = await db.Eras.Where(e => e.Slug == eraSlug).Select(e => (int?)e.Id).SingleOrDefaultAsync(cancellationToken);
             if (eraId is null)
+            {
+                // Comparing with a null id would select the events that have no storyline.
                 problems.Add($"There is no storyline “{eraSlug}”.");
-            events = events.Where(e => e.EraId == eraId);
+                events = events.Where(e => false);
+            }
+            else
+            {
+                events = events.Where(e => e.EraId == eraId);
+            }
         }
         events = WithTag(events, TagKind.Topic, state.Tag);
         events = WithTag(events, TagKind.Actor, state.Actor);
@@ -214,7 +221,8 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
             var months = db.EventMonthCounts.AsNoTracking().Where(c => c.Count > 0);
             if (state.Era is not null)
             {
-                var monthEraId = eraId ?? 0;
+                // Era 0 holds the events without a storyline; an unknown storyline (no id) counts nothing.
+                var monthEraId = eraId ?? -1;
                 months = months.Where(c => c.EraId == monthEraId);
             }
             if (start is { } from)

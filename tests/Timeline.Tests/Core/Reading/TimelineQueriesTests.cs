@@ -213,6 +213,24 @@ public sealed class TimelineQueriesTests
     }
 
     [Fact]
+    public async Task An_unknown_storyline_matches_nothing_not_the_events_without_one()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using (var db = database.CreateDbContext())
+        {
+            db.Events.Add(NewEvent("no-era", PartialDate.Day(2016, 5, 1)));
+            await db.SaveChangesAsync();
+        }
+        var window = await Queries(database).GetWindowAsync(new TimelineViewState { Era = "atlantis" });
+        Assert.Empty(window.Items);
+        Assert.Empty(window.Density);
+        Assert.Contains(window.Problems, p => p.Contains("There is no storyline “atlantis”"));
+
+        var all = await Queries(database).GetWindowAsync(new TimelineViewState());
+        Assert.Contains(all.Items, i => i.Slug == "no-era");
+    }
+
+    [Fact]
     public async Task A_focus_outside_the_view_is_explained()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
