@@ -32,6 +32,9 @@ public sealed class TimelineExplorerTests(BrowserFixture browser)
         await Expect(Events(page)).ToHaveCountAsync(1);
 
         await page.ReloadAsync();
+        // Back within moments of a reload, before the new circuit has attached, can leave the circuit on the
+        // reloaded view (a Blazor start-up race); a reader pauses longer than that, and so does this test.
+        await WaitUntilInteractiveAsync(page);
         await Expect(Events(page)).ToHaveCountAsync(1);
         await Expect(page.GetByLabel("Storyline")).ToHaveValueAsync("2022-jenin-operation");
         await Expect(page.GetByLabel("Topic")).ToHaveValueAsync("military-operation");
@@ -51,6 +54,8 @@ public sealed class TimelineExplorerTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
+        // A click in the moment before the circuit attaches can be lost by Blazor (a start-up race, see the README).
+        await WaitUntilInteractiveAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "2014: 9 events" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/\?from=2014&to=2014&zoom=months$"));
         await Expect(Events(page)).ToHaveCountAsync(9);

@@ -43,6 +43,8 @@ public class BrowserFixture : IAsyncLifetime
 
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (tests/run.sh does).");
+        // Enhanced navigations and circuit renders can take longer than the default 5 s on a busy 2-core CI machine.
+        Assertions.SetDefaultExpectTimeout(10_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
