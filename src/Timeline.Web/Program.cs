@@ -1,12 +1,17 @@
 using Timeline.Web.Cli;
+using Timeline.Web.Accounts;
 using Timeline.Web.Hosting;
 
 if (args is ["generate", .. var options])
     return await GenerateCommand.RunAsync(options, Console.Out, Console.Error);
 
+if (args is ["users", .. var command])
+    return await UsersCommand.RunAsync(command, Console.In, Console.Out, Console.Error);
+
 var app = TimelineApp.Create(args);
 if (!await app.InitializeTimelineDatabaseAsync())
     return 1;
+await app.AnnounceSetupLinkAsync();
 await app.RunAsync();
 return 0;
 

@@ -12,6 +12,8 @@ public class TimelineDbContext(DbContextOptions<TimelineDbContext> options) : Db
     public DbSet<Era> Eras => Set<Era>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<EventMonthCount> EventMonthCounts => Set<EventMonthCount>();
+    public DbSet<CuratorAccount> CuratorAccounts => Set<CuratorAccount>();
+    public DbSet<Revision> Revisions => Set<Revision>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TimelineDbContext).Assembly);

@@ -6,6 +6,9 @@ public enum EventStatus
 {
     Draft,
     Published,
+
+    /// <summary>In the trash: hidden everywhere public, restorable by an editor. The slug stays reserved.</summary>
+    Deleted,
 }
 
 /// <summary>A dated happening on the timeline, backed by the articles linked to it.</summary>

@@ -9,4 +9,6 @@ public static class Limits
     public const int UrlLength = 2048;
     public const int SummaryLength = 20_000;
     public const int PassageLength = 4_000;
+    public const int UserNameLength = 64;
+    public const int ArticleBodyLength = 200_000;
 }

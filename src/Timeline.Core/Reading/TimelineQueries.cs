@@ -18,6 +18,7 @@ namespace Timeline.Core.Reading;
 public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> contexts, IMemoryCache cache)
 {
     public const int PageSize = 50;
+    private const string FacetsKey = "timeline-facets";
     private const int EarlierAroundFocus = 10;
     private const int MaxEraEvents = 200;
 
@@ -60,9 +61,12 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
         return new TimelinePageResult((later ? page : page.Reverse()).ToList(), items.Count > PageSize);
     }
 
+    /// <summary>Drops the cached filter choices, after a curator changed tags, eras or outlets.</summary>
+    public void ForgetFacets() => cache.Remove(FacetsKey);
+
     /// <summary>The filter choices. Cached for a minute: they change only when curators add tags, eras or outlets.</summary>
     public async Task<TimelineFacets> GetFacetsAsync(CancellationToken cancellationToken = default) =>
-        (await cache.GetOrCreateAsync("timeline-facets", async entry =>
+        (await cache.GetOrCreateAsync(FacetsKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Radzen;
+using Timeline.Core.Curation;
 using Timeline.Core.Data;
 using Timeline.Core.Reading;
 using Timeline.Core.Search;
 using Timeline.Core.Seeding;
+using Timeline.Web.Accounts;
 using Timeline.Web.Components;
 
 namespace Timeline.Web.Hosting;
@@ -46,6 +48,14 @@ public static class TimelineApp
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<SiteUrls>();
 
+        services.AddCuratorAccounts(connectionString);
+        services.AddSingleton<IContentChangeListener, PublicCacheInvalidator>();
+        services.AddSingleton<EventEditor>();
+        services.AddSingleton<ArticleEditor>();
+        services.AddSingleton<LinkEditor>();
+        services.AddSingleton<CurationHistory>();
+        services.AddSingleton<CurationDashboard>();
+
         // The prerendered timeline hands its page of events (at most 50, excerpts of at most 220 characters:
         // about 65 KB encrypted) to the circuit in the first message, over SignalR's default 32 KB limit.
         services.AddRazorComponents().AddInteractiveServerComponents()
@@ -78,12 +88,15 @@ public static class TimelineApp
             return next(context);
         });
         app.UseRouting();
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.UseOutputCache();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
+        app.MapCuratorAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Timeline.Core.Data;
+using Timeline.Core.Domain;
+
+namespace Timeline.Core.Curation;
+
+/// <summary>One revision with what it changed against the revision before it of the same thing.</summary>
+public sealed record HistoryEntry(long Id, RevisionSubject Subject, int SubjectId, string Action, string Description, string ChangedBy,
+    DateTimeOffset ChangedAt, IReadOnlyList<FieldChange> Changes, bool CanRestore);
+
+public sealed record RecentChange(long Id, RevisionSubject Subject, int? EventId, int? ArticleId, string Description, string ChangedBy, DateTimeOffset ChangedAt);
+
+/// <summary>Reads the revision log: an event's or article's history (with its links), and the latest changes.</summary>
+public sealed class CurationHistory(IDbContextFactory<TimelineDbContext> contexts)
+{
+    public async Task<IReadOnlyList<HistoryEntry>> ForEventAsync(int eventId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return Build(await db.Revisions.AsNoTracking().Where(r => r.EventId == eventId).OrderBy(r => r.Id).ToListAsync(cancellationToken),
+            restorable: RevisionSubject.Event);
+    }
+
+    public async Task<IReadOnlyList<HistoryEntry>> ForArticleAsync(int articleId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return Build(await db.Revisions.AsNoTracking().Where(r => r.ArticleId == articleId).OrderBy(r => r.Id).ToListAsync(cancellationToken),
+            restorable: null);
+    }
+
+    public async Task<IReadOnlyList<RecentChange>> RecentAsync(int take = 15, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Revisions.AsNoTracking().OrderByDescending(r => r.Id).Take(take)
+            .Select(r => new RecentChange(r.Id, r.Subject, r.EventId, r.ArticleId, r.Description, r.ChangedBy, r.ChangedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Newest first. Each revision is compared with the one before it of the same subject; all but the
+    /// latest revision of <paramref name="restorable"/> can be restored.</summary>
+    private static IReadOnlyList<HistoryEntry> Build(IReadOnlyList<Revision> revisions, RevisionSubject? restorable)
+    {
+        var previous = new Dictionary<(RevisionSubject, int), ISnapshot>();
+        var entries = new List<HistoryEntry>();
+        var latest = revisions.LastOrDefault(r => r.Subject == restorable)?.Id;
+        foreach (var revision in revisions)
+        {
+            var snapshot = Snapshots.Read(revision);
+            var key = (revision.Subject, revision.SubjectId);
+            // A removal's snapshot is the state before it: nothing to compare, the description says it.
+            var changes = revision.Action == "unlinked" ? [] : RevisionDiff.Between(previous.GetValueOrDefault(key), snapshot);
+            previous[key] = snapshot;
+            entries.Add(new HistoryEntry(revision.Id, revision.Subject, revision.SubjectId, revision.Action, revision.Description,
+                revision.ChangedBy, revision.ChangedAt, changes, revision.Subject == restorable && revision.Id != latest));
+        }
+        entries.Reverse();
+        return entries;
+    }
+}

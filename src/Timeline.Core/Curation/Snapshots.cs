@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Timeline.Core.Dates;
+using Timeline.Core.Domain;
+
+namespace Timeline.Core.Curation;
+
+/// <summary>A recorded state of something curated, as labelled texts to compare.</summary>
+public interface ISnapshot
+{
+    IReadOnlyList<(string Label, string Text)> Describe();
+}
+
+public sealed record EventSnapshot(
+    string Slug, string Title, string Summary, PartialDate Start, PartialDate? End, int? EraId, string? Era,
+    EventStatus Status, IReadOnlyList<string> Topics, IReadOnlyList<string> Actors, IReadOnlyList<string> Places) : ISnapshot
+{
+    public static EventSnapshot Of(Event ev) => new(
+        ev.Slug, ev.Title, ev.Summary, ev.Start, ev.End, ev.EraId, ev.Era?.Title, ev.Status,
+        Names(ev, TagKind.Topic), Names(ev, TagKind.Actor), Names(ev, TagKind.Place));
+
+    private static string[] Names(Event ev, TagKind kind) =>
+        [.. ev.Tags.Where(t => t.Kind == kind).Select(t => t.Name).Order(StringComparer.OrdinalIgnoreCase)];
+
+    public EventForm ToForm(int id, int version) => new()
+    {
+        Id = id, Version = version, Title = Title, Slug = Slug, Summary = Summary,
+        Start = PartialDateInput.From(Start), HasEnd = End is not null, End = End is { } end ? PartialDateInput.From(end) : new(),
+        EraId = EraId, Status = Status, Topics = [.. Topics], Actors = [.. Actors], Places = [.. Places],
+    };
+
+    public IReadOnlyList<(string Label, string Text)> Describe() =>
+    [
+        ("Title", Title), ("Address (slug)", Slug), ("Date", Start.Format()), ("End date", End?.Format() ?? ""),
+        ("Storyline", Era ?? ""), ("Status", Status.ToString()), ("Topics", string.Join(", ", Topics)),
+        ("Actors", string.Join(", ", Actors)), ("Places", string.Join(", ", Places)), ("Summary", Summary),
+    ];
+}
+
+/// <summary>An article's metadata. The body is not in it: it never changes after import.</summary>
+public sealed record ArticleSnapshot(string Title, string Outlet, string? Author, string? Url, PartialDate Published, string Language) : ISnapshot
+{
+    public static ArticleSnapshot Of(Article a) => new(a.Title, a.Outlet, a.Author, a.Url, a.Published, a.Language);
+
+    public IReadOnlyList<(string Label, string Text)> Describe() =>
+    [
+        ("Title", Title), ("Outlet", Outlet), ("Author", Author ?? ""), ("Address (URL)", Url ?? ""),
+        ("Published", Published.Format()), ("Language", Language),
+    ];
+}
+
+public sealed record LinkSnapshot(int EventId, string EventTitle, int ArticleId, string ArticleTitle, LinkRole Role, string Passage, string? Note) : ISnapshot
+{
+    public static LinkSnapshot Of(EventArticleLink link, Event ev, Article article) =>
+        new(ev.Id, ev.Title, article.Id, article.Title, link.Role, link.Passage, link.Note);
+
+    public IReadOnlyList<(string Label, string Text)> Describe() =>
+    [
+        ("Event", EventTitle), ("Article", ArticleTitle), ("Role", Role.ToLabel()), ("Passage", Passage), ("Note", Note ?? ""),
+    ];
+}
+
+public static class Snapshots
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static string Serialize(ISnapshot snapshot) => JsonSerializer.Serialize(snapshot, snapshot.GetType(), Json);
+
+    public static ISnapshot Read(Revision revision) => revision.Subject switch
+    {
+        RevisionSubject.Event => ReadEvent(revision),
+        RevisionSubject.Article => JsonSerializer.Deserialize<ArticleSnapshot>(revision.Snapshot, Json)!,
+        _ => JsonSerializer.Deserialize<LinkSnapshot>(revision.Snapshot, Json)!,
+    };
+
+    public static EventSnapshot ReadEvent(Revision revision) => JsonSerializer.Deserialize<EventSnapshot>(revision.Snapshot, Json)!;
+
+    public static Revision Record(ISnapshot snapshot, RevisionSubject subject, int subjectId, int? eventId, int? articleId,
+        string action, string description, string user, DateTimeOffset at) => new()
+    {
+        Subject = subject, SubjectId = subjectId, EventId = eventId, ArticleId = articleId, Action = action,
+        Description = description.Length > Limits.TitleLength ? description[..Limits.TitleLength] : description,
+        Snapshot = Serialize(snapshot), ChangedBy = user, ChangedAt = at,
+    };
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Timeline.Core.Data;
+using Timeline.Core.Domain;
+
+namespace Timeline.Web.Accounts;
+
+public sealed record AccountRow(int Id, string UserName, string Role, bool IsDisabled, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// Managing curator accounts, for the admin page, the setup page and the `users` command alike. Errors come
+/// back as text to show; a change of password, role or access renews the security stamp, which signs the
+/// account out of every browser within a minute.
+/// </summary>
+public sealed class CuratorAccounts(UserManager<CuratorAccount> users, IDbContextFactory<TimelineDbContext> contexts, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<AccountRow>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var accounts = await db.CuratorAccounts.AsNoTracking().OrderBy(a => a.NormalizedUserName).ToListAsync(cancellationToken);
+        return [.. accounts.Select(a => new AccountRow(a.Id, a.UserName, a.Role, a.IsDisabled, a.LockoutEnd > now ? a.LockoutEnd : null, a.CreatedAt))];
+    }
+
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.CuratorAccounts.AnyAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> CreateAsync(string userName, string role, string password)
+    {
+        if (!CuratorRoles.IsKnown(role))
+            return [$"The role must be {CuratorRoles.Editor} or {CuratorRoles.Admin}."];
+        var account = new CuratorAccount { UserName = userName.Trim(), NormalizedUserName = "", Role = role, CreatedAt = clock.GetUtcNow() };
+        return Errors(await users.CreateAsync(account, password));
+    }
+
+    public async Task<IReadOnlyList<string>> ResetPasswordAsync(string userName, string password)
+    {
+        if (await users.FindByNameAsync(userName) is not { } account)
+            return [NoSuchAccount(userName)];
+        // Checked first, so that a refused password leaves the old one in place.
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, account, password);
+            if (!check.Succeeded)
+                return Errors(check);
+        }
+        account.PasswordHash = users.PasswordHasher.HashPassword(account, password);
+        account.AccessFailedCount = 0;
+        account.LockoutEnd = null;
+        return Errors(await users.UpdateSecurityStampAsync(account));
+    }
+
+    public async Task<IReadOnlyList<string>> SetDisabledAsync(string userName, bool disabled)
+    {
+        if (await users.FindByNameAsync(userName) is not { } account)
+            return [NoSuchAccount(userName)];
+        if (disabled && account.Role == CuratorRoles.Admin && !account.IsDisabled && await ActiveAdminCountAsync() <= 1)
+            return ["This is the last active admin: make another admin first, or nobody could manage accounts."];
+        account.IsDisabled = disabled;
+        if (!disabled)
+            (account.AccessFailedCount, account.LockoutEnd) = (0, null);
+        return Errors(await users.UpdateSecurityStampAsync(account));
+    }
+
+    public async Task<IReadOnlyList<string>> SetRoleAsync(string userName, string role)
+    {
+        if (!CuratorRoles.IsKnown(role))
+            return [$"The role must be {CuratorRoles.Editor} or {CuratorRoles.Admin}."];
+        if (await users.FindByNameAsync(userName) is not { } account)
+            return [NoSuchAccount(userName)];
+        if (account.Role == role)
+            return [];
+        if (role != CuratorRoles.Admin && !account.IsDisabled && await ActiveAdminCountAsync() <= 1)
+            return ["This is the last active admin: make another admin first, or nobody could manage accounts."];
+        account.Role = role;
+        return Errors(await users.UpdateSecurityStampAsync(account));
+    }
+
+    private async Task<int> ActiveAdminCountAsync()
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.CuratorAccounts.CountAsync(a => a.Role == CuratorRoles.Admin && !a.IsDisabled);
+    }
+
+    private static string NoSuchAccount(string userName) => $"There is no account named \"{userName}\".";
+
+    private static IReadOnlyList<string> Errors(IdentityResult result) => [.. result.Errors.Select(e => e.Description)];
+}

@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Timeline.Core.Domain;
+using Timeline.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Timeline.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class CuratorJourneyTests(BrowserFixture browser)
+{
+    private const string ArticleHtml = """
+        <!doctype html>
+        <html lang="en"><head>
+          <title>Ignored page title</title>
+          <meta property="og:title" content="Jenin camp residents return to damaged homes">
+          <meta property="og:site_name" content="The Test Gazette">
+          <meta name="author" content="Rana Haddad">
+          <meta property="article:published_time" content="2023-07-05T09:00:00Z">
+          <link rel="canonical" href="https://gazette.example/jenin-return">
+          <script>document.write("tracker")</script>
+        </head><body>
+          <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+          <article>
+            <h1>Jenin camp residents return to damaged homes</h1>
+            <p>Residents of the Jenin refugee camp began returning on Wednesday to streets torn up by armoured bulldozers.</p>
+            <p>Municipal crews said water and power would take weeks to restore across the camp.</p>
+            <aside>Subscribe to our newsletter</aside>
+          </article>
+          <footer>© The Test Gazette</footer>
+        </body></html>
+        """;
+
+    [Fact]
+    public async Task An_editor_creates_an_event_imports_and_links_an_article_and_renames_the_slug()
+    {
+        var page = await Curators.SignInAsync(browser, "journey-editor");
+
+        // A month-precise event.
+        await page.GotoAsync("/curate/events/new");
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Residents return to the Jenin camp");
+        await page.Locator("#start-precision").SelectOptionAsync("Month");
+        await page.Locator("#start-year").FillAsync("2023");
+        await page.Locator("#start-year").BlurAsync();
+        await page.Locator("#start-month").SelectOptionAsync("7");
+        await Expect(page.GetByText("Shown to readers as “July 2023”.")).ToBeVisibleAsync();
+        await page.Locator("#topics-new").FillAsync("Reconstruction");
+        await page.Locator("#topics-new").PressAsync("Enter");
+        await page.GetByLabel("Summary (Markdown)").FillAsync("Families **returned** after the July operation.");
+        await Expect(page.Locator(".preview strong")).ToHaveTextAsync("returned");
+        await page.GetByLabel("Published on the timeline").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create event" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/curate/events/\d+$"));
+        await Expect(page.Locator("#event-slug")).ToHaveValueAsync("2023-07-residents-return-to-the-jenin-camp");
+        var eventUrl = page.Url;
+
+        // Import an article by uploading an HTML file: details prefilled, page debris gone.
+        await page.GotoAsync("/curate/articles/import");
+        await page.Locator(".import-sources[data-ready=true] #import-files").SetInputFilesAsync(new FilePayload
+        {
+            Name = "jenin-return.html", MimeType = "text/html", Buffer = System.Text.Encoding.UTF8.GetBytes(ArticleHtml),
+        });
+        await Expect(page.Locator("#import-1-title")).ToHaveValueAsync("Jenin camp residents return to damaged homes");
+        await Expect(page.Locator("#import-1-outlet")).ToHaveValueAsync("The Test Gazette");
+        await Expect(page.Locator("#import-1-author")).ToHaveValueAsync("Rana Haddad");
+        await Expect(page.Locator("#import-1-url")).ToHaveValueAsync("https://gazette.example/jenin-return");
+        await Expect(page.Locator("#import-1-published-day")).ToHaveValueAsync("5");
+        var cleaned = page.Locator(".import-item .article-text");
+        await Expect(cleaned).ToContainTextAsync("Municipal crews said water and power");
+        await Expect(cleaned).Not.ToContainTextAsync("newsletter");
+        await Expect(cleaned).Not.ToContainTextAsync("tracker");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save article" }).ClickAsync();
+        await Expect(page.GetByText("Saved. Open the article to link it to events")).ToBeVisibleAsync();
+
+        // Link it from the event, with a passage selected in the article's text.
+        await page.GotoAsync(eventUrl);
+        await page.GetByLabel("Find articles by title, outlet or text").FillAsync("bulldozers");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Jenin camp residents return to damaged homes" }).ClickAsync();
+        await page.EvaluateAsync("""
+            () => {
+                const paragraph = [...document.querySelectorAll('#link-article-text p')].find(p => p.textContent.startsWith('Municipal'));
+                const range = document.createRange();
+                range.selectNodeContents(paragraph);
+                getSelection().removeAllRanges();
+                getSelection().addRange(range);
+            }
+            """);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use selected text" }).ClickAsync();
+        await Expect(page.Locator("#link-passage")).ToHaveValueAsync("Municipal crews said water and power would take weeks to restore across the camp.");
+        await page.Locator("#link-role").SelectOptionAsync("Report");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Link", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".link-row blockquote")).ToHaveTextAsync("Municipal crews said water and power would take weeks to restore across the camp.");
+
+        // The reader sees it at once.
+        var reader = await browser.NewPageAsync();
+        await reader.GotoAsync("/events/2023-07-residents-return-to-the-jenin-camp");
+        await Expect(reader.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Residents return to the Jenin camp");
+        await Expect(reader.Locator(".event-when time")).ToHaveTextAsync("July 2023");
+        await Expect(reader.GetByText("Municipal crews said water and power would take weeks")).ToBeVisibleAsync();
+        await Expect(reader.GetByText("The Test Gazette").First).ToBeVisibleAsync();
+        await Expect(reader.Locator("a[href^='/curate']")).ToHaveCountAsync(0);
+
+        // Rename the slug; the old address answers with a redirect to the new one.
+        await page.Locator("#event-slug").FillAsync("jenin-camp-residents-return");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(page.Locator(".unsaved")).ToHaveCountAsync(0);
+        var response = await reader.GotoAsync("/events/2023-07-residents-return-to-the-jenin-camp");
+        Assert.Equal(200, response!.Status);
+        await Expect(reader).ToHaveURLAsync(new Regex("/events/jenin-camp-residents-return$"));
+        await Expect(reader.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Residents return to the Jenin camp");
+    }
+
+    [Fact]
+    public async Task Two_editors_editing_one_event_see_the_conflict_and_lose_nothing()
+    {
+        var first = await Curators.SignInAsync(browser, "conflict-first");
+        var second = await Curators.SignInAsync(browser, "conflict-second", CuratorRoles.Admin);
+
+        // Both open the same event.
+        await first.GotoAsync("/curate/events");
+        await first.GetByRole(AriaRole.Link, new() { Name = "Hamas calls on the Palestinian Authority to end security coordination" }).ClickAsync();
+        await Expect(first.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync("Hamas calls on the Palestinian Authority to end security coordination");
+        await second.GotoAsync(first.Url);
+        await Expect(second.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync("Hamas calls on the Palestinian Authority to end security coordination");
+
+        // The first changes the title and saves.
+        await first.GetByLabel("Title", new() { Exact = true }).FillAsync("Hamas urges the Palestinian Authority to end security coordination");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(first.Locator(".unsaved")).ToHaveCountAsync(0);
+
+        // The second, still on the old version, changes the title and the summary, and saves.
+        await second.GetByLabel("Title", new() { Exact = true }).FillAsync("Hamas demands the Palestinian Authority end security coordination");
+        await second.GetByLabel("Summary (Markdown)").FillAsync("Edited by the second editor.");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        var conflict = second.Locator(".conflict");
+        await Expect(conflict).ToContainTextAsync("conflict-first saved this event");
+        await Expect(conflict.GetByRole(AriaRole.Row, new() { Name = "Title" })).ToContainTextAsync("Hamas urges the Palestinian Authority to end security coordination");
+        // Nothing typed is lost.
+        await Expect(second.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync("Hamas demands the Palestinian Authority end security coordination");
+        await Expect(second.GetByLabel("Summary (Markdown)")).ToHaveValueAsync("Edited by the second editor.");
+
+        // Keep their title, keep my summary, save.
+        await conflict.GetByRole(AriaRole.Row, new() { Name = "Title" }).GetByLabel("theirs").CheckAsync();
+        await second.GetByRole(AriaRole.Button, new() { Name = "Merge into my form" }).ClickAsync();
+        await Expect(second.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync("Hamas urges the Palestinian Authority to end security coordination");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(second.Locator(".conflict")).ToHaveCountAsync(0);
+        await Expect(second.Locator(".unsaved")).ToHaveCountAsync(0);
+
+        // Both changes are stored: the first editor's title and the second's summary.
+        await first.ReloadAsync();
+        await Expect(first.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync("Hamas urges the Palestinian Authority to end security coordination");
+        await Expect(first.GetByLabel("Summary (Markdown)")).ToHaveValueAsync("Edited by the second editor.");
+        await first.GotoAsync(first.Url + "/history");
+        await Expect(first.Locator(".history-entry")).ToHaveCountAsync(3); // baseline, first edit, merged edit
+    }
+}
