@@ -43,10 +43,11 @@ public sealed class PartialDateInput
         if (error is not null)
             return false;
 
+        // Parts finer than the precision are ignored: they may be left over from before the precision was lowered.
+        var month = Precision >= DatePrecision.Month ? Month!.Value : 1;
+        var dayOfMonth = Precision >= DatePrecision.Day ? Day!.Value : 1;
         var time = Precision == DatePrecision.Minute ? Time!.Value : default;
-        date = new PartialDate(
-            new DateTime(Year!.Value, Month ?? 1, Precision >= DatePrecision.Day ? Day!.Value : 1, time.Hour, time.Minute, 0),
-            Precision, Approximate);
+        date = new PartialDate(new DateTime(Year!.Value, month, dayOfMonth, time.Hour, time.Minute, 0), Precision, Approximate);
         return true;
     }
 }
