@@ -1,0 +1,56 @@
+using Timeline.Tests.Support;
+using Timeline.Web.Cli;
+
+namespace Timeline.Tests.Web.Cli;
+
+public sealed class UsersCommandTests : IAsyncLifetime
+{
+    private readonly TestDatabase database = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    private async Task<(int Code, string Output, string Error)> RunAsync(string stdin, params string[] args)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var code = await UsersCommand.RunAsync([.. args, "--db", database.Path], new StringReader(stdin), output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Accounts_are_added_listed_reset_disabled_and_changed_from_the_command_line()
+    {
+        Assert.Equal(0, (await RunAsync("a password of some length\n", "add", "ada", "--role", "Admin")).Code);
+        var added = await RunAsync(Curators.Password + "\n", "add", "bea");
+        Assert.Equal((0, "Created Editor account \"bea\".\n"), (added.Code, added.Output));
+
+        var list = await RunAsync("", "list");
+        Assert.Equal(0, list.Code);
+        Assert.Matches(@"ada\s+Admin\s+active", list.Output);
+        Assert.Matches(@"bea\s+Editor\s+active", list.Output);
+        Assert.Contains("2 accounts.", list.Output);
+
+        Assert.Equal(0, (await RunAsync("another long password\n", "reset-password", "bea")).Code);
+        Assert.Equal(0, (await RunAsync("", "disable", "bea")).Code);
+        Assert.Matches(@"bea\s+Editor\s+disabled", (await RunAsync("", "list")).Output);
+        Assert.Equal(0, (await RunAsync("", "enable", "bea")).Code);
+        Assert.Equal(0, (await RunAsync("", "role", "bea", "Admin")).Code);
+        Assert.Matches(@"bea\s+Admin\s+active", (await RunAsync("", "list")).Output);
+    }
+
+    [Fact]
+    public async Task Refusals_say_why()
+    {
+        Assert.Contains("at least 12 characters", (await RunAsync("short\n", "add", "ada")).Error);
+        Assert.Equal(0, (await RunAsync(Curators.Password + "\n", "add", "ada", "--role", "Admin")).Code);
+        Assert.Contains("already taken", (await RunAsync(Curators.Password + "\n", "add", "ADA")).Error);
+        Assert.Contains("must be Editor or Admin", (await RunAsync(Curators.Password + "\n", "add", "cy", "--role", "Owner")).Error);
+        Assert.Contains("no account named \"nobody\"", (await RunAsync("", "disable", "nobody")).Error);
+        Assert.Contains("last active admin", (await RunAsync("", "disable", "ada")).Error);
+        Assert.Contains("last active admin", (await RunAsync("", "role", "ada", "Editor")).Error);
+        var wrong = await RunAsync("", "remove", "ada");
+        Assert.Equal(2, wrong.Code);
+        Assert.Contains(UsersCommand.Usage, wrong.Error);
+    }
+}
