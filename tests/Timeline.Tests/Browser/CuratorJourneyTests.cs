@@ -156,3 +156,90 @@ public sealed class CuratorJourneyTests(BrowserFixture browser)
         await Expect(first.Locator(".history-entry")).ToHaveCountAsync(3); // baseline, first edit, merged edit
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class HistoryJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_editor_reads_the_diff_restores_an_earlier_version_and_brings_an_event_back_from_the_trash()
+    {
+        var page = await Curators.SignInAsync(browser, "history-editor");
+        await page.GotoAsync("/curate/events?q=Scheduled%20end");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Scheduled end of the US-brokered talks" }).ClickAsync();
+        var title = page.GetByLabel("Title", new() { Exact = true });
+        await title.FillAsync("Deadline of the US-brokered talks passes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(page.Locator(".unsaved")).ToHaveCountAsync(0);
+        var editUrl = page.Url;
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        var latest = page.Locator(".history-entry").First;
+        await Expect(latest).ToContainTextAsync("Edited title");
+        await Expect(latest.Locator("dd del")).ToHaveTextAsync("Scheduled end");
+        await Expect(latest.Locator("dd ins").First).ToHaveTextAsync("Deadline");
+        await Expect(latest.Locator("dd").First).ToHaveTextAsync("Scheduled endDeadline of the US-brokered talks passes");
+        await page.Locator(".history-entry").Last.GetByRole(AriaRole.Button, new() { Name = "Restore this version" }).ClickAsync();
+        await page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
+        await Expect(page.Locator(".history-entry").First).ToContainTextAsync("Restored the version of");
+
+        var reader = await browser.NewPageAsync();
+        await reader.GotoAsync("/events/2014-04-29-scheduled-end-of-the-us-brokered-talks");
+        await Expect(reader.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Scheduled end of the US-brokered talks");
+
+        // To the trash and back.
+        await page.GotoAsync(editUrl);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move to trash" }).ClickAsync();
+        await page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Move to trash" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/curate/events$"));
+        var gone = await reader.GotoAsync("/events/2014-04-29-scheduled-end-of-the-us-brokered-talks");
+        Assert.Equal(404, gone!.Status);
+
+        await page.GotoAsync("/curate/trash");
+        await page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Scheduled end of the US-brokered talks" })
+            .GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(editUrl.Replace("?", "\\?") + "$"));
+        await Expect(page.GetByLabel("Draft: only curators see it")).ToBeCheckedAsync();
+        await page.GetByLabel("Published on the timeline").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(page.Locator(".unsaved")).ToHaveCountAsync(0);
+        Assert.Equal(200, (await reader.GotoAsync("/events/2014-04-29-scheduled-end-of-the-us-brokered-talks"))!.Status);
+    }
+}
+
+[Collection(BrowserCollection.Name)]
+public sealed class AccountAdminJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_admin_creates_an_editor_who_can_then_sign_in_until_disabled()
+    {
+        var admin = await Curators.SignInAsync(browser, "accounts-admin", CuratorRoles.Admin);
+        await admin.GotoAsync("/curate/admin/users");
+        await admin.GetByLabel("User name").FillAsync("new-editor");
+        await admin.GetByLabel("Password (at least 12 characters)").FillAsync("short");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(admin.GetByText("Passwords must be at least 12 characters.")).ToBeVisibleAsync();
+        await Expect(admin.GetByLabel("User name")).ToHaveValueAsync("new-editor"); // kept as typed
+
+        await admin.GetByLabel("Password (at least 12 characters)").FillAsync("the editor's own long password");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        var row = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "new-editor" });
+        await Expect(row).ToContainTextAsync("active");
+
+        var editor = await browser.NewPageAsync();
+        await editor.GotoAsync("/account/login");
+        await editor.GetByLabel("User name").FillAsync("new-editor");
+        await editor.GetByLabel("Password").FillAsync("the editor's own long password");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(editor.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+        await Expect(editor.GetByRole(AriaRole.Link, new() { Name = "Accounts" })).ToHaveCountAsync(0);
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("disabled");
+        var again = await browser.NewPageAsync();
+        await again.GotoAsync("/account/login");
+        await again.GetByLabel("User name").FillAsync("new-editor");
+        await again.GetByLabel("Password").FillAsync("the editor's own long password");
+        await again.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(again.GetByRole(AriaRole.Alert)).ToContainTextAsync("Sign-in failed.");
+    }
+}
