@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Timeline.Core.Curation;
+using Timeline.Core.Dates;
 using Timeline.Core.Generation;
 using Timeline.Core.Reading;
 using Timeline.Core.Search;
@@ -25,9 +27,84 @@ foreach (var size in sizes)
         var report = await SyntheticTimeline.GenerateAsync(database, new GenerateOptions(size, size, Seed: 1));
         Console.WriteLine($"generated {size:N0} events and articles, {report.Links:N0} links in {report.Elapsed.TotalSeconds:N1} s");
     }
-    await MeasureAsync(size, database);
+    if (!args.Contains("--curation-only"))
+        await MeasureAsync(size, database);
+    await MeasureCurationAsync(size, database);
 }
 return 0;
+
+// The curator's side: finding articles to link, the dashboard, saving an edit (with its revision, the search and
+// density triggers and the cache eviction), importing, and the first reader request after an edit. On a copy of
+// the database, so that the reader figures above stay reproducible.
+async Task MeasureCurationAsync(int size, string database)
+{
+    var copy = Path.Combine(Path.GetTempPath(), $"timeline-bench-curation-{size}.db");
+    File.Copy(database, copy, overwrite: true);
+    var app = TimelineApp.Create([
+        "--urls", "http://127.0.0.1:0", "--environment", "Production",
+        $"--ConnectionStrings:Timeline=Data Source={copy}", "--Logging:LogLevel:Default=Warning",
+    ]);
+    await app.InitializeTimelineDatabaseAsync();
+    await app.StartAsync();
+    using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+    var rows = new List<(string What, string Figure)>();
+    var services = app.Services;
+    var articles = services.GetRequiredService<ArticleEditor>();
+    var editor = services.GetRequiredService<EventEditor>();
+    var queries = services.GetRequiredService<TimelineQueries>();
+    var (rare, common) = await TermsAsync(copy);
+
+    var find = await TimeAsync(_ => articles.ListAsync(rare, 1), 30);
+    rows.Add(($"find articles to link, rare word “{rare}”, p50 / p95", $"{find.P50:N1} ms / {find.P95:N1} ms"));
+    var findCommon = await TimeAsync(_ => articles.ListAsync(common, 1), 10);
+    rows.Add(($"find articles to link, most common word “{common}”, p50 / p95", $"{findCommon.P50:N1} ms / {findCommon.P95:N1} ms"));
+    var dashboard = await TimeAsync(_ => services.GetRequiredService<CurationDashboard>().LoadAsync(), 10);
+    rows.Add(("curator dashboard (counts of unlinked articles, unsourced events, drafts), p50 / p95", $"{dashboard.P50:N1} ms / {dashboard.P95:N1} ms"));
+
+    var items = (await queries.GetWindowAsync(new TimelineViewState { From = "2000" })).Items;
+    var eventId = items[0].Id;
+    var save = await TimeAsync(async i =>
+    {
+        var form = (await editor.LoadAsync(eventId))!;
+        form.Title = $"Edited for the benchmark {i}";
+        return await editor.SaveAsync(form, "bench");
+    }, 40);
+    rows.Add(("load and save an event edit (revision, triggers, cache eviction), p50 / p95", $"{save.P50:N1} ms / {save.P95:N1} ms"));
+
+    var import = await TimeAsync(i => articles.ImportAsync(new ArticleForm
+    {
+        Title = $"Benchmark article {i}", Outlet = "Bench", Published = new PartialDateInput { Precision = DatePrecision.Day, Year = 2020, Month = 1, Day = 1 },
+        Body = $"A new article, number {i} of this run ({Guid.NewGuid()}), with a paragraph.\nAnd a second paragraph.",
+    }, "bench"), 40);
+    rows.Add(("import an article (duplicate check, revision, search index), p50 / p95", $"{import.P50:N1} ms / {import.P95:N1} ms"));
+
+    // The first reader request after an edit renders the event page anew (the edit evicted the cached copy).
+    var slug = (await queries.FindEventAsync(items[1].Slug)).Page!.Slug;
+    var firstAfterEdit = new List<double>();
+    for (var i = 0; i < 20; i++)
+    {
+        var form = (await editor.LoadAsync(items[1].Id))!;
+        form.Summary = $"Summary edit {i}";
+        await editor.SaveAsync(form, "bench");
+        var clock = Stopwatch.StartNew();
+        await http.GetStringAsync("/events/" + slug);
+        firstAfterEdit.Add(clock.Elapsed.TotalMilliseconds);
+    }
+    rows.Add(("event page, first request after an edit (uncached), p50 / p95", $"{Percentile(firstAfterEdit, 50):N1} ms / {Percentile(firstAfterEdit, 95):N1} ms"));
+
+    Console.WriteLine();
+    Console.WriteLine($"### Curation at {size:N0} events, {size:N0} articles");
+    Console.WriteLine();
+    Console.WriteLine("| measure | figure |");
+    Console.WriteLine("|---|---|");
+    foreach (var (what, figure) in rows)
+        Console.WriteLine($"| {what} | {figure} |");
+    await app.StopAsync();
+    await app.DisposeAsync();
+    SqliteConnection.ClearAllPools();
+    foreach (var file in new[] { copy, copy + "-wal", copy + "-shm" })
+        File.Delete(file);
+}
 
 async Task MeasureAsync(int size, string database)
 {

@@ -9,10 +9,16 @@ namespace Timeline.Core.Curation;
 
 public sealed record ArticleRow(int Id, string Title, string Outlet, PartialDate Published, int Links);
 
+/// <summary>One page of the article list; <paramref name="Capped"/> when the words matched more than <see cref="ArticleEditor.MatchLimit"/> articles.</summary>
+public sealed record ArticlePage(IReadOnlyList<ArticleRow> Rows, int Total, bool Capped);
+
 /// <summary>Imports articles (never the same text twice) and edits their metadata, recording a revision for each change.</summary>
 public sealed class ArticleEditor(IDbContextFactory<TimelineDbContext> contexts, IContentChangeListener listener, TimeProvider clock)
 {
     public const int PageSize = 25;
+
+    /// <summary>The most matches a search of the article list considers.</summary>
+    public const int MatchLimit = 2_000;
 
     public async Task<ArticleForm?> LoadAsync(int id, CancellationToken cancellationToken = default)
     {
@@ -96,11 +102,23 @@ public sealed class ArticleEditor(IDbContextFactory<TimelineDbContext> contexts,
         return new Saved(article.Id);
     }
 
-    /// <summary>Articles newest first, or those whose title or outlet contains the words, or whose text matches them.</summary>
-    public async Task<(IReadOnlyList<ArticleRow> Rows, int Total)> ListAsync(string? query, int page, bool unlinkedOnly = false, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Articles newest first; with words, those whose title or text matches them (through the full-text index,
+    /// word prefixes included) or whose outlet contains them. A query that matches very many articles is cut
+    /// to the <see cref="MatchLimit"/> most recently imported matches, and says so.
+    /// </summary>
+    public async Task<ArticlePage> ListAsync(string? query, int page, bool unlinkedOnly = false, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var articles = Matching(db, query);
+        IQueryable<Article> articles = db.Articles;
+        var capped = false;
+        if (!string.IsNullOrWhiteSpace(query))
+        {
+            var ids = await MatchingIdsAsync(db, query.Trim(), cancellationToken);
+            capped = ids.Count > MatchLimit;
+            var kept = ids.Take(MatchLimit).ToList();
+            articles = articles.Where(a => kept.Contains(a.Id));
+        }
         if (unlinkedOnly)
             articles = articles.Where(a => !a.Links.Any());
         var total = await articles.CountAsync(cancellationToken);
@@ -108,21 +126,28 @@ public sealed class ArticleEditor(IDbContextFactory<TimelineDbContext> contexts,
             .Skip(Math.Max(0, page - 1) * PageSize).Take(PageSize)
             .Select(a => new { a.Id, a.Title, a.Outlet, a.PublishedAt, a.PublishedPrecision, a.PublishedApproximate, Links = a.Links.Count })
             .ToListAsync(cancellationToken);
-        return ([.. rows.Select(a => new ArticleRow(a.Id, a.Title, a.Outlet, new PartialDate(a.PublishedAt, a.PublishedPrecision, a.PublishedApproximate), a.Links))], total);
+        return new ArticlePage(
+            [.. rows.Select(a => new ArticleRow(a.Id, a.Title, a.Outlet, new PartialDate(a.PublishedAt, a.PublishedPrecision, a.PublishedApproximate), a.Links))],
+            total, capped);
     }
 
-    private static IQueryable<Article> Matching(TimelineDbContext db, string? query)
+    // Title and text through FTS5 (articles are its rows id * 2 + 1, read newest first), the outlet by substring
+    // on its own index: neither reads the article rows, whose bodies make a table scan slow at scale.
+    private static async Task<List<int>> MatchingIdsAsync(TimelineDbContext db, string words, CancellationToken cancellationToken)
     {
-        var words = query?.Trim() ?? "";
-        if (words.Length == 0)
-            return db.Articles;
+        var ids = new List<int>();
+        if (FtsQuery.Build(words).Match is { } fts)
+        {
+            ids.AddRange(await db.Database.SqlQuery<int>(
+                $"""SELECT "rowid" / 2 AS "Value" FROM "SearchIndex" WHERE "SearchIndex" MATCH {fts} AND "rowid" % 2 = 1 ORDER BY "rowid" DESC LIMIT {MatchLimit + 1}""")
+                .ToListAsync(cancellationToken));
+        }
         var like = "%" + words.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        var fts = FtsQuery.Build(words).Match;
-        // The article text through the full-text index (articles are rows id * 2 + 1 there), title and outlet by substring.
-        var inText = fts is null
-            ? db.Articles.Where(a => false).Select(a => a.Id)
-            : db.Database.SqlQuery<int>($"""SELECT "rowid" / 2 AS "Value" FROM "SearchIndex" WHERE "SearchIndex" MATCH {fts} AND "rowid" % 2 = 1""");
-        return db.Articles.Where(a => EF.Functions.Like(a.Title, like, "\\") || EF.Functions.Like(a.Outlet, like, "\\") || inText.Contains(a.Id));
+        // Any outlet matches will do (no ORDER BY): ordering them would read the table instead of the outlet index.
+        ids.AddRange(await db.Database.SqlQuery<int>(
+            $"""SELECT "Id" AS "Value" FROM "Articles" WHERE "Outlet" LIKE {like} ESCAPE '\' LIMIT {MatchLimit + 1}""")
+            .ToListAsync(cancellationToken));
+        return [.. ids.Distinct()];
     }
 
     private static string? NullIfBlank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

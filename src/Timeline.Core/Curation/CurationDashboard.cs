@@ -20,17 +20,29 @@ public sealed class CurationDashboard(IDbContextFactory<TimelineDbContext> conte
     public const int PageSize = 25;
     private const int DashboardRows = 8;
 
+    /// <summary>
+    /// The four lists. Finding unlinked articles and unsourced events means an anti-join over every article and
+    /// every event (about 0.1 s each at 100,000), so the lists are read in parallel, on contexts of their own,
+    /// and a list's rows are only read when its count is not zero.
+    /// </summary>
     public async Task<DashboardView> LoadAsync(CancellationToken cancellationToken = default)
     {
-        var recent = await history.RecentAsync(12, cancellationToken);
-        var (unlinked, unlinkedCount) = await articles.ListAsync(null, 1, unlinkedOnly: true, cancellationToken);
+        var recent = history.RecentAsync(12, cancellationToken);
+        var unlinked = articles.ListAsync(null, 1, unlinkedOnly: true, cancellationToken);
+        var unsourced = CountAndRowsAsync(db => db.Events.Where(e => e.Status == EventStatus.Published && !e.Links.Any()), cancellationToken);
+        var drafts = CountAndRowsAsync(db => db.Events.Where(e => e.Status == EventStatus.Draft), cancellationToken);
+        await Task.WhenAll(recent, unlinked, unsourced, drafts);
+        return new DashboardView(recent.Result,
+            [.. unlinked.Result.Rows.Take(DashboardRows)], unlinked.Result.Total,
+            unsourced.Result.Rows, unsourced.Result.Count,
+            drafts.Result.Rows, drafts.Result.Count);
+    }
+
+    private async Task<(int Count, IReadOnlyList<EventRow> Rows)> CountAndRowsAsync(Func<TimelineDbContext, IQueryable<Event>> events, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var unsourced = db.Events.Where(e => e.Status == EventStatus.Published && !e.Links.Any());
-        var drafts = db.Events.Where(e => e.Status == EventStatus.Draft);
-        return new DashboardView(recent,
-            [.. unlinked.Take(DashboardRows)], unlinkedCount,
-            await RowsAsync(unsourced.OrderByDescending(e => e.Id), DashboardRows, cancellationToken), await unsourced.CountAsync(cancellationToken),
-            await RowsAsync(drafts.OrderByDescending(e => e.Id), DashboardRows, cancellationToken), await drafts.CountAsync(cancellationToken));
+        var count = await events(db).CountAsync(cancellationToken);
+        return (count, count == 0 ? [] : await RowsAsync(events(db).OrderByDescending(e => e.Id), DashboardRows, cancellationToken));
     }
 
     /// <summary>Events by status (all but the trash when null) whose title or slug contains the words, latest first.

@@ -247,7 +247,7 @@ public sealed class CurationServicesTests : IAsyncLifetime
         Assert.Equal(["edited", "imported"], entries.Select(e => e.Action));
         Assert.Equal(["Outlet", "Address (URL)"], entries[0].Changes.Select(c => c.Label));
 
-        var (rows, total) = await articles.ListAsync("power would", 1);
+        var (rows, total, _) = await articles.ListAsync("power would", 1);
         Assert.Equal((1, saved.Id), (total, rows.Single().Id)); // found by its text through the full-text index
         Assert.Equal(1, (await articles.ListAsync("Gazette", 1)).Total);
     }
