@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Radzen;
+using Timeline.Core.Domain;
 
 namespace Timeline.Web.Components.Curate;
 
@@ -17,9 +18,18 @@ public abstract class CuratorPageBase : ComponentBase
     [Inject] protected DialogService Dialogs { get; set; } = null!;
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
 
-    /// <summary>The signed-in user's name, recorded with every change.</summary>
-    protected async Task<string> CurrentUserAsync() =>
-        (await AuthenticationState).User.Identity?.Name ?? throw new InvalidOperationException("Curator pages require a signed-in user.");
+    /// <summary>
+    /// The signed-in editor's name, recorded with every change. Asked before every change, so that an account
+    /// disabled (or demoted) while its page is open can change nothing more: the circuit's authentication state
+    /// is revalidated every minute (CuratorAuthenticationStateProvider).
+    /// </summary>
+    protected async Task<string> CurrentUserAsync(string role = CuratorRoles.Editor)
+    {
+        var user = (await AuthenticationState).User;
+        if (user.Identity?.IsAuthenticated != true || !user.IsInRole(role) || user.Identity.Name is not { } name)
+            throw new UnauthorizedAccessException($"This change needs a signed-in {role.ToLowerInvariant()}. Sign in again.");
+        return name;
+    }
 
     protected void Tell(string summary, string? detail = null) =>
         Notifications.Notify(new NotificationMessage { Severity = NotificationSeverity.Success, Summary = summary, Detail = detail ?? "", Duration = 5000 });
