@@ -40,12 +40,7 @@ async Task MeasureCurationAsync(int size, string database)
 {
     var copy = Path.Combine(Path.GetTempPath(), $"timeline-bench-curation-{size}.db");
     File.Copy(database, copy, overwrite: true);
-    var app = TimelineApp.Create([
-        "--urls", "http://127.0.0.1:0", "--environment", "Production",
-        $"--ConnectionStrings:Timeline=Data Source={copy}", "--Logging:LogLevel:Default=Warning",
-    ]);
-    await app.InitializeTimelineDatabaseAsync();
-    await app.StartAsync();
+    var app = await StartAppAsync(copy);
     using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
     var rows = new List<(string What, string Figure)>();
     var services = app.Services;
@@ -92,28 +87,14 @@ async Task MeasureCurationAsync(int size, string database)
     }
     rows.Add(("event page, first request after an edit (uncached), p50 / p95", $"{Percentile(firstAfterEdit, 50):N1} ms / {Percentile(firstAfterEdit, 95):N1} ms"));
 
-    Console.WriteLine();
-    Console.WriteLine($"### Curation at {size:N0} events, {size:N0} articles");
-    Console.WriteLine();
-    Console.WriteLine("| measure | figure |");
-    Console.WriteLine("|---|---|");
-    foreach (var (what, figure) in rows)
-        Console.WriteLine($"| {what} | {figure} |");
-    await app.StopAsync();
-    await app.DisposeAsync();
-    SqliteConnection.ClearAllPools();
+    await FinishAsync(app, $"Curation at {size:N0} events, {size:N0} articles", rows);
     foreach (var file in new[] { copy, copy + "-wal", copy + "-shm" })
         File.Delete(file);
 }
 
 async Task MeasureAsync(int size, string database)
 {
-    var app = TimelineApp.Create([
-        "--urls", "http://127.0.0.1:0", "--environment", "Production",
-        $"--ConnectionStrings:Timeline=Data Source={database}", "--Logging:LogLevel:Default=Warning",
-    ]);
-    await app.InitializeTimelineDatabaseAsync();
-    await app.StartAsync();
+    var app = await StartAppAsync(database);
     var baseUrl = app.Urls.Single();
     using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
     var rows = new List<(string What, string Figure)>();
@@ -168,8 +149,26 @@ async Task MeasureAsync(int size, string database)
         staticRoot.Delete(recursive: true);
     }
 
+    await FinishAsync(app, $"{size:N0} events, {size:N0} articles", rows);
+}
+
+// The app on Kestrel at a free loopback port, with Production settings, on the given database.
+static async Task<WebApplication> StartAppAsync(string database)
+{
+    var app = TimelineApp.Create([
+        "--urls", "http://127.0.0.1:0", "--environment", "Production",
+        $"--ConnectionStrings:Timeline=Data Source={database}", "--Logging:LogLevel:Default=Warning",
+    ]);
+    await app.InitializeTimelineDatabaseAsync();
+    await app.StartAsync();
+    return app;
+}
+
+// Prints the figures as a Markdown table under a heading, then stops the app and lets go of the database file.
+static async Task FinishAsync(WebApplication app, string heading, List<(string What, string Figure)> rows)
+{
     Console.WriteLine();
-    Console.WriteLine($"### {size:N0} events, {size:N0} articles");
+    Console.WriteLine($"### {heading}");
     Console.WriteLine();
     Console.WriteLine("| measure | figure |");
     Console.WriteLine("|---|---|");

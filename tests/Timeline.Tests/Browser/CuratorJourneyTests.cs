@@ -56,10 +56,13 @@ public sealed class CuratorJourneyTests(BrowserFixture browser)
 
         // Import an article by uploading an HTML file: details prefilled, page debris gone.
         await page.GotoAsync("/curate/articles/import");
-        await page.Locator(".import-sources[data-ready=true] #import-files").SetInputFilesAsync(new FilePayload
+        // Two files at once: the article, and a binary file that is refused with a reason.
+        await page.Locator(".import-sources[data-ready=true] #import-files").SetInputFilesAsync(new FilePayload[]
         {
-            Name = "jenin-return.html", MimeType = "text/html", Buffer = System.Text.Encoding.UTF8.GetBytes(ArticleHtml),
+            new() { Name = "jenin-return.html", MimeType = "text/html", Buffer = System.Text.Encoding.UTF8.GetBytes(ArticleHtml) },
+            new() { Name = "photo.txt", MimeType = "text/plain", Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF] },
         });
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "photo.txt" })).ToContainTextAsync("photo.txt is not UTF-8 text");
         await Expect(page.Locator("#import-1-title")).ToHaveValueAsync("Jenin camp residents return to damaged homes");
         await Expect(page.Locator("#import-1-outlet")).ToHaveValueAsync("The Test Gazette");
         await Expect(page.Locator("#import-1-author")).ToHaveValueAsync("Rana Haddad");
@@ -226,20 +229,14 @@ public sealed class AccountAdminJourneyTests(BrowserFixture browser)
         await Expect(row).ToContainTextAsync("active");
 
         var editor = await browser.NewPageAsync();
-        await editor.GotoAsync("/account/login");
-        await editor.GetByLabel("User name").FillAsync("new-editor");
-        await editor.GetByLabel("Password").FillAsync("the editor's own long password");
-        await editor.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Curators.FillSignInFormAsync(editor, "new-editor", "the editor's own long password");
         await Expect(editor.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
         await Expect(editor.GetByRole(AriaRole.Link, new() { Name = "Accounts" })).ToHaveCountAsync(0);
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
         await Expect(row).ToContainTextAsync("disabled");
         var again = await browser.NewPageAsync();
-        await again.GotoAsync("/account/login");
-        await again.GetByLabel("User name").FillAsync("new-editor");
-        await again.GetByLabel("Password").FillAsync("the editor's own long password");
-        await again.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Curators.FillSignInFormAsync(again, "new-editor", "the editor's own long password");
         await Expect(again.GetByRole(AriaRole.Alert)).ToContainTextAsync("Sign-in failed.");
     }
 }

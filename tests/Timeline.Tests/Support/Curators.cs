@@ -27,12 +27,18 @@ public static class Curators
     {
         await EnsureAsync(browser.Services, name, role);
         var page = await browser.NewPageAsync(width, 900);
-        await page.GotoAsync("/account/login?ReturnUrl=%2Fcurate");
-        await page.GetByLabel("User name").FillAsync(name);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await FillSignInFormAsync(page, name, Password);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
         return page;
+    }
+
+    /// <summary>Opens the sign-in page and submits the name and password, as a person would.</summary>
+    public static async Task FillSignInFormAsync(IPage page, string name, string password)
+    {
+        await page.GotoAsync("/account/login?ReturnUrl=%2Fcurate");
+        await page.GetByLabel("User name").FillAsync(name);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 }
 
