@@ -161,8 +161,11 @@ public sealed class EventEditor(IDbContextFactory<TimelineDbContext> contexts, I
         }
         catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
         {
-            // Another editor took the same slug between the check above and this save.
-            return Invalid.Because("slug", $"\"{slug}\" was just taken by another event; choose another address.");
+            // A unique index refused the write: another editor saved the same slug, or created the same new tag,
+            // between the checks above and this save. Nothing was written; saving again resolves a tag race.
+            return IsSlugTaken(db, slug, form.Id)
+                ? Invalid.Because("slug", $"\"{slug}\" was just taken by another event; choose another address.")
+                : Invalid.Because("title", "Another editor saved at the same moment; nothing was stored. Save again.");
         }
         await listener.ContentChangedAsync(cancellationToken);
         return new Saved(ev.Id, ev.Slug, ev.Version);

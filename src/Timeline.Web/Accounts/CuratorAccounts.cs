@@ -32,6 +32,8 @@ public sealed class CuratorAccounts(UserManager<CuratorAccount> users, IDbContex
     {
         if (!CuratorRoles.IsKnown(role))
             return [$"The role must be {CuratorRoles.Editor} or {CuratorRoles.Admin}."];
+        if (userName.Trim().Length is 0 or > Limits.UserNameLength)
+            return [$"A user name needs 1 to {Limits.UserNameLength} characters."];
         var account = new CuratorAccount { UserName = userName.Trim(), NormalizedUserName = "", Role = role, CreatedAt = clock.GetUtcNow() };
         return Errors(await users.CreateAsync(account, password));
     }

@@ -46,6 +46,7 @@ public sealed class UsersCommandTests : IAsyncLifetime
         Assert.Equal(0, (await RunAsync(Curators.Password + "\n", "add", "ada", "--role", "Admin")).Code);
         Assert.Contains("already taken", (await RunAsync(Curators.Password + "\n", "add", "ADA")).Error);
         Assert.Contains("must be Editor or Admin", (await RunAsync(Curators.Password + "\n", "add", "cy", "--role", "Owner")).Error);
+        Assert.Contains("1 to 64 characters", (await RunAsync(Curators.Password + "\n", "add", new string('a', 65))).Error);
         Assert.Contains("no account named \"nobody\"", (await RunAsync("", "disable", "nobody")).Error);
         Assert.Contains("last active admin", (await RunAsync("", "disable", "ada")).Error);
         Assert.Contains("last active admin", (await RunAsync("", "role", "ada", "Editor")).Error);
