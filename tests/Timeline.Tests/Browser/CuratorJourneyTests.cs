@@ -93,6 +93,7 @@ public sealed class CuratorJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("#link-passage")).ToHaveValueAsync("Municipal crews said water and power would take weeks to restore across the camp.");
         await page.Locator("#link-role").SelectOptionAsync("Report");
         await page.GetByRole(AriaRole.Button, new() { Name = "Link", Exact = true }).ClickAsync();
+        await CleanPage.ScreenshotAsync(page, "curate-event-with-source-1280");
         await Expect(page.Locator(".link-row blockquote")).ToHaveTextAsync("Municipal crews said water and power would take weeks to restore across the camp.");
 
         // The reader sees it at once.
@@ -142,6 +143,8 @@ public sealed class CuratorJourneyTests(BrowserFixture browser)
         // Nothing typed is lost.
         await Expect(second.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync("Hamas demands the Palestinian Authority end security coordination");
         await Expect(second.GetByLabel("Summary (Markdown)")).ToHaveValueAsync("Edited by the second editor.");
+
+        await CleanPage.ScreenshotAsync(second, "curate-conflict-1280");
 
         // Keep their title, keep my summary, save.
         await conflict.GetByRole(AriaRole.Row, new() { Name = "Title" }).GetByLabel("theirs").CheckAsync();

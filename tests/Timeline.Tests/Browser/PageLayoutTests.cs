@@ -56,6 +56,13 @@ public sealed class PageLayoutTests(BrowserFixture browser)
 /// than the screen, a visible h1. Saves a screenshot to bin/.../screenshots (or $TIMELINE_SCREENSHOTS).</summary>
 internal static class CleanPage
 {
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("TIMELINE_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
     public static async Task CheckAsync(IPage page, string baseUrl, string name, string url, int width)
     {
         var problems = new List<string>();
@@ -95,9 +102,7 @@ internal static class CleanPage
                 Assert.Fail($"{url} is {overflow}px wider than a {width}px screen: {string.Join(", ", wide)}");
             }
 
-            var folder = Environment.GetEnvironmentVariable("TIMELINE_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{width}.png"), FullPage = true });
+            await ScreenshotAsync(page, $"{name}-{width}");
         }
         finally
         {
