@@ -80,6 +80,7 @@ public sealed class CuratorJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Find articles by title, outlet or text").FillAsync("bulldozers");
         await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Jenin camp residents return to damaged homes" }).ClickAsync();
+        await Expect(page.Locator("#link-article-text")).ToContainTextAsync("Municipal crews said water and power");
         await page.EvaluateAsync("""
             () => {
                 const paragraph = [...document.querySelectorAll('#link-article-text p')].find(p => p.textContent.startsWith('Municipal'));
@@ -108,7 +109,7 @@ public sealed class CuratorJourneyTests(BrowserFixture browser)
         // Rename the slug; the old address answers with a redirect to the new one.
         await page.Locator("#event-slug").FillAsync("jenin-camp-residents-return");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
-        await Expect(page.Locator(".unsaved")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".save-status")).ToContainTextAsync("Saved at");
         var response = await reader.GotoAsync("/events/2023-07-residents-return-to-the-jenin-camp");
         Assert.Equal(200, response!.Status);
         await Expect(reader).ToHaveURLAsync(new Regex("/events/jenin-camp-residents-return$"));
@@ -131,7 +132,7 @@ public sealed class CuratorJourneyTests(BrowserFixture browser)
         // The first changes the title and saves.
         await first.GetByLabel("Title", new() { Exact = true }).FillAsync("Hamas urges the Palestinian Authority to end security coordination");
         await first.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
-        await Expect(first.Locator(".unsaved")).ToHaveCountAsync(0);
+        await Expect(first.Locator(".save-status")).ToContainTextAsync("Saved at");
 
         // The second, still on the old version, changes the title and the summary, and saves.
         await second.GetByLabel("Title", new() { Exact = true }).FillAsync("Hamas demands the Palestinian Authority end security coordination");
@@ -151,8 +152,8 @@ public sealed class CuratorJourneyTests(BrowserFixture browser)
         await second.GetByRole(AriaRole.Button, new() { Name = "Merge into my form" }).ClickAsync();
         await Expect(second.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync("Hamas urges the Palestinian Authority to end security coordination");
         await second.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(second.Locator(".save-status")).ToContainTextAsync("Saved at");
         await Expect(second.Locator(".conflict")).ToHaveCountAsync(0);
-        await Expect(second.Locator(".unsaved")).ToHaveCountAsync(0);
 
         // Both changes are stored: the first editor's title and the second's summary.
         await first.ReloadAsync();
@@ -175,7 +176,7 @@ public sealed class HistoryJourneyTests(BrowserFixture browser)
         var title = page.GetByLabel("Title", new() { Exact = true });
         await title.FillAsync("Deadline of the US-brokered talks passes");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
-        await Expect(page.Locator(".unsaved")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".save-status")).ToContainTextAsync("Saved at");
         var editUrl = page.Url;
 
         await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
@@ -207,7 +208,7 @@ public sealed class HistoryJourneyTests(BrowserFixture browser)
         await Expect(page.GetByLabel("Draft: only curators see it")).ToBeCheckedAsync();
         await page.GetByLabel("Published on the timeline").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
-        await Expect(page.Locator(".unsaved")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".save-status")).ToContainTextAsync("Saved at");
         Assert.Equal(200, (await reader.GotoAsync("/events/2014-04-29-scheduled-end-of-the-us-brokered-talks"))!.Status);
     }
 }
