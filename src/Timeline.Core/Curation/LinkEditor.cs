@@ -117,6 +117,10 @@ public sealed class LinkEditor(IDbContextFactory<TimelineDbContext> contexts, IC
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (isNew)
             db.Links.Add(link);
+        else if (!await db.Revisions.AnyAsync(r => r.Subject == RevisionSubject.Link && r.SubjectId == link.Id, cancellationToken))
+            // A link from the seeds has no revision yet: record how it was, so the history shows what this edit changed.
+            db.Revisions.Add(Snapshots.Record(before!, RevisionSubject.Link, link.Id, ev.Id, article.Id, "recorded",
+                "As it was before the first recorded change", ev.CreatedBy, ev.CreatedAt));
         await db.SaveChangesAsync(cancellationToken);
         var description = isNew
             ? $"Linked \"{article.Title}\" to \"{ev.Title}\" as {link.Role.ToLabel().ToLowerInvariant()}"

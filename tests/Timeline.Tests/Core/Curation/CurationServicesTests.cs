@@ -280,4 +280,16 @@ public sealed class CurationServicesTests : IAsyncLifetime
         Assert.Equal(["Role", "Note"], eventHistory[1].Changes.Select(c => c.Label));
         Assert.Equal(["unlinked", "link edited", "linked"], (await history.ForArticleAsync(article.Id)).Take(3).Select(e => e.Action));
     }
+
+    [Fact]
+    public async Task Editing_a_seeded_link_records_its_original_first_so_the_diff_shows_only_the_change()
+    {
+        var id = (await queries.FindEventAsync("2014-04-09-kerry-tells-liberman-he-did-not-blame-israel")).Page!.Id;
+        var seeded = (await links.ForEventAsync(id)).First();
+        Assert.IsType<Saved>(await links.SaveAsync(new LinkForm { Id = seeded.Id, Role = seeded.Role, Passage = seeded.Passage, Note = "Checked against the transcript" }, "ada"));
+
+        var entries = await history.ForEventAsync(id);
+        Assert.Equal(["link edited", "recorded"], entries.Select(e => e.Action));
+        Assert.Equal(["Note"], entries[0].Changes.Select(c => c.Label));
+    }
 }
