@@ -8,7 +8,7 @@ namespace Timeline.Core.Curation;
 public sealed record HistoryEntry(long Id, RevisionSubject Subject, int SubjectId, string Action, string Description, string ChangedBy,
     DateTimeOffset ChangedAt, IReadOnlyList<FieldChange> Changes, bool CanRestore);
 
-public sealed record RecentChange(long Id, RevisionSubject Subject, int? EventId, int? ArticleId, string Description, string ChangedBy, DateTimeOffset ChangedAt);
+public sealed record RecentChange(long Id, RevisionSubject Subject, int SubjectId, int? EventId, int? ArticleId, string Description, string ChangedBy, DateTimeOffset ChangedAt);
 
 /// <summary>Reads the revision log: an event's or article's history (with its links), and the latest changes.</summary>
 public sealed class CurationHistory(IDbContextFactory<TimelineDbContext> contexts)
@@ -27,11 +27,18 @@ public sealed class CurationHistory(IDbContextFactory<TimelineDbContext> context
             restorable: null);
     }
 
+    public async Task<IReadOnlyList<HistoryEntry>> ForEraAsync(int eraId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return Build(await db.Revisions.AsNoTracking().Where(r => r.Subject == RevisionSubject.Era && r.SubjectId == eraId).OrderBy(r => r.Id).ToListAsync(cancellationToken),
+            restorable: null);
+    }
+
     public async Task<IReadOnlyList<RecentChange>> RecentAsync(int take = 15, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Revisions.AsNoTracking().OrderByDescending(r => r.Id).Take(take)
-            .Select(r => new RecentChange(r.Id, r.Subject, r.EventId, r.ArticleId, r.Description, r.ChangedBy, r.ChangedAt))
+            .Select(r => new RecentChange(r.Id, r.Subject, r.SubjectId, r.EventId, r.ArticleId, r.Description, r.ChangedBy, r.ChangedAt))
             .ToListAsync(cancellationToken);
     }
 

@@ -60,6 +60,17 @@ public sealed record LinkSnapshot(int EventId, string EventTitle, int ArticleId,
     ];
 }
 
+/// <summary>A storyline as stored.</summary>
+public sealed record EraSnapshot(string Slug, string Title, string Description, string Colour, PartialDate Start, PartialDate End) : ISnapshot
+{
+    public static EraSnapshot Of(Era era) => new(era.Slug, era.Title, era.Description, era.Colour, era.Start, era.End);
+
+    public IReadOnlyList<(string Label, string Text)> Describe() =>
+    [
+        ("Title", Title), ("Address (slug)", Slug), ("Span", PartialDate.FormatRange(Start, End)), ("Colour", Colour), ("Description", Description),
+    ];
+}
+
 public static class Snapshots
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -73,6 +84,7 @@ public static class Snapshots
     {
         RevisionSubject.Event => ReadEvent(revision),
         RevisionSubject.Article => JsonSerializer.Deserialize<ArticleSnapshot>(revision.Snapshot, Json)!,
+        RevisionSubject.Era => JsonSerializer.Deserialize<EraSnapshot>(revision.Snapshot, Json)!,
         _ => JsonSerializer.Deserialize<LinkSnapshot>(revision.Snapshot, Json)!,
     };
 

@@ -5,6 +5,7 @@ public enum RevisionSubject
     Event,
     Article,
     Link,
+    Era,
 }
 
 /// <summary>

@@ -53,6 +53,7 @@ public static class TimelineApp
         services.AddSingleton<EventEditor>();
         services.AddSingleton<ArticleEditor>();
         services.AddSingleton<LinkEditor>();
+        services.AddSingleton<EraEditor>();
         services.AddSingleton<CurationHistory>();
         services.AddSingleton<CurationDashboard>();
 

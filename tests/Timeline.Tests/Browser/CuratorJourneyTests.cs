@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Timeline.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
+[Collection(CurationBrowserCollection.Name)]
 public sealed class CuratorJourneyTests(BrowserFixture browser)
 {
     private const string ArticleHtml = """
@@ -164,7 +164,7 @@ public sealed class CuratorJourneyTests(BrowserFixture browser)
     }
 }
 
-[Collection(BrowserCollection.Name)]
+[Collection(CurationBrowserCollection.Name)]
 public sealed class HistoryJourneyTests(BrowserFixture browser)
 {
     [Fact]
@@ -213,7 +213,41 @@ public sealed class HistoryJourneyTests(BrowserFixture browser)
     }
 }
 
-[Collection(BrowserCollection.Name)]
+[Collection(CurationBrowserCollection.Name)]
+public sealed class StorylineJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_editor_creates_a_storyline_and_files_an_event_under_it()
+    {
+        var page = await Curators.SignInAsync(browser, "storyline-editor");
+        await page.GotoAsync("/curate/eras/new");
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Aftermath of the halt");
+        await page.Locator("#era-start-year").FillAsync("2023");
+        await page.Locator("#era-start-year").BlurAsync();
+        await page.Locator("#era-start-month").SelectOptionAsync("2");
+        await page.Locator("#era-end-year").FillAsync("2024");
+        await page.Locator("#era-end-year").BlurAsync();
+        await page.Locator("#era-end-month").SelectOptionAsync("6");
+        await page.GetByLabel("Description (Markdown)").FillAsync("What followed the **halt**.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create storyline" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/curate/eras/\d+$"));
+        await Expect(page.Locator("#era-slug")).ToHaveValueAsync("aftermath-of-the-halt");
+
+        await page.GotoAsync("/curate/events?q=upholds");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Palestinian leadership upholds the halt despite pressure" }).ClickAsync();
+        await page.GetByLabel("Storyline").SelectOptionAsync(new SelectOptionValue { Label = "Aftermath of the halt" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(page.Locator(".save-status")).ToContainTextAsync("Saved at");
+
+        var reader = await browser.NewPageAsync();
+        await reader.GotoAsync("/eras/aftermath-of-the-halt");
+        await Expect(reader.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Aftermath of the halt");
+        await Expect(reader.GetByText("Palestinian leadership upholds the halt despite pressure")).ToBeVisibleAsync();
+        await Expect(reader.Locator("strong").Filter(new() { HasText = "halt" }).First).ToBeVisibleAsync();
+    }
+}
+
+[Collection(CurationBrowserCollection.Name)]
 public sealed class AccountAdminJourneyTests(BrowserFixture browser)
 {
     [Fact]

@@ -44,7 +44,8 @@ public sealed class PageLayoutTests(BrowserFixture browser)
         string[] urls =
         [
             "/curate", "/curate/events", "/curate/events/new", "/curate/events/3", "/curate/events/3/history", "/curate/trash",
-            "/curate/articles", "/curate/articles/import", "/curate/articles/3", "/curate/admin/users", "/account/login",
+            "/curate/articles", "/curate/articles/import", "/curate/articles/3", "/curate/eras", "/curate/eras/1",
+            "/curate/admin/users", "/account/login",
         ];
         foreach (var url in urls)
             await CleanPage.CheckAsync(page, browser.BaseUrl, "curate" + url.Replace('/', '-'), url, width);

@@ -111,3 +111,11 @@ public sealed class LargeTimelineBrowserCollection : ICollectionFixture<LargeTim
 {
     public const string Name = "Browser, large timeline";
 }
+
+/// <summary>The curator journeys change the timeline (new storylines, renamed and re-filed events), so they get
+/// an app and database of their own, and the reader tests keep seeing the seeded timeline.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class CurationBrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser, curation";
+}

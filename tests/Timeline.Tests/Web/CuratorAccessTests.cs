@@ -16,6 +16,7 @@ public sealed class CuratorAccessTests(TimelineWebFactory factory) : IClassFixtu
     [
         "/curate", "/curate/events", "/curate/events?status=Draft", "/curate/events/new", "/curate/events/1", "/curate/events/1/history",
         "/curate/trash", "/curate/articles", "/curate/articles/import", "/curate/articles/1",
+        "/curate/eras", "/curate/eras/new", "/curate/eras/1",
     ];
 
     private static readonly string[] AdminPaths = ["/curate/admin/users"];

@@ -292,4 +292,38 @@ public sealed class CurationServicesTests : IAsyncLifetime
         Assert.Equal(["link edited", "recorded"], entries.Select(e => e.Action));
         Assert.Equal(["Note"], entries[0].Changes.Select(c => c.Label));
     }
+
+    [Fact]
+    public async Task Storylines_are_created_with_a_fixed_slug_and_edited_with_revisions()
+    {
+        var eras = new EraEditor(database, listener, TimeProvider.System);
+        var form = new EraForm
+        {
+            Title = "The 2023 Jenin reconstruction", Colour = "#2A7F62", Description = "Rebuilding the camp.",
+            Start = new PartialDateInput { Precision = DatePrecision.Month, Year = 2023, Month = 7 },
+            End = new PartialDateInput { Precision = DatePrecision.Year, Year = 2024 },
+        };
+        var saved = Assert.IsType<Saved>(await eras.SaveAsync(form, "ada"));
+        Assert.Equal("the-2023-jenin-reconstruction", saved.Slug);
+        Assert.Contains((await queries.GetErasAsync()), e => e.Slug == saved.Slug);
+
+        var edit = (await eras.LoadAsync(saved.Id))!;
+        Assert.Equal("#2a7f62", edit.Colour);
+        edit.Title = "Rebuilding Jenin camp";
+        edit.Slug = "ignored-after-creation";
+        Assert.Equal("the-2023-jenin-reconstruction", Assert.IsType<Saved>(await eras.SaveAsync(edit, "bea")).Slug);
+        var entries = await history.ForEraAsync(saved.Id);
+        Assert.Equal(["edited", "created"], entries.Select(e => e.Action));
+        Assert.Equal(["Title"], entries[0].Changes.Select(c => c.Label));
+
+        var bad = new EraForm
+        {
+            Title = "Bad", Slug = saved.Slug!, Colour = "red;background:url(x)",
+            Start = new PartialDateInput { Precision = DatePrecision.Year, Year = 2024 },
+            End = new PartialDateInput { Precision = DatePrecision.Year, Year = 2020 },
+        };
+        var errors = Assert.IsType<Invalid>(await eras.SaveAsync(bad, "ada")).Errors;
+        Assert.Contains("#rrggbb", errors.For("colour"));
+        Assert.Contains("before the start", errors.For("end"));
+    }
 }
