@@ -33,9 +33,9 @@ public sealed partial class ArticleForm
     public FieldErrors Validate(out PartialDate published)
     {
         var errors = new FieldErrors();
-        Check(errors, "title", Title, Limits.TitleLength, required: "Give the article its headline.");
-        Check(errors, "outlet", Outlet, Limits.NameLength, required: "Name the outlet that published it.");
-        Check(errors, "author", Author, Limits.NameLength, required: null);
+        errors.CheckText("title", Title, Limits.TitleLength, required: "Give the article its headline.");
+        errors.CheckText("outlet", Outlet, Limits.NameLength, required: "Name the outlet that published it.");
+        errors.CheckText("author", Author, Limits.NameLength);
         var url = Url.Trim();
         if (url.Length > Limits.UrlLength)
             errors.Set("url", $"The address is longer than {Limits.UrlLength} characters.");
@@ -50,15 +50,6 @@ public sealed partial class ArticleForm
         else if (Body.Length > Limits.ArticleBodyLength)
             errors.Set("body", $"The text has {Body.Length:N0} characters; at most {Limits.ArticleBodyLength:N0} fit.");
         return errors;
-    }
-
-    private static void Check(FieldErrors errors, string field, string value, int maxLength, string? required)
-    {
-        var text = value.Trim();
-        if (text.Length == 0 && required is not null)
-            errors.Set(field, required);
-        else if (text.Length > maxLength)
-            errors.Set(field, $"This has {text.Length} characters; at most {maxLength} fit.");
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]

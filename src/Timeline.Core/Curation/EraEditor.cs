@@ -29,11 +29,7 @@ public sealed partial class EraForm
     public FieldErrors Validate(out PartialDate start, out PartialDate end)
     {
         var errors = new FieldErrors();
-        var title = Title.Trim();
-        if (title.Length == 0)
-            errors.Set("title", "Give the storyline a title.");
-        else if (title.Length > Limits.TitleLength)
-            errors.Set("title", $"The title has {title.Length} characters; at most {Limits.TitleLength} fit.");
+        errors.CheckText("title", Title, Limits.TitleLength, required: "Give the storyline a title.");
         if (Id is null && Slug.Trim().Length > 0 && !Slugs.IsValid(Slug.Trim()))
             errors.Set("slug", $"Use lower-case letters, digits and single hyphens only, for example \"{Slugs.Slugify(Slug, Limits.SlugLength)}\".");
         if (Description.Length > Limits.SummaryLength)

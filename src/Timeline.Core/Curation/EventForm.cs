@@ -61,11 +61,7 @@ public sealed class EventForm
     public FieldErrors Validate(out PartialDate start, out PartialDate? end)
     {
         var errors = new FieldErrors();
-        var title = Title.Trim();
-        if (title.Length == 0)
-            errors.Set("title", "Give the event a title.");
-        else if (title.Length > Limits.TitleLength)
-            errors.Set("title", $"The title has {title.Length} characters; at most {Limits.TitleLength} fit.");
+        errors.CheckText("title", Title, Limits.TitleLength, required: "Give the event a title.");
 
         var slug = Slug.Trim();
         if (slug.Length > 0 && !Slugs.IsValid(slug))
