@@ -28,9 +28,11 @@ public sealed class ArticleEditor(IDbContextFactory<TimelineDbContext> contexts,
     }
 
     /// <summary>The article already holding this exact text, if any.</summary>
-    public async Task<Duplicate?> FindDuplicateAsync(string body, CancellationToken cancellationToken = default)
+    public Task<Duplicate?> FindDuplicateAsync(string body, CancellationToken cancellationToken = default) =>
+        FindByHashAsync(Text.TextExcerpt.Hash(body), cancellationToken);
+
+    private async Task<Duplicate?> FindByHashAsync(string hash, CancellationToken cancellationToken)
     {
-        var hash = Text.TextExcerpt.Hash(body);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Articles.Where(a => a.ContentHash == hash).Select(a => new Duplicate(a.Id, a.Title)).FirstOrDefaultAsync(cancellationToken);
     }
@@ -40,7 +42,8 @@ public sealed class ArticleEditor(IDbContextFactory<TimelineDbContext> contexts,
         var errors = form.Validate(out var published);
         if (errors.Count > 0)
             return new Invalid(errors);
-        if (await FindDuplicateAsync(form.Body, cancellationToken) is { } duplicate)
+        var hash = Text.TextExcerpt.Hash(form.Body); // SHA-256 of up to 200,000 characters: once per import
+        if (await FindByHashAsync(hash, cancellationToken) is { } duplicate)
             return duplicate;
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -48,7 +51,7 @@ public sealed class ArticleEditor(IDbContextFactory<TimelineDbContext> contexts,
         var article = new Article
         {
             Title = form.Title.Trim(), Outlet = form.Outlet.Trim(), Author = NullIfBlank(form.Author), Url = NullIfBlank(form.Url),
-            Published = published, Language = form.Language.Trim(), Body = form.Body, ContentHash = form.ContentHash,
+            Published = published, Language = form.Language.Trim(), Body = form.Body, ContentHash = hash,
             ImportOrigin = form.Origin, ImportedAt = now,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -61,7 +64,7 @@ public sealed class ArticleEditor(IDbContextFactory<TimelineDbContext> contexts,
         {
             // Imported by someone else a moment ago: the unique index on the content hash refused it.
             await transaction.RollbackAsync(cancellationToken);
-            return (SaveOutcome?)await FindDuplicateAsync(form.Body, cancellationToken) ?? Invalid.Because("body", "This text could not be stored: " + e.InnerException.Message);
+            return (SaveOutcome?)await FindByHashAsync(hash, cancellationToken) ?? Invalid.Because("body", "This text could not be stored: " + e.InnerException.Message);
         }
         db.Revisions.Add(Snapshots.Record(ArticleSnapshot.Of(article), RevisionSubject.Article, article.Id, null, article.Id,
             "imported", $"Imported from {form.Origin}", user, now));
@@ -92,9 +95,7 @@ public sealed class ArticleEditor(IDbContextFactory<TimelineDbContext> contexts,
         if (changes.Count == 0)
             return new Saved(article.Id, Unchanged: true);
         var now = clock.GetUtcNow();
-        if (!await db.Revisions.AnyAsync(r => r.Subject == RevisionSubject.Article && r.SubjectId == article.Id, cancellationToken))
-            db.Revisions.Add(Snapshots.Record(before, RevisionSubject.Article, article.Id, null, article.Id, "recorded",
-                "As it was before the first recorded change", "import", article.ImportedAt));
+        await Snapshots.RecordBaselineAsync(db, before, RevisionSubject.Article, article.Id, null, article.Id, "import", article.ImportedAt, cancellationToken);
         db.Revisions.Add(Snapshots.Record(after, RevisionSubject.Article, article.Id, null, article.Id,
             "edited", "Edited " + RevisionDiff.Labels(changes), user, now));
         await db.SaveChangesAsync(cancellationToken); // one SaveChanges: one transaction

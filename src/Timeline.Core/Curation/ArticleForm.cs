@@ -22,8 +22,6 @@ public sealed partial class ArticleForm
     /// <summary>Lines the cleaner dropped (captions, scripts, bylines…), shown so the editor can check them.</summary>
     public IReadOnlyList<string> Removed { get; set; } = [];
 
-    public string ContentHash => TextExcerpt.Hash(Body);
-
     public static ArticleForm From(Article a) => new()
     {
         Id = a.Id, Origin = a.ImportOrigin, Title = a.Title, Outlet = a.Outlet, Author = a.Author ?? "", Url = a.Url ?? "",

@@ -42,24 +42,20 @@ public static partial class ArticleImportReader
         }
         if (text.Contains('\0'))
             return new(null, $"{name} is not text (it contains NUL bytes, as binary files do).");
-        var read = Read(text, extension is ".html" or ".htm" ? SourceKind.Html : extension is ".md" or ".markdown" ? SourceKind.Markdown : SourceKind.Text);
-        read.Form!.Origin = "upload:" + name;
-        return read;
+        return Read(text, extension is ".html" or ".htm" ? SourceKind.Html : extension is ".md" or ".markdown" ? SourceKind.Markdown : SourceKind.Text,
+            "upload:" + name);
     }
 
     public static ImportRead ReadPasted(string text)
     {
         if (string.IsNullOrWhiteSpace(text))
             return new(null, "Paste the article's text first.");
-        var kind = LooksLikeHtml().IsMatch(text) ? SourceKind.Html : SourceKind.Text;
-        var read = Read(text, kind);
-        read.Form!.Origin = "paste";
-        return read;
+        return Read(text, LooksLikeHtml().IsMatch(text) ? SourceKind.Html : SourceKind.Text, "paste");
     }
 
     private enum SourceKind { Text, Markdown, Html }
 
-    private static ImportRead Read(string text, SourceKind kind)
+    private static ImportRead Read(string text, SourceKind kind, string origin)
     {
         var meta = new Metadata();
         var plain = kind switch
@@ -72,6 +68,7 @@ public static partial class ArticleImportReader
         var published = meta.Published ?? cleaned.DetectedDate ?? FindDateInText(cleaned.Body);
         var form = new ArticleForm
         {
+            Origin = origin,
             Title = meta.Title ?? "",
             Outlet = meta.Outlet ?? OutletFromUrl(meta.Url) ?? "",
             Author = meta.Author ?? cleaned.DetectedAuthor ?? "",

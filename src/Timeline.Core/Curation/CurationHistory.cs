@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Core.Data;
 using Timeline.Core.Domain;
@@ -13,26 +14,16 @@ public sealed record RecentChange(long Id, RevisionSubject Subject, int SubjectI
 /// <summary>Reads the revision log: an event's or article's history (with its links), and the latest changes.</summary>
 public sealed class CurationHistory(IDbContextFactory<TimelineDbContext> contexts)
 {
-    public async Task<IReadOnlyList<HistoryEntry>> ForEventAsync(int eventId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return Build(await db.Revisions.AsNoTracking().Where(r => r.EventId == eventId).OrderBy(r => r.Id).ToListAsync(cancellationToken),
-            restorable: RevisionSubject.Event);
-    }
+    /// <summary>The event's own revisions and its links'; its own (but the latest) can be restored.</summary>
+    public Task<IReadOnlyList<HistoryEntry>> ForEventAsync(int eventId, CancellationToken cancellationToken = default) =>
+        ForAsync(r => r.EventId == eventId, RevisionSubject.Event, cancellationToken);
 
-    public async Task<IReadOnlyList<HistoryEntry>> ForArticleAsync(int articleId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return Build(await db.Revisions.AsNoTracking().Where(r => r.ArticleId == articleId).OrderBy(r => r.Id).ToListAsync(cancellationToken),
-            restorable: null);
-    }
+    /// <summary>The article's metadata revisions and its links'.</summary>
+    public Task<IReadOnlyList<HistoryEntry>> ForArticleAsync(int articleId, CancellationToken cancellationToken = default) =>
+        ForAsync(r => r.ArticleId == articleId, restorable: null, cancellationToken);
 
-    public async Task<IReadOnlyList<HistoryEntry>> ForEraAsync(int eraId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return Build(await db.Revisions.AsNoTracking().Where(r => r.Subject == RevisionSubject.Era && r.SubjectId == eraId).OrderBy(r => r.Id).ToListAsync(cancellationToken),
-            restorable: null);
-    }
+    public Task<IReadOnlyList<HistoryEntry>> ForEraAsync(int eraId, CancellationToken cancellationToken = default) =>
+        ForAsync(r => r.Subject == RevisionSubject.Era && r.SubjectId == eraId, restorable: null, cancellationToken);
 
     public async Task<IReadOnlyList<RecentChange>> RecentAsync(int take = 15, CancellationToken cancellationToken = default)
     {
@@ -40,6 +31,12 @@ public sealed class CurationHistory(IDbContextFactory<TimelineDbContext> context
         return await db.Revisions.AsNoTracking().OrderByDescending(r => r.Id).Take(take)
             .Select(r => new RecentChange(r.Id, r.Subject, r.SubjectId, r.EventId, r.ArticleId, r.Description, r.ChangedBy, r.ChangedAt))
             .ToListAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<HistoryEntry>> ForAsync(Expression<Func<Revision, bool>> which, RevisionSubject? restorable, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return Build(await db.Revisions.AsNoTracking().Where(which).OrderBy(r => r.Id).ToListAsync(cancellationToken), restorable);
     }
 
     /// <summary>Newest first. Each revision is compared with the one before it of the same subject; all but the

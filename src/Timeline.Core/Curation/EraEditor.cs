@@ -1,14 +1,14 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Core.Data;
 using Timeline.Core.Dates;
 using Timeline.Core.Domain;
+using Timeline.Core.Seeding;
 using Timeline.Core.Text;
 
 namespace Timeline.Core.Curation;
 
 /// <summary>A storyline as the editor edits it. The slug is chosen once, at creation: /eras/{slug} stays valid.</summary>
-public sealed partial class EraForm
+public sealed class EraForm
 {
     public int? Id { get; set; }
     public string Title { get; set; } = "";
@@ -34,22 +34,19 @@ public sealed partial class EraForm
             errors.Set("slug", $"Use lower-case letters, digits and single hyphens only, for example \"{Slugs.Slugify(Slug, Limits.SlugLength)}\".");
         if (Description.Length > Limits.SummaryLength)
             errors.Set("description", $"The description has {Description.Length} characters; at most {Limits.SummaryLength} fit.");
-        if (!HexColour().IsMatch(Colour.Trim()))
+        if (!Era.IsHexColour(Colour.Trim()))
             errors.Set("colour", "Give the colour as #rrggbb, for example #1f5f8b.");
         if (!Start.TryBuild(out start, out var startError))
             errors.Set("start", startError!);
         if (!End.TryBuild(out end, out var endError))
             errors.Set("end", endError!);
-        else if (startError is null && end.End <= start.Value)
+        else if (startError is null && end.EndsBefore(start))
             errors.Set("end", $"The end ({end.Format()}) is before the start ({start.Format()}).");
         // A storyline's span has no "approximate": only its precision.
         start = new PartialDate(start.Value, start.Precision);
         end = new PartialDate(end.Value, end.Precision);
         return errors;
     }
-
-    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
-    private static partial Regex HexColour();
 }
 
 /// <summary>Creates and edits storylines, with a revision for each change.</summary>
@@ -108,8 +105,8 @@ public sealed class EraEditor(IDbContextFactory<TimelineDbContext> contexts, ICo
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (isNew)
             db.Eras.Add(era);
-        else if (!await db.Revisions.AnyAsync(r => r.Subject == RevisionSubject.Era && r.SubjectId == era.Id, cancellationToken))
-            db.Revisions.Add(Snapshots.Record(before!, RevisionSubject.Era, era.Id, null, null, "recorded", "As it was before the first recorded change", "seed", now));
+        else
+            await Snapshots.RecordBaselineAsync(db, before!, RevisionSubject.Era, era.Id, null, null, SeedImporter.SeedUser, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         db.Revisions.Add(Snapshots.Record(after, RevisionSubject.Era, era.Id, null, null, isNew ? "created" : "edited",
             isNew ? $"Created the storyline \"{title}\"" : $"Edited the storyline \"{title}\": {RevisionDiff.Labels(changes)}", user, now));

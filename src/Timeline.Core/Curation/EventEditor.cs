@@ -10,15 +10,7 @@ namespace Timeline.Core.Curation;
 public sealed record EraChoice(int Id, string Title);
 
 /// <summary>What the event form offers to pick from: storylines and the tags already in use.</summary>
-public sealed record EventChoices(IReadOnlyList<EraChoice> Eras, IReadOnlyList<string> Topics, IReadOnlyList<string> Actors, IReadOnlyList<string> Places)
-{
-    public IReadOnlyList<string> TagsOf(TagKind kind) => kind switch
-    {
-        TagKind.Topic => Topics,
-        TagKind.Actor => Actors,
-        _ => Places,
-    };
-}
+public sealed record EventChoices(IReadOnlyList<EraChoice> Eras, IReadOnlyList<string> Topics, IReadOnlyList<string> Actors, IReadOnlyList<string> Places);
 
 /// <summary>Creates, edits, deletes and restores events, recording a revision for each change in the same transaction.</summary>
 public sealed class EventEditor(IDbContextFactory<TimelineDbContext> contexts, IContentChangeListener listener, TimeProvider clock)
@@ -90,7 +82,8 @@ public sealed class EventEditor(IDbContextFactory<TimelineDbContext> contexts, I
     {
         var errors = form.Validate(out var start, out var end);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (form.EraId is { } eraId && !await db.Eras.AnyAsync(e => e.Id == eraId, cancellationToken))
+        var era = form.EraId is { } eraId ? await db.Eras.FindAsync([eraId], cancellationToken) : null;
+        if (form.EraId is not null && era is null)
             errors.Set("era", "That storyline no longer exists; choose another.");
 
         Event? ev = null;
@@ -133,8 +126,8 @@ public sealed class EventEditor(IDbContextFactory<TimelineDbContext> contexts, I
             ev.Summary = form.Summary;
             ev.Start = start;
             ev.End = end;
-            ev.EraId = form.EraId;
-            ev.Era = form.EraId is null ? null : await db.Eras.FindAsync([form.EraId], cancellationToken);
+            ev.Era = era;
+            ev.EraId = era?.Id;
             ev.Status = form.Status;
             await SetTagsAsync(db, ev, form, cancellationToken);
 
@@ -143,12 +136,12 @@ public sealed class EventEditor(IDbContextFactory<TimelineDbContext> contexts, I
             if (!isNew && changes.Count == 0)
                 return new Saved(ev.Id, ev.Slug, ev.Version, Unchanged: true);
 
-            ev.UpdatedAt = now;
-            ev.UpdatedBy = user;
             if (isNew)
                 db.Events.Add(ev);
-            else if (!await db.Revisions.AnyAsync(r => r.Subject == RevisionSubject.Event && r.SubjectId == ev.Id, cancellationToken))
-                db.Revisions.Add(Baseline(before!, ev));
+            else
+                await Snapshots.RecordBaselineAsync(db, before!, RevisionSubject.Event, ev.Id, ev.Id, null, ev.UpdatedBy, ev.UpdatedAt, cancellationToken);
+            ev.UpdatedAt = now;
+            ev.UpdatedBy = user;
             await db.SaveChangesAsync(cancellationToken);
             description ??= isNew ? "Created" : "Edited " + RevisionDiff.Labels(changes);
             db.Revisions.Add(Snapshots.Record(after, RevisionSubject.Event, ev.Id, ev.Id, null, action, description, user, now));
@@ -170,11 +163,6 @@ public sealed class EventEditor(IDbContextFactory<TimelineDbContext> contexts, I
         await listener.ContentChangedAsync(cancellationToken);
         return new Saved(ev.Id, ev.Slug, ev.Version);
     }
-
-    /// <summary>The state before the first recorded change of an event that has none (one imported from the seeds), so it can be restored.</summary>
-    private static Revision Baseline(EventSnapshot before, Event ev) =>
-        Snapshots.Record(before, RevisionSubject.Event, ev.Id, ev.Id, null, "recorded", "As it was before the first recorded change",
-            ev.UpdatedBy, ev.UpdatedAt);
 
     private async Task<Conflict> ConflictAsync(int id, CancellationToken cancellationToken)
     {

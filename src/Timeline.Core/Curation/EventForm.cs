@@ -77,7 +77,7 @@ public sealed class EventForm
         {
             if (!End.TryBuild(out var last, out var endError))
                 errors.Set("end", endError!);
-            else if (startError is null && last.End <= start.Value)
+            else if (startError is null && last.EndsBefore(start))
                 errors.Set("end", $"The end ({last.Format()}) is before the start ({start.Format()}).");
             else
                 end = last;

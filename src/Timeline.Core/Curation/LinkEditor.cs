@@ -19,7 +19,7 @@ public sealed class LinkForm
 
 /// <summary>A link seen from its event (Other* is the article) or from its article (Other* is the event).</summary>
 public sealed record LinkRow(int Id, int EventId, int ArticleId, string OtherTitle, string OtherDetail, PartialDate OtherDate,
-    LinkRole Role, string Passage, string? Note, string? EventSlug);
+    LinkRole Role, string Passage, string? Note);
 
 public sealed record EventPick(int Id, string Title, PartialDate Start, EventStatus Status);
 
@@ -44,18 +44,18 @@ public sealed class LinkEditor(IDbContextFactory<TimelineDbContext> contexts, IC
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Links.Where(l => l.EventId == eventId).OrderBy(l => l.Article!.PublishedAt).ThenBy(l => l.Id)
-            .Select(l => new { l.Id, l.EventId, l.ArticleId, l.Article!.Title, l.Article.Outlet, l.Article.PublishedAt, l.Article.PublishedPrecision, l.Role, l.Passage, l.Note, l.Event!.Slug })
+            .Select(l => new { l.Id, l.EventId, l.ArticleId, l.Article!.Title, l.Article.Outlet, l.Article.PublishedAt, l.Article.PublishedPrecision, l.Role, l.Passage, l.Note })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new LinkRow(r.Id, r.EventId, r.ArticleId, r.Title, r.Outlet, new PartialDate(r.PublishedAt, r.PublishedPrecision), r.Role, r.Passage, r.Note, r.Slug))];
+        return [.. rows.Select(r => new LinkRow(r.Id, r.EventId, r.ArticleId, r.Title, r.Outlet, new PartialDate(r.PublishedAt, r.PublishedPrecision), r.Role, r.Passage, r.Note))];
     }
 
     public async Task<IReadOnlyList<LinkRow>> ForArticleAsync(int articleId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Links.Where(l => l.ArticleId == articleId).OrderBy(l => l.Event!.StartsAt).ThenBy(l => l.Id)
-            .Select(l => new { l.Id, l.EventId, l.ArticleId, l.Event!.Title, l.Event.Status, l.Event.StartsAt, l.Event.StartPrecision, l.Role, l.Passage, l.Note, l.Event.Slug })
+            .Select(l => new { l.Id, l.EventId, l.ArticleId, l.Event!.Title, l.Event.Status, l.Event.StartsAt, l.Event.StartPrecision, l.Role, l.Passage, l.Note })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new LinkRow(r.Id, r.EventId, r.ArticleId, r.Title, r.Status.ToString(), new PartialDate(r.StartsAt, r.StartPrecision), r.Role, r.Passage, r.Note, r.Slug))];
+        return [.. rows.Select(r => new LinkRow(r.Id, r.EventId, r.ArticleId, r.Title, r.Status.ToString(), new PartialDate(r.StartsAt, r.StartPrecision), r.Role, r.Passage, r.Note))];
     }
 
     /// <summary>Events (not in the trash) whose title contains the words, newest first; to link an article to.</summary>
@@ -117,10 +117,8 @@ public sealed class LinkEditor(IDbContextFactory<TimelineDbContext> contexts, IC
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (isNew)
             db.Links.Add(link);
-        else if (!await db.Revisions.AnyAsync(r => r.Subject == RevisionSubject.Link && r.SubjectId == link.Id, cancellationToken))
-            // A link from the seeds has no revision yet: record how it was, so the history shows what this edit changed.
-            db.Revisions.Add(Snapshots.Record(before!, RevisionSubject.Link, link.Id, ev.Id, article.Id, "recorded",
-                "As it was before the first recorded change", ev.CreatedBy, ev.CreatedAt));
+        else
+            await Snapshots.RecordBaselineAsync(db, before!, RevisionSubject.Link, link.Id, ev.Id, article.Id, ev.CreatedBy, ev.CreatedAt, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var description = isNew
             ? $"Linked \"{article.Title}\" to \"{ev.Title}\" as {link.Role.ToLabel().ToLowerInvariant()}"

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Timeline.Core.Data;
 using System.Text.Json.Serialization;
 using Timeline.Core.Dates;
 using Timeline.Core.Domain;
@@ -89,6 +91,18 @@ public static class Snapshots
     };
 
     public static EventSnapshot ReadEvent(Revision revision) => JsonSerializer.Deserialize<EventSnapshot>(revision.Snapshot, Json)!;
+
+    /// <summary>
+    /// Adds a "recorded" revision holding <paramref name="before"/> when the subject has none yet (it came from the
+    /// seeds), so that its first edit has a state to be compared with and restored to. <paramref name="by"/> and
+    /// <paramref name="at"/> are who last changed it and when, as far as is known.
+    /// </summary>
+    public static async Task RecordBaselineAsync(TimelineDbContext db, ISnapshot before, RevisionSubject subject, int subjectId,
+        int? eventId, int? articleId, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (!await db.Revisions.AnyAsync(r => r.Subject == subject && r.SubjectId == subjectId, cancellationToken))
+            db.Revisions.Add(Record(before, subject, subjectId, eventId, articleId, "recorded", "As it was before the first recorded change", by, at));
+    }
 
     public static Revision Record(ISnapshot snapshot, RevisionSubject subject, int subjectId, int? eventId, int? articleId,
         string action, string description, string user, DateTimeOffset at) => new()

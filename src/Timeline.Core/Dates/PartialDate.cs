@@ -45,6 +45,10 @@ public readonly partial record struct PartialDate : IComparable<PartialDate>
         _ => Value.AddMinutes(1),
     };
 
+    /// <summary>True when this period is over before <paramref name="other"/> begins: as an end, it cannot follow that start.
+    /// "April 2014" does not end before "9 April 2014"; "March 2014" does.</summary>
+    public bool EndsBefore(PartialDate other) => End <= other.Value;
+
     [GeneratedRegex(@"^(?<y>\d{4})(-(?<m>\d{2})(-(?<d>\d{2})([T ](?<h>\d{2}):(?<min>\d{2}))?)?)?$")]
     private static partial Regex IsoPattern();
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Timeline.Core.Dates;
 using Timeline.Core.Domain;
 using Timeline.Core.Text;
@@ -7,7 +6,7 @@ using Timeline.Core.Text;
 namespace Timeline.Core.Seeding;
 
 /// <summary>Reads seeds/timeline.json and its article files, and checks all of it before anything is written.</summary>
-public static partial class SeedManifestLoader
+public static class SeedManifestLoader
 {
     public const string ManifestFileName = "timeline.json";
 
@@ -116,10 +115,10 @@ public static partial class SeedManifestLoader
             CheckSlug(e.Slug, where, slugs, problems, required: true);
             var start = ParseDate(e.Start, false, where, "start", problems);
             var end = ParseDate(e.End, false, where, "end", problems);
-            if (start is not null && end is not null && end.Value.End <= start.Value.Value)
+            if (start is not null && end is not null && end.Value.EndsBefore(start.Value))
                 problems.Add($"{where}: end {e.End} is before start {e.Start}.");
             var colour = e.Colour ?? "#5b6b7f";
-            if (!HexColour().IsMatch(colour))
+            if (!Era.IsHexColour(colour))
                 problems.Add($"{where}: colour \"{colour}\" is not a #rrggbb hex colour.");
             if (problems.Count == before)
                 planned.Add(new PlannedEra(e.Slug!, e.Title!.Trim(), e.Description?.Trim() ?? "", colour.ToLowerInvariant(), start!.Value, end!.Value));
@@ -218,6 +217,4 @@ public static partial class SeedManifestLoader
             problems.Add($"{where}: slug \"{slug}\" is used twice.");
     }
 
-    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
-    private static partial Regex HexColour();
 }

@@ -1,5 +1,7 @@
 namespace Timeline.Web.Accounts;
 
+/// <summary>Written here because the framework's own check (RedirectHttpResult.IsLocalUrl) becomes public only in
+/// .NET 10; on .NET 9 only MVC's IUrlHelper offers it. Move to the framework's when the project moves.</summary>
 public static class LocalUrl
 {
     /// <summary>
