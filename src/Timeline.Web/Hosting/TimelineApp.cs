@@ -47,6 +47,7 @@ public static class TimelineApp
         services.AddSingleton<SearchService>();
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<SiteUrls>();
+        services.AddScoped<NotFoundReason>();
 
         services.AddCuratorAccounts(connectionString);
         services.AddSingleton<IContentChangeListener, PublicCacheInvalidator>();
@@ -89,7 +90,7 @@ public static class TimelineApp
             return next(context);
         });
         app.UseRouting();
-        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
