@@ -36,30 +36,35 @@ public readonly partial record struct PartialDate : IComparable<PartialDate>
     public static PartialDate Day(int year, int month, int day, bool approximate = false) =>
         new(new DateTime(year, month, day), DatePrecision.Day, approximate);
 
-    /// <summary>The first instant after the period: a month-precise date covers [Value, End).</summary>
+    /// <summary>The first instant after the period: a month-precise date covers [Value, End). The last period of the
+    /// calendar (9999, December 9999, 31 December 9999) ends at <see cref="DateTime.MaxValue"/>, there being no instant after it.</summary>
     public DateTime End => Precision switch
     {
-        DatePrecision.Year => Value.AddYears(1),
-        DatePrecision.Month => Value.AddMonths(1),
-        DatePrecision.Day => Value.AddDays(1),
-        _ => Value.AddMinutes(1),
+        DatePrecision.Year => Value.Year == 9999 ? DateTime.MaxValue : Value.AddYears(1),
+        DatePrecision.Month => Value.Year == 9999 && Value.Month == 12 ? DateTime.MaxValue : Value.AddMonths(1),
+        DatePrecision.Day => Value.Date == DateTime.MaxValue.Date ? DateTime.MaxValue : Value.AddDays(1),
+        _ => DateTime.MaxValue - Value < TimeSpan.FromMinutes(1) ? DateTime.MaxValue : Value.AddMinutes(1),
     };
+
+    /// <summary>True when this is the last period of its precision, so none follows it.</summary>
+    public bool IsLast => End == DateTime.MaxValue;
 
     /// <summary>True when this period is over before <paramref name="other"/> begins: as an end, it cannot follow that start.
     /// "April 2014" does not end before "9 April 2014"; "March 2014" does.</summary>
     public bool EndsBefore(PartialDate other) => End <= other.Value;
 
-    [GeneratedRegex(@"^(?<y>\d{4})(-(?<m>\d{2})(-(?<d>\d{2})([T ](?<h>\d{2}):(?<min>\d{2}))?)?)?$")]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(-(?<m>[0-9]{2})(-(?<d>[0-9]{2})([T ](?<h>[0-9]{2}):(?<min>[0-9]{2}))?)?)?$")]
     private static partial Regex IsoPattern();
 
-    /// <summary>Reads "2014", "2013-07", "2014-04-09" or "2014-04-09T14:30"; the precision is what the text gives.</summary>
+    /// <summary>Reads "2014", "2013-07", "2014-04-09" or "2014-04-09T14:30"; the precision is what the text gives.
+    /// Digits of any script count ("٢٠١٤", full-width "２０１４"), as people type them.</summary>
     public static bool TryParse(string? text, bool approximate, out PartialDate date, out string? error)
     {
         date = default;
-        var match = IsoPattern().Match(text?.Trim() ?? "");
+        var match = IsoPattern().Match(AsciiDigits(text?.Trim() ?? ""));
         if (!match.Success)
         {
-            error = $"\"{text}\" is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM.";
+            error = $"\"{Text.TextExcerpt.Shorten(text, 40)}\" is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM.";
             return false;
         }
         int Part(string name) => int.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture);
@@ -71,7 +76,7 @@ public readonly partial record struct PartialDate : IComparable<PartialDate>
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
             || hour > 23 || minute > 59)
         {
-            error = $"\"{text}\" is not a real calendar date.";
+            error = $"\"{Text.TextExcerpt.Shorten(text, 40)}\" is not a real calendar date.";
             return false;
         }
         var precision = match.Groups["h"].Success ? DatePrecision.Minute
@@ -81,6 +86,17 @@ public readonly partial record struct PartialDate : IComparable<PartialDate>
         date = new PartialDate(new DateTime(year, month, day, hour, minute, 0), precision, approximate);
         error = null;
         return true;
+    }
+
+    private static string AsciiDigits(string text)
+    {
+        if (text.All(char.IsAscii))
+            return text;
+        return string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = Text.UnicodeText.DigitValue(source[i]) is var digit and >= 0 ? (char)('0' + digit) : source[i];
+        });
     }
 
     public static PartialDate Parse(string text, bool approximate = false) =>

@@ -260,7 +260,11 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
         var lastInstant = end is { } e ? e.AddTicks(-1) : buckets.Keys.Max().Value;
         var strip = new List<DensityBucket>();
         for (var period = first; period.Value <= lastInstant && strip.Count < 400; period = new PartialDate(period.End, precision))
+        {
             strip.Add(new DensityBucket(period, buckets.GetValueOrDefault(period)));
+            if (period.IsLast)
+                break; // the calendar ends here
+        }
         return strip;
     }
 

@@ -71,7 +71,7 @@ public static partial class ArticleCleaner
     /// <summary>Unix newlines, NFC, no control characters but newlines, tabs and odd spaces as plain spaces.</summary>
     public static string Normalize(string raw)
     {
-        var text = raw.Replace("\r\n", "\n").Replace('\r', '\n').Normalize(NormalizationForm.FormC);
+        var text = UnicodeText.Normalize(raw.Replace("\r\n", "\n").Replace('\r', '\n'), NormalizationForm.FormC);
         var result = new StringBuilder(text.Length);
         foreach (var c in text)
         {

@@ -12,7 +12,7 @@ public static class Slugs
 
     public static string Slugify(string? text, int maxLength = MaxWordsLength)
     {
-        var folded = (text ?? "").Normalize(NormalizationForm.FormD);
+        var folded = UnicodeText.Normalize(text, NormalizationForm.FormD);
         var slug = new StringBuilder(folded.Length);
         var pendingHyphen = false;
         foreach (var c in folded)
@@ -35,7 +35,7 @@ public static class Slugs
                 pendingHyphen = true;
             }
         }
-        return TrimToWord(slug.ToString().Normalize(NormalizationForm.FormC), maxLength);
+        return TrimToWord(UnicodeText.Normalize(slug.ToString(), NormalizationForm.FormC), maxLength);
     }
 
     /// <summary>"2014-04-09-netanyahu-orders-a-halt-to-contacts": the date as precise as it is known, then the title.</summary>

@@ -27,6 +27,7 @@ public static class CuratorAuthentication
 
     public static IServiceCollection AddCuratorAccounts(this IServiceCollection services, string connectionString)
     {
+        services.AddSingleton<ILookupNormalizer, CuratorNameNormalizer>(); // before Identity, which only adds its own if none is there
         services.AddIdentityCore<CuratorAccount>(options =>
             {
                 // Length over composition rules, as NIST SP 800-63B advises.
