@@ -70,9 +70,14 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var eras = (await LoadErasAsync(db, cancellationToken)).Values.OrderBy(e => e.Start).ToList();
-            var tags = await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Kind, t.Slug, t.Name }).ToListAsync(cancellationToken);
-            var outlets = await db.Articles.Select(a => a.Outlet).Distinct().OrderBy(o => o).ToListAsync(cancellationToken);
+            // Only what published events use: a storyline, tag or outlet known only from drafts or the trash is
+            // the editors' business until it is published.
+            var eras = (await db.Eras.AsNoTracking().Where(e => e.Events.Any(ev => ev.Status == EventStatus.Published)).ToListAsync(cancellationToken))
+                .Select(ToSummary).OrderBy(e => e.Start).ToList();
+            var tags = await db.Tags.AsNoTracking().Where(t => t.Events.Any(e => e.Status == EventStatus.Published))
+                .OrderBy(t => t.Name).Select(t => new { t.Kind, t.Slug, t.Name }).ToListAsync(cancellationToken);
+            var outlets = await db.Links.Where(l => l.Event!.Status == EventStatus.Published).Select(l => l.Article!.Outlet)
+                .Distinct().OrderBy(o => o).ToListAsync(cancellationToken);
             List<FacetOption> Of(TagKind kind) => tags.Where(t => t.Kind == kind).Select(t => new FacetOption(t.Slug, t.Name)).ToList();
             return new TimelineFacets(eras, Of(TagKind.Topic), Of(TagKind.Actor), Of(TagKind.Place), outlets.Select(o => new FacetOption(o, o)).ToList());
         }))!;
@@ -126,9 +131,10 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
     public async Task<EraView?> FindEraAsync(string slug, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var era = await db.Eras.AsNoTracking().SingleOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        var era = await db.Eras.AsNoTracking()
+            .SingleOrDefaultAsync(e => e.Slug == slug && e.Events.Any(ev => ev.Status == EventStatus.Published), cancellationToken);
         if (era is null)
-            return null;
+            return null; // unknown, or (still) without a published event
         var events = db.Events.Where(e => e.Status == EventStatus.Published && e.EraId == era.Id);
         var items = await LoadItemsAsync(db, events, descending: false, MaxEraEvents, cancellationToken);
         return new EraView(ToSummary(era), items, await events.CountAsync(cancellationToken));
@@ -137,7 +143,9 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
     public async Task<ArticleView?> FindArticleAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var article = await db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        // An article is public once it backs a published event: before that it is in the editors' library only.
+        var article = await db.Articles.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Id == id && a.Links.Any(l => l.Event!.Status == EventStatus.Published), cancellationToken);
         if (article is null)
             return null;
         var links = await db.Links.AsNoTracking()
@@ -157,7 +165,8 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
         int? eraId = null;
         if (state.Era is { } eraSlug)
         {
-            eraId = await db.Eras.Where(e => e.Slug == eraSlug).Select(e => (int?)e.Id).SingleOrDefaultAsync(cancellationToken);
+            eraId = await db.Eras.Where(e => e.Slug == eraSlug && e.Events.Any(ev => ev.Status == EventStatus.Published))
+                .Select(e => (int?)e.Id).SingleOrDefaultAsync(cancellationToken);
             if (eraId is null)
             {
                 // Comparing with a null id would select the events that have no storyline.
@@ -291,9 +300,6 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
         var row = await ordered.Select(e => new { e.Slug, e.Title, e.StartsAt, e.StartPrecision, e.StartApproximate }).FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : new EventNeighbour(row.Slug, row.Title, new PartialDate(row.StartsAt, row.StartPrecision, row.StartApproximate));
     }
-
-    private static async Task<Dictionary<int, EraSummary>> LoadErasAsync(TimelineDbContext db, CancellationToken cancellationToken) =>
-        (await db.Eras.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(e => e.Id, ToSummary);
 
     private static async Task<List<TimelineItem>> LoadItemsAsync(TimelineDbContext db, IQueryable<Event> events, bool descending, int take,
         CancellationToken cancellationToken)

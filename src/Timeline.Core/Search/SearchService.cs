@@ -105,7 +105,9 @@ public sealed partial class SearchService(IDbContextFactory<TimelineDbContext> c
         var events = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id))
             .Select(e => new { e.Id, e.Slug, e.StartsAt, e.StartPrecision, e.StartApproximate })
             .ToDictionaryAsync(e => e.Id, cancellationToken);
-        var articles = await db.Articles.AsNoTracking().Where(a => articleIds.Contains(a.Id))
+        // Only articles that back a published event are public.
+        var articles = await db.Articles.AsNoTracking()
+            .Where(a => articleIds.Contains(a.Id) && a.Links.Any(l => l.Event!.Status == EventStatus.Published))
             .Select(a => new { a.Id, a.Outlet, a.PublishedAt, a.PublishedPrecision, a.PublishedApproximate })
             .ToDictionaryAsync(a => a.Id, cancellationToken);
 

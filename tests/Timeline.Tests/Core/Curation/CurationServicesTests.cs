@@ -305,7 +305,13 @@ public sealed class CurationServicesTests : IAsyncLifetime
         };
         var saved = Assert.IsType<Saved>(await eras.SaveAsync(form, "ada"));
         Assert.Equal("the-2023-jenin-reconstruction", saved.Slug);
-        Assert.Contains((await queries.GetErasAsync()), e => e.Slug == saved.Slug);
+        // Readers see a storyline once a published event is filed under it.
+        Assert.DoesNotContain(await queries.GetErasAsync(), e => e.Slug == saved.Slug);
+        var filed = NewEvent();
+        filed.EraId = saved.Id;
+        await CreateAsync(filed);
+        queries.ForgetFacets();
+        Assert.Contains(await queries.GetErasAsync(), e => e.Slug == saved.Slug);
 
         var edit = (await eras.LoadAsync(saved.Id))!;
         Assert.Equal("#2a7f62", edit.Colour);

@@ -93,11 +93,17 @@ public sealed class SearchServiceTests
                 CreatedBy = "t", UpdatedBy = "t",
             };
             db.Events.Add(draft);
-            db.Articles.Add(new Article
+            var article = new Article
             {
                 Title = "مقال عربي", Outlet = "Al-Quds", Body = "أعلنت السلطة الفلسطينية وقف التنسيق الأمني", ContentHash = "h1",
                 ImportOrigin = "test", Published = PartialDate.Day(2023, 1, 27), Language = "ar",
-            });
+            };
+            db.Articles.Add(article);
+            await db.SaveChangesAsync();
+            // An article in the library is not public until it backs a published event.
+            Assert.Empty((await service.SearchAsync("التنسيق")).Hits);
+            db.Links.Add(new EventArticleLink { EventId = (await db.Events.FirstAsync(e => e.Status == EventStatus.Published && e.Slug.StartsWith("2023-"))).Id,
+                ArticleId = article.Id, Passage = "وقف التنسيق الأمني" });
             await db.SaveChangesAsync();
         }
         Assert.Single((await service.SearchAsync("Zanzibar")).Hits);
