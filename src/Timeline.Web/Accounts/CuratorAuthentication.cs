@@ -63,6 +63,14 @@ public static class CuratorAuthentication
                 return Task.CompletedTask;
             };
         });
+        // The antiforgery cookie, like the sign-in cookie: Secure whenever the request is HTTPS (the default sets it
+        // only when told to), HttpOnly and SameSite.
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            antiforgery.Cookie.HttpOnly = true;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
         // A disabled account or a reset password signs the account out within a minute everywhere.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
@@ -77,6 +85,8 @@ public static class CuratorAuthentication
             dataProtection.PersistKeysToFileSystem(keys);
 
         services.AddScoped<CuratorAccounts>();
+        services.AddScoped<CuratorAccess>();
+        services.AddScoped<CuratorSignIn>();
         services.AddSingleton<SetupToken>();
         return services;
     }

@@ -1,35 +1,117 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Radzen;
 using Timeline.Core.Domain;
+using Timeline.Web.Accounts;
 
 namespace Timeline.Web.Components.Curate;
 
-/// <summary>What every curator page needs: who is signed in, and Radzen's notifications and confirmations.</summary>
-public abstract class CuratorPageBase : ComponentBase
+/// <summary>
+/// What every curator component is built on: it checks the signed-in curator itself before it loads or renders
+/// anything, and it keeps the page alive when something fails. Also who is signed in, and Radzen's notifications
+/// and confirmations.
+/// </summary>
+public abstract class CuratorPageBase : ComponentBase, IHandleEvent
 {
     /// <summary>Interactive on the server without prerendering: a curator page is a form, not something to index,
     /// and nothing can be typed into it before the circuit that will keep it is there.</summary>
     public static readonly IComponentRenderMode Mode = new InteractiveServerRenderMode(prerender: false);
 
-    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = null!;
+    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+    [Inject] private CuratorAccess Access { get; set; } = null!;
+    [Inject] private ILogger<CuratorPageBase> Logger { get; set; } = null!;
     [Inject] protected NotificationService Notifications { get; set; } = null!;
     [Inject] protected DialogService Dialogs { get; set; } = null!;
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
 
+    /// <summary>The role the component needs: Admin when it carries [Authorize(Policy = "Admin")], else Editor. The
+    /// same attribute that the router enforces on a page, so the two cannot disagree.</summary>
+    protected string RequiredRole => GetType().GetCustomAttributes<AuthorizeAttribute>(inherit: true)
+        .Any(a => a.Policy == CuratorPolicies.Admin) ? CuratorRoles.Admin : CuratorRoles.Editor;
+
     /// <summary>
-    /// The signed-in editor's name, recorded with every change. Asked before every change, so that an account
-    /// disabled (or demoted) while its page is open can change nothing more: the circuit's authentication state
-    /// is revalidated every minute (CuratorAuthenticationStateProvider).
+    /// Checks the signed-in curator (<see cref="CuratorAccess"/>) before the component initialises, loads or renders:
+    /// the router's [Authorize] does not run when a component is started directly from a server-component marker.
+    /// Refused, the component renders nothing at all and loads nothing; in a circuit the browser goes to sign-in.
     /// </summary>
-    protected async Task<string> CurrentUserAsync(string role = CuratorRoles.Editor)
+    public override async Task SetParametersAsync(ParameterView parameters)
     {
-        var user = (await AuthenticationState).User;
-        if (user.Identity?.IsAuthenticated != true || !user.IsInRole(role) || user.Identity.Name is not { } name)
-            throw new UnauthorizedAccessException($"This change needs a signed-in {role.ToLowerInvariant()}. Sign in again.");
-        return name;
+        parameters.SetParameterProperties(this);
+        if (await CheckAsync(RequiredRole) is null)
+        {
+            Logger.LogWarning("{Component} refused to start: no signed-in, active {Role}.", GetType().Name, RequiredRole);
+            if (RendererInfo.IsInteractive)
+                Navigation.NavigateTo($"{CuratorAuthentication.LoginPath}?ReturnUrl={Uri.EscapeDataString("/" + Navigation.ToBaseRelativePath(Navigation.Uri))}", forceLoad: true);
+            return;
+        }
+        try
+        {
+            await base.SetParametersAsync(ParameterView.Empty);
+        }
+        catch (Exception e)
+        {
+            // Loading failed: say so, and keep the circuit (and any other open form) alive.
+            Logger.LogError(e, "{Component} could not load.", GetType().Name);
+            Warn("This page could not be loaded", "Reload the page; if it keeps failing, tell whoever runs the server.");
+        }
     }
+
+    /// <summary>
+    /// Every event handler of a curator component runs through here. An exception is logged and reported to the
+    /// editor instead of ending the circuit, which would throw away everything typed into the form.
+    /// </summary>
+    async Task IHandleEvent.HandleEventAsync(EventCallbackWorkItem callback, object? arg)
+    {
+        Task task;
+        try
+        {
+            task = callback.InvokeAsync(arg);
+        }
+        catch (Exception e)
+        {
+            task = Task.FromException(e);
+        }
+        // As ComponentBase does: render at once (a "Saving…" state shows), and again when an async handler ends.
+        if (!task.IsCompleted)
+        {
+            StateHasChanged();
+            try
+            {
+                await task;
+            }
+            catch (Exception)
+            {
+                // reported below, from the task
+            }
+        }
+        if (task.Exception?.GetBaseException() is { } failure)
+            Report(failure);
+        StateHasChanged();
+    }
+
+    private void Report(Exception failure)
+    {
+        if (failure is CuratorRefusedException refused)
+        {
+            Warn("Not done: " + refused.Message, "Your typing is still in the form. Sign in again in another tab, then try again.");
+            return;
+        }
+        Logger.LogError(failure, "An action on {Component} failed.", GetType().Name);
+        Warn("That did not work", "Nothing was lost: what you typed is still in the form. Try again; if it keeps failing, tell whoever runs the server.");
+    }
+
+    private async Task<CuratorUser?> CheckAsync(string role) =>
+        await Access.CheckAsync(AuthenticationState is null ? null : (await AuthenticationState).User, role);
+
+    /// <summary>
+    /// The signed-in editor's name, recorded with every change. Asked before every change and checked against the
+    /// stored account, so that an account disabled (or demoted) while its page is open can change nothing more.
+    /// </summary>
+    protected async Task<string> CurrentUserAsync(string role = CuratorRoles.Editor) =>
+        (await CheckAsync(role))?.Name ?? throw new CuratorRefusedException($"this needs a signed-in {role.ToLowerInvariant()} whose account is active.");
 
     protected void Tell(string summary, string? detail = null) =>
         Notifications.Notify(new NotificationMessage { Severity = NotificationSeverity.Success, Summary = summary, Detail = detail ?? "", Duration = 5000 });
@@ -40,3 +122,6 @@ public abstract class CuratorPageBase : ComponentBase
     protected async Task<bool> ConfirmAsync(string question, string title, string yes) =>
         await Dialogs.Confirm(question, title, new ConfirmOptions { OkButtonText = yes, CancelButtonText = "Cancel" }) == true;
 }
+
+/// <summary>The signed-in account may no longer do this (signed out, disabled, demoted).</summary>
+public sealed class CuratorRefusedException(string message) : Exception(message);

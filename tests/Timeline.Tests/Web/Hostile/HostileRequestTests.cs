@@ -43,23 +43,24 @@ public sealed class HostileRequestTests(ProductionTimelineWebFactory factory) : 
         }
     }
 
-    [Theory]
-    [MemberData(nameof(Strings))]
-    public async Task Sign_in_answers_any_name_and_password_with_the_form(string value)
+    [Fact]
+    public async Task Sign_in_answers_any_name_and_password_with_the_form()
     {
-        var client = factory.CreateBrowserlessClient();
-        foreach (var (name, password) in new[] { (value, value), (value, Curators.Password), ("nobody", value) })
+        // A failed sign-in takes at least CuratorSignIn.FailureFloor: the attempts run side by side.
+        var attempts = HostileInput.Strings.SelectMany(value => new[] { (value, value), ("nobody", value) });
+        await Parallel.ForEachAsync(attempts, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (attempt, _) =>
         {
-            var response = await CuratorHttp.PostLoginAsync(client, name, password);
-            if (value.Contains('\0'))
+            var (name, password) = attempt;
+            var response = await CuratorHttp.PostLoginAsync(factory.CreateBrowserlessClient(), name, password);
+            if ((name + password).Contains('\0'))
             {
                 // No browser sends NUL in a form; the framework's form reader refuses it before the page runs.
                 Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-                continue;
+                return;
             }
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains("Sign-in failed", await response.Content.ReadAsStringAsync());
-        }
+        });
     }
 
     [Theory]
