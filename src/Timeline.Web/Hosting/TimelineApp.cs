@@ -26,7 +26,9 @@ public static class TimelineApp
         {
             Args = args,
             ApplicationName = typeof(TimelineApp).Assembly.GetName().Name,
+            ContentRootPath = AppFiles.ContentRoot(args),
         });
+        AppFiles.UseWebRoot(builder);
         builder.AddTimeline();
         var app = builder.Build();
         app.UseTimeline();

@@ -80,15 +80,7 @@ public class BrowserFixture : IAsyncLifetime
         TestDatabase.Delete(databasePath);
     }
 
-    private static string WebProjectDirectory()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Timeline.sln")))
-            directory = directory.Parent;
-        return directory is null
-            ? throw new InvalidOperationException("Timeline.sln not found above " + AppContext.BaseDirectory)
-            : Path.Combine(directory.FullName, "src", "Timeline.Web");
-    }
+    private static string WebProjectDirectory() => Path.Combine(Seeds.RepositoryRoot, "src", "Timeline.Web");
 }
 
 /// <summary>Browser tests share one app and one Chromium, and run alone: a second host built while

@@ -50,6 +50,40 @@ public sealed class ComponentProbe(IServiceProvider services, ILoggerFactory log
         });
     }
 
+    /// <summary>Renders the component as <see cref="RenderAsync"/> does, clicks its first element with an onclick
+    /// handler, and gives the text before and after the click, and the exception the click threw, if any.</summary>
+    public static async Task<(string Before, string After, Exception? Error)> RenderAndClickAsync(
+        IServiceProvider appServices, Type type, Action<IServiceProvider> prepare)
+    {
+        await using var scope = appServices.CreateAsyncScope();
+        if (scope.ServiceProvider.GetRequiredService<NavigationManager>() is IHostEnvironmentNavigationManager navigation)
+            navigation.Initialize("http://localhost/", "http://localhost/curate");
+        prepare(scope.ServiceProvider);
+        await using var probe = new ComponentProbe(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());
+        return await probe.Dispatcher.InvokeAsync(async () =>
+        {
+            var id = probe.AssignRootComponentId(probe.InstantiateComponent(type));
+            await probe.RenderRootComponentAsync(id, ParameterView.Empty);
+            var before = new StringBuilder();
+            probe.Describe(id, before);
+            var frames = probe.GetCurrentRenderTreeFrames(id);
+            var handler = Enumerable.Range(0, frames.Count).Select(i => frames.Array[i])
+                .First(f => f.FrameType == RenderTreeFrameType.Attribute && f.AttributeName == "onclick").AttributeEventHandlerId;
+            Exception? error = null;
+            try
+            {
+                await probe.DispatchEventAsync(handler, new EventFieldInfo(), new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+            }
+            catch (Exception e)
+            {
+                error = e;
+            }
+            var after = new StringBuilder();
+            probe.Describe(id, after);
+            return (before.ToString().Trim(), after.ToString().Trim(), error);
+        });
+    }
+
     private void Describe(int componentId, StringBuilder text)
     {
         var frames = GetCurrentRenderTreeFrames(componentId);

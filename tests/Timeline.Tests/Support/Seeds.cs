@@ -5,6 +5,18 @@ public static class Seeds
     /// <summary>The seeds/ copy beside the test assembly (the web project copies it to its output, and so to ours).</summary>
     public static string Directory => Path.Combine(AppContext.BaseDirectory, "seeds");
 
+    /// <summary>The repository's top folder (the one with Timeline.sln), found from the test assembly upwards.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Timeline.sln")))
+                directory = directory.Parent;
+            return directory?.FullName ?? throw new InvalidOperationException("Timeline.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
     public static string Read(string file) => File.ReadAllText(Path.Combine(Directory, file));
 
     public static readonly string[] ArticleFiles =

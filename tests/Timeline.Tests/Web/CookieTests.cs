@@ -75,3 +75,28 @@ public sealed class CookieTests(TimelineWebFactory factory) : IClassFixture<Time
         }
     }
 }
+
+/// <summary>The app behind a reverse proxy that ends TLS, with ASPNETCORE_FORWARDEDHEADERS_ENABLED=true as the README says.</summary>
+public sealed class BehindProxyWebFactory : TimelineWebFactory
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("FORWARDEDHEADERS_ENABLED", "true");
+    }
+}
+
+public sealed class BehindProxyTests(BehindProxyWebFactory factory) : IClassFixture<BehindProxyWebFactory>
+{
+    [Fact]
+    public async Task Behind_a_proxy_that_ends_https_the_cookies_are_secure()
+    {
+        var client = factory.CreateBrowserlessClient();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        var response = await client.SendAsync(request);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie.Split(';').Select(a => a.Trim().ToLowerInvariant()));
+    }
+}

@@ -113,3 +113,56 @@ public sealed class CuratorComponentAccessTests(TimelineWebFactory factory) : IC
         Assert.Equal("", await RenderAsync(typeof(Timeline.Web.Components.Pages.Curate.DashboardPage), principal));
     }
 }
+
+/// <summary>A curator form whose save fails with an exception, as a bug in a service would make it.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = CuratorPolicies.Editor)]
+public sealed class FailingCuratorForm : CuratorPageBase
+{
+    private string typed = "what the editor typed";
+
+    protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
+    {
+        builder.OpenElement(0, "p");
+        builder.AddContent(1, typed);
+        builder.CloseElement();
+        builder.OpenElement(2, "button");
+        builder.AddAttribute(3, "onclick", EventCallback.Factory.Create(this, SaveAsync));
+        builder.AddContent(4, "Save");
+        builder.CloseElement();
+    }
+
+    private async Task SaveAsync()
+    {
+        typed += " (still here)";
+        await Task.Yield();
+        throw new InvalidOperationException("The store failed.");
+    }
+}
+
+public sealed class CuratorFailureTests(TimelineWebFactory factory) : IClassFixture<TimelineWebFactory>
+{
+    [Fact]
+    public async Task An_exception_in_an_action_keeps_the_form_and_tells_the_editor()
+    {
+        await Curators.EnsureAsync(factory.Services, "failure-editor");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CuratorAccount>>();
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<CuratorAccount>>()
+            .CreateAsync((await users.FindByNameAsync("failure-editor"))!);
+        Radzen.NotificationService? notifications = null;
+
+        var (before, after, error) = await ComponentProbe.RenderAndClickAsync(factory.Services, typeof(FailingCuratorForm), services =>
+        {
+            ((IHostEnvironmentAuthenticationStateProvider)services.GetRequiredService<AuthenticationStateProvider>())
+                .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+            notifications = services.GetRequiredService<Radzen.NotificationService>();
+        });
+
+        Assert.Null(error); // the circuit would have ended here
+        Assert.Contains("what the editor typed", before);
+        Assert.Contains("what the editor typed (still here)", after);
+        var message = Assert.Single(notifications!.Messages);
+        Assert.Equal("That did not work", message.Summary);
+        Assert.Contains("Nothing was lost", message.Detail);
+    }
+}
