@@ -9,7 +9,7 @@ if (args is ["users", .. var command])
     return await UsersCommand.RunAsync(command, Console.In, Console.Out, Console.Error);
 
 var app = TimelineApp.Create(args);
-if (!AppFiles.CheckStaticAssets(app) || !await app.InitializeTimelineDatabaseAsync())
+if (!AppFiles.CheckStaticAssets(app) || !await app.InitializeTimelineStoreAsync())
     return 1;
 await app.AnnounceSetupLinkAsync();
 await app.RunAsync();

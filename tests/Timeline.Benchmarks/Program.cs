@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Timeline.Core.Curation;
@@ -10,6 +9,7 @@ using Timeline.Core.Dates;
 using Timeline.Core.Generation;
 using Timeline.Core.Reading;
 using Timeline.Core.Search;
+using Timeline.Core.Storage;
 using Timeline.Web.Hosting;
 
 // Measures the timeline at several sizes on loopback and prints a Markdown table per size.
@@ -21,7 +21,7 @@ Console.WriteLine($"Timeline benchmark, {DateTime.UtcNow:yyyy-MM-dd}, {Environme
 
 foreach (var size in sizes)
 {
-    var database = Path.Combine(dataDirectory, $"timeline-bench-{size}.db");
+    var database = Path.Combine(dataDirectory, $"timeline-bench-{size}", "timeline.db");
     if (!File.Exists(database))
     {
         var report = await SyntheticTimeline.GenerateAsync(database, new GenerateOptions(size, size, Seed: 1));
@@ -38,8 +38,11 @@ return 0;
 // the database, so that the reader figures above stay reproducible.
 async Task MeasureCurationAsync(int size, string database)
 {
-    var copy = Path.Combine(Path.GetTempPath(), $"timeline-bench-curation-{size}.db");
-    File.Copy(database, copy, overwrite: true);
+    var copyFolder = Path.Combine(Path.GetTempPath(), $"timeline-bench-curation-{size}");
+    if (Directory.Exists(copyFolder))
+        Directory.Delete(copyFolder, recursive: true);
+    CopyFolder(Path.GetDirectoryName(database)!, copyFolder);
+    var copy = Path.Combine(copyFolder, "timeline.db");
     var app = await StartAppAsync(copy);
     using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
     var rows = new List<(string What, string Figure)>();
@@ -47,11 +50,11 @@ async Task MeasureCurationAsync(int size, string database)
     var articles = services.GetRequiredService<ArticleEditor>();
     var editor = services.GetRequiredService<EventEditor>();
     var queries = services.GetRequiredService<TimelineQueries>();
-    var (rare, common) = await TermsAsync(copy);
+    var (rare, common) = Terms(services.GetRequiredService<SearchIndex>());
 
-    var find = await TimeAsync(_ => articles.ListAsync(rare, 1), 30);
+    var find = await TimeAsync(_ => articles.ListAsync(rare), 30);
     rows.Add(($"find articles to link, rare word “{rare}”, p50 / p95", $"{find.P50:N1} ms / {find.P95:N1} ms"));
-    var findCommon = await TimeAsync(_ => articles.ListAsync(common, 1), 10);
+    var findCommon = await TimeAsync(_ => articles.ListAsync(common), 10);
     rows.Add(($"find articles to link, most common word “{common}”, p50 / p95", $"{findCommon.P50:N1} ms / {findCommon.P95:N1} ms"));
     var dashboard = await TimeAsync(_ => services.GetRequiredService<CurationDashboard>().LoadAsync(), 10);
     rows.Add(("curator dashboard (counts of unlinked articles, unsourced events, drafts), p50 / p95", $"{dashboard.P50:N1} ms / {dashboard.P95:N1} ms"));
@@ -88,8 +91,7 @@ async Task MeasureCurationAsync(int size, string database)
     rows.Add(("event page, first request after an edit (uncached), p50 / p95", $"{Percentile(firstAfterEdit, 50):N1} ms / {Percentile(firstAfterEdit, 95):N1} ms"));
 
     await FinishAsync(app, $"Curation at {size:N0} events, {size:N0} articles", rows);
-    foreach (var file in new[] { copy, copy + "-wal", copy + "-shm" })
-        File.Delete(file);
+    Directory.Delete(copyFolder, recursive: true);
 }
 
 async Task MeasureAsync(int size, string database)
@@ -114,7 +116,7 @@ async Task MeasureAsync(int size, string database)
     rows.Add(("next page of 50 from the middle (keyset), p50 / p95", $"{scroll.P50:N2} ms / {scroll.P95:N2} ms"));
 
     // 3. Search: a rare word, the most common word, prefixes, a phrase.
-    var (rare, common) = await TermsAsync(database);
+    var (rare, common) = Terms(app.Services.GetRequiredService<SearchIndex>());
     var search = app.Services.GetRequiredService<SearchService>();
     foreach (var (label, query) in new[]
              {
@@ -157,9 +159,9 @@ static async Task<WebApplication> StartAppAsync(string database)
 {
     var app = TimelineApp.Create([
         "--urls", "http://127.0.0.1:0", "--environment", "Production",
-        $"--ConnectionStrings:Timeline=Data Source={database}", "--Logging:LogLevel:Default=Warning",
+        $"--ConnectionStrings:Timeline=Filename={database}", "--Logging:LogLevel:Default=Warning",
     ]);
-    await app.InitializeTimelineDatabaseAsync();
+    await app.InitializeTimelineStoreAsync();
     await app.StartAsync();
     return app;
 }
@@ -176,14 +178,13 @@ static async Task FinishAsync(WebApplication app, string heading, List<(string W
         Console.WriteLine($"| {what} | {figure} |");
     await app.StopAsync();
     await app.DisposeAsync();
-    SqliteConnection.ClearAllPools();
 }
 
 static async Task<(double P50, double P95, long Bytes)> TimeRequestsAsync(HttpClient http, Func<int, string> url, int count)
 {
     long bytes = 0;
     for (var i = 0; i < 20; i++)
-        await http.GetByteArrayAsync(url(i)); // warm-up: JIT, connection pool, SQLite page cache
+        await http.GetByteArrayAsync(url(i)); // warm-up: JIT, connection pool, the store's page cache
     var timings = new List<double>();
     for (var i = 0; i < count; i++)
     {
@@ -215,20 +216,31 @@ static double Percentile(List<double> values, int percentile)
     return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
 }
 
-// The rarest word that still occurs in at least three documents, and the most common word, from FTS5's own vocabulary.
-static async Task<(string Rare, string Common)> TermsAsync(string database)
+// The rarest word that still occurs in at least three documents, and the most common word, from the search index's terms.
+static (string Rare, string Common) Terms(SearchIndex index) => index.Search(searcher =>
 {
-    await using var connection = new SqliteConnection($"Data Source={database}");
-    await connection.OpenAsync();
-    await using var command = connection.CreateCommand();
-    command.CommandText = """
-        CREATE VIRTUAL TABLE IF NOT EXISTS temp."SearchVocabulary" USING fts5vocab(main, 'SearchIndex', 'row');
-        SELECT (SELECT term FROM temp."SearchVocabulary" WHERE doc >= 3 AND length(term) > 4 ORDER BY doc, term LIMIT 1),
-               (SELECT term FROM temp."SearchVocabulary" ORDER BY doc DESC LIMIT 1);
-        """;
-    await using var reader = await command.ExecuteReaderAsync();
-    await reader.ReadAsync();
-    return (reader.GetString(0), reader.GetString(1));
+    var terms = Lucene.Net.Index.MultiFields.GetTerms(searcher.IndexReader, SearchIndex.BodyField);
+    var iterator = terms.GetEnumerator();
+    (string Term, int Docs) rare = ("", int.MaxValue), common = ("", 0);
+    while (iterator.MoveNext())
+    {
+        var term = iterator.Term.Utf8ToString();
+        var docs = iterator.DocFreq;
+        if (docs >= 3 && term.Length > 4 && docs < rare.Docs)
+            rare = (term, docs);
+        if (docs > common.Docs)
+            common = (term, docs);
+    }
+    return (rare.Term, common.Term);
+});
+
+static void CopyFolder(string from, string to)
+{
+    Directory.CreateDirectory(to);
+    foreach (var file in Directory.GetFiles(from))
+        File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+    foreach (var folder in Directory.GetDirectories(from))
+        CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
 }
 
 static double Wrk(string url)

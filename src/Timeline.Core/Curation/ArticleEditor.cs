@@ -1,41 +1,42 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Timeline.Core.Data;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Timeline.Core.Dates;
 using Timeline.Core.Domain;
 using Timeline.Core.Search;
+using Timeline.Core.Storage;
 
 namespace Timeline.Core.Curation;
 
 public sealed record ArticleRow(int Id, string Title, string Outlet, PartialDate Published, int Links);
 
-/// <summary>One page of the article list; <paramref name="Capped"/> when the words matched more than <see cref="ArticleEditor.MatchLimit"/> articles.</summary>
-public sealed record ArticlePage(IReadOnlyList<ArticleRow> Rows, int Total, bool Capped);
+/// <summary>One page of the article list, newest first, and the cursor of the next page (null on the last).</summary>
+public sealed record ArticlePage(IReadOnlyList<ArticleRow> Rows, int Total, string? Next);
 
 /// <summary>Imports articles (never the same text twice) and edits their metadata, recording a revision for each change.</summary>
-public sealed class ArticleEditor(IDbContextFactory<TimelineDbContext> contexts, IContentChangeListener listener, TimeProvider clock)
+public sealed class ArticleEditor(TimelineStore store, SearchIndex index, IContentChangeListener listener, TimeProvider clock)
 {
     public const int PageSize = 25;
 
-    /// <summary>The most matches a search of the article list considers.</summary>
-    public const int MatchLimit = 2_000;
-
-    public async Task<ArticleForm?> LoadAsync(int id, CancellationToken cancellationToken = default)
+    private static readonly Dictionary<string, float> TextFields = new()
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var article = await db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        return article is null ? null : ArticleForm.From(article);
+        [SearchIndex.TitleField] = 2f, [SearchIndex.BodyField] = 1f, [SearchIndex.OutletField] = 2f,
+    };
+
+    public Task<ArticleForm?> LoadAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var article = store.Articles.FindById(id);
+        return Task.FromResult(article is null ? null : ArticleForm.From(article, ReadText(id)));
     }
+
+    /// <summary>The article's cleaned text.</summary>
+    public string ReadText(int id) => store.ArticleTexts.FindById(id) is { } text ? ArticleTextCodec.Decompress(text.Compressed) : "";
 
     /// <summary>The article already holding this exact text, if any.</summary>
     public Task<Duplicate?> FindDuplicateAsync(string body, CancellationToken cancellationToken = default) =>
-        FindByHashAsync(Text.TextExcerpt.Hash(body), cancellationToken);
+        Task.FromResult(FindByHash(Text.TextExcerpt.Hash(body)));
 
-    private async Task<Duplicate?> FindByHashAsync(string hash, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Articles.Where(a => a.ContentHash == hash).Select(a => new Duplicate(a.Id, a.Title)).FirstOrDefaultAsync(cancellationToken);
-    }
+    private Duplicate? FindByHash(string hash) =>
+        store.Articles.FindOne(a => a.ContentHash == hash) is { } existing ? new Duplicate(existing.Id, existing.Title) : null;
 
     public async Task<SaveOutcome> ImportAsync(ArticleForm form, string user, CancellationToken cancellationToken = default)
     {
@@ -43,35 +44,24 @@ public sealed class ArticleEditor(IDbContextFactory<TimelineDbContext> contexts,
         if (errors.Count > 0)
             return new Invalid(errors);
         var hash = Text.TextExcerpt.Hash(form.Body); // SHA-256 of up to 200,000 characters: once per import
-        if (await FindByHashAsync(hash, cancellationToken) is { } duplicate)
-            return duplicate;
-
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var article = new Article
+        var outcome = store.Write<SaveOutcome>(tx =>
         {
-            Title = form.Title.Trim(), Outlet = form.Outlet.Trim(), Author = NullIfBlank(form.Author), Url = NullIfBlank(form.Url),
-            Published = published, Language = form.Language.Trim(), Body = form.Body, ContentHash = hash,
-            ImportOrigin = form.Origin, ImportedAt = now,
-        };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Articles.Add(article);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            // Imported by someone else a moment ago: the unique index on the content hash refused it.
-            await transaction.RollbackAsync(cancellationToken);
-            return (SaveOutcome?)await FindByHashAsync(hash, cancellationToken) ?? Invalid.Because("body", "This text could not be stored: " + e.InnerException.Message);
-        }
-        db.Revisions.Add(Snapshots.Record(ArticleSnapshot.Of(article), RevisionSubject.Article, article.Id, null, article.Id,
-            "imported", $"Imported from {form.Origin}", user, now));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await listener.ContentChangedAsync(cancellationToken);
-        return new Saved(article.Id);
+            // Checked inside the write: no other import can store the same text in between.
+            if (FindByHash(hash) is { } duplicate)
+                return duplicate;
+            var article = tx.AddArticle(new Article
+            {
+                Title = form.Title.Trim(), Outlet = form.Outlet.Trim(), Author = NullIfBlank(form.Author), Url = NullIfBlank(form.Url),
+                Published = published, Language = form.Language.Trim(), ContentHash = hash, ImportOrigin = form.Origin, ImportedAt = now,
+            }, form.Body);
+            tx.AddRevision(Snapshots.Record(ArticleSnapshot.Of(article), RevisionSubject.Article, article.Id, null, article.Id,
+                "imported", $"Imported from {form.Origin}", user, now));
+            return new Saved(article.Id);
+        });
+        if (outcome is Saved)
+            await listener.ContentChangedAsync(cancellationToken);
+        return outcome;
     }
 
     public async Task<SaveOutcome> UpdateAsync(ArticleForm form, string user, CancellationToken cancellationToken = default)
@@ -79,77 +69,77 @@ public sealed class ArticleEditor(IDbContextFactory<TimelineDbContext> contexts,
         var errors = form.Validate(out var published);
         if (errors.Count > 0)
             return new Invalid(errors);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == form.Id, cancellationToken);
-        if (article is null)
-            return new Missing("This article no longer exists.");
-        var before = ArticleSnapshot.Of(article);
-        article.Title = form.Title.Trim();
-        article.Outlet = form.Outlet.Trim();
-        article.Author = NullIfBlank(form.Author);
-        article.Url = NullIfBlank(form.Url);
-        article.Published = published;
-        article.Language = form.Language.Trim();
-        var after = ArticleSnapshot.Of(article);
-        var changes = RevisionDiff.Between(before, after);
-        if (changes.Count == 0)
-            return new Saved(article.Id, Unchanged: true);
         var now = clock.GetUtcNow();
-        await Snapshots.RecordBaselineAsync(db, before, RevisionSubject.Article, article.Id, null, article.Id, "import", article.ImportedAt, cancellationToken);
-        db.Revisions.Add(Snapshots.Record(after, RevisionSubject.Article, article.Id, null, article.Id,
-            "edited", "Edited " + RevisionDiff.Labels(changes), user, now));
-        await db.SaveChangesAsync(cancellationToken); // one SaveChanges: one transaction
-        await listener.ContentChangedAsync(cancellationToken);
-        return new Saved(article.Id);
+        var outcome = store.Write<SaveOutcome>(tx =>
+        {
+            if (store.Articles.FindById(form.Id ?? 0) is not { } stored)
+                return new Missing("This article no longer exists.");
+            var before = ArticleSnapshot.Of(stored);
+            var article = tx.Copy(stored);
+            article.Title = form.Title.Trim();
+            article.Outlet = form.Outlet.Trim();
+            article.Author = NullIfBlank(form.Author);
+            article.Url = NullIfBlank(form.Url);
+            article.Published = published;
+            article.Language = form.Language.Trim();
+            var after = ArticleSnapshot.Of(article);
+            var changes = RevisionDiff.Between(before, after);
+            if (changes.Count == 0)
+                return new Saved(article.Id, Unchanged: true);
+            Snapshots.RecordBaseline(tx, before, RevisionSubject.Article, article.Id, null, article.Id, "import", stored.ImportedAt);
+            tx.PutArticle(stored, article);
+            tx.AddRevision(Snapshots.Record(after, RevisionSubject.Article, article.Id, null, article.Id,
+                "edited", "Edited " + RevisionDiff.Labels(changes), user, now));
+            return new Saved(article.Id);
+        });
+        if (outcome is Saved { Unchanged: false })
+            await listener.ContentChangedAsync(cancellationToken);
+        return outcome;
     }
 
     /// <summary>
-    /// Articles newest first; with words, those whose title or text matches them (through the full-text index,
-    /// word prefixes included) or whose outlet contains them. A query that matches very many articles is cut
-    /// to the <see cref="MatchLimit"/> most recently imported matches, and says so.
+    /// Articles newest first, a page at a time after the cursor <paramref name="after"/>; with words, those whose
+    /// title, outlet or text matches them (the search index, word prefixes included).
     /// </summary>
-    public async Task<ArticlePage> ListAsync(string? query, int page, bool unlinkedOnly = false, CancellationToken cancellationToken = default)
+    public Task<ArticlePage> ListAsync(string? query, string? after = null, bool unlinkedOnly = false, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        IQueryable<Article> articles = db.Articles;
-        var capped = false;
+        List<Article> page;
+        int total;
         if (!string.IsNullOrWhiteSpace(query))
         {
-            var ids = await MatchingIdsAsync(db, query.Trim(), cancellationToken);
-            capped = ids.Count > MatchLimit;
-            var kept = ids.Take(MatchLimit).ToList();
-            articles = articles.Where(a => kept.Contains(a.Id));
+            var parsed = SearchQuery.Parse(query, index.Analyzer);
+            if (parsed.ToQuery(TextFields) is not { } words)
+                return Task.FromResult(new ArticlePage([], 0, null));
+            var search = new BooleanQuery
+            {
+                { new TermQuery(new Term(SearchIndex.KindField, SearchDocuments.ArticleKind)), Occur.MUST },
+                { words, Occur.MUST },
+            };
+            if (unlinkedOnly)
+                search.Add(new TermQuery(new Term(SearchIndex.LinkedField, "0")), Occur.MUST);
+            total = index.Count(search);
+            var paged = new BooleanQuery
+            {
+                { search, Occur.MUST },
+                { TermRangeQuery.NewStringRange(SearchIndex.SortField, null, after, includeLower: true, includeUpper: false), Occur.MUST },
+            };
+            var (hits, _) = index.Find(paged, new Sort(new SortField(SearchIndex.SortField, SortFieldType.STRING, reverse: true)), PageSize + 1);
+            var articles = store.Articles.Find(LiteDB.Query.In("_id", hits.Select(h => new LiteDB.BsonValue(StoreCollections.IdOfDocument(h.Key))))).ToDictionary(a => a.Id);
+            page = [.. hits.Select(h => articles.GetValueOrDefault(StoreCollections.IdOfDocument(h.Key))).OfType<Article>()];
         }
-        if (unlinkedOnly)
-            articles = articles.Where(a => !a.Links.Any());
-        var total = await articles.CountAsync(cancellationToken);
-        var rows = await articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Skip(Math.Max(0, page - 1) * PageSize).Take(PageSize)
-            .Select(a => new { a.Id, a.Title, a.Outlet, a.PublishedAt, a.PublishedPrecision, a.PublishedApproximate, Links = a.Links.Count })
-            .ToListAsync(cancellationToken);
-        return new ArticlePage(
-            [.. rows.Select(a => new ArticleRow(a.Id, a.Title, a.Outlet, new PartialDate(a.PublishedAt, a.PublishedPrecision, a.PublishedApproximate), a.Links))],
-            total, capped);
+        else
+        {
+            var field = unlinkedOnly ? nameof(Article.UnlinkedKey) : nameof(Article.PublishedKey);
+            page = [.. store.Articles.Query()
+                .Where($"$.{field} BETWEEN @0 AND @1", "0", after ?? TimelineKeys.Last)
+                .OrderByDescending($"$.{field}")
+                .Limit(PageSize + 2).ToEnumerable().Where(a => a.PublishedKey != after).Take(PageSize + 1)];
+            total = store.Counts.FindById(unlinkedOnly ? TimelineKeys.UnlinkedCount : TimelineKeys.ArticleCount)?.N ?? 0;
+        }
+        var rows = page.Take(PageSize).Select(a => new ArticleRow(a.Id, a.Title, a.Outlet, a.Published, a.LinkCount)).ToList();
+        return Task.FromResult(new ArticlePage(rows, total, page.Count > PageSize ? page[PageSize - 1].PublishedKey : null));
     }
 
-    // Title and text through FTS5 (articles are its rows id * 2 + 1, read newest first), the outlet by substring
-    // on its own index: neither reads the article rows, whose bodies make a table scan slow at scale.
-    private static async Task<List<int>> MatchingIdsAsync(TimelineDbContext db, string words, CancellationToken cancellationToken)
-    {
-        var ids = new List<int>();
-        if (FtsQuery.Build(words).Match is { } fts)
-        {
-            ids.AddRange(await db.Database.SqlQuery<int>(
-                $"""SELECT "rowid" / 2 AS "Value" FROM "SearchIndex" WHERE "SearchIndex" MATCH {fts} AND "rowid" % 2 = 1 ORDER BY "rowid" DESC LIMIT {MatchLimit + 1}""")
-                .ToListAsync(cancellationToken));
-        }
-        var like = "%" + words.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        // Any outlet matches will do (no ORDER BY): ordering them would read the table instead of the outlet index.
-        ids.AddRange(await db.Database.SqlQuery<int>(
-            $"""SELECT "Id" AS "Value" FROM "Articles" WHERE "Outlet" LIKE {like} ESCAPE '\' LIMIT {MatchLimit + 1}""")
-            .ToListAsync(cancellationToken));
-        return [.. ids.Distinct()];
-    }
 
     private static string? NullIfBlank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

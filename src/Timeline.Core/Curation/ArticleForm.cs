@@ -22,10 +22,10 @@ public sealed partial class ArticleForm
     /// <summary>Lines the cleaner dropped (captions, scripts, bylines…), shown so the editor can check them.</summary>
     public IReadOnlyList<string> Removed { get; set; } = [];
 
-    public static ArticleForm From(Article a) => new()
+    public static ArticleForm From(Article a, string body) => new()
     {
         Id = a.Id, Origin = a.ImportOrigin, Title = a.Title, Outlet = a.Outlet, Author = a.Author ?? "", Url = a.Url ?? "",
-        Published = PartialDateInput.From(a.Published), Language = a.Language, Body = a.Body,
+        Published = PartialDateInput.From(a.Published), Language = a.Language, Body = body,
     };
 
     public FieldErrors Validate(out PartialDate published)

@@ -1,11 +1,16 @@
-using Microsoft.EntityFrameworkCore;
-using Timeline.Core.Data;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Timeline.Core.Dates;
 using Timeline.Core.Domain;
+using Timeline.Core.Search;
+using Timeline.Core.Storage;
 
 namespace Timeline.Core.Curation;
 
 public sealed record EventRow(int Id, string Slug, string Title, PartialDate Start, EventStatus Status, DateTimeOffset UpdatedAt, string UpdatedBy, int Links);
+
+/// <summary>One page of events, and the cursor of the next page (null on the last).</summary>
+public sealed record EventPage(IReadOnlyList<EventRow> Rows, int Total, string? Next);
 
 /// <summary>What needs an editor's attention: recent changes, unlinked articles, unsourced events, drafts.</summary>
 public sealed record DashboardView(
@@ -14,55 +19,82 @@ public sealed record DashboardView(
     IReadOnlyList<EventRow> UnsourcedEvents, int UnsourcedEventCount,
     IReadOnlyList<EventRow> Drafts, int DraftCount);
 
-/// <summary>Lists of events for the curator: the dashboard's, the event list (with search and status) and the trash.</summary>
-public sealed class CurationDashboard(IDbContextFactory<TimelineDbContext> contexts, CurationHistory history, ArticleEditor articles)
+/// <summary>Lists of events for the curator: the dashboard's, the event list (with words and status) and the trash.
+/// Each list is one index range, newest first, and its count is kept with the data.</summary>
+public sealed class CurationDashboard(TimelineStore store, SearchIndex index, CurationHistory history, ArticleEditor articles)
 {
     public const int PageSize = 25;
     private const int DashboardRows = 8;
 
-    /// <summary>
-    /// The four lists. Finding unlinked articles and unsourced events means an anti-join over every article and
-    /// every event (about 0.1 s each at 100,000), so the lists are read in parallel, on contexts of their own,
-    /// and a list's rows are only read when its count is not zero.
-    /// </summary>
+    private static readonly Dictionary<string, float> TextFields = new()
+    {
+        [SearchIndex.TitleField] = 2f, [SearchIndex.SlugField] = 1f, [SearchIndex.SummaryField] = 1f,
+    };
+
     public async Task<DashboardView> LoadAsync(CancellationToken cancellationToken = default)
     {
-        var recent = history.RecentAsync(12, cancellationToken);
-        var unlinked = articles.ListAsync(null, 1, unlinkedOnly: true, cancellationToken);
-        var unsourced = CountAndRowsAsync(db => db.Events.Where(e => e.Status == EventStatus.Published && !e.Links.Any()), cancellationToken);
-        var drafts = CountAndRowsAsync(db => db.Events.Where(e => e.Status == EventStatus.Draft), cancellationToken);
-        await Task.WhenAll(recent, unlinked, unsourced, drafts);
-        return new DashboardView(recent.Result,
-            [.. unlinked.Result.Rows.Take(DashboardRows)], unlinked.Result.Total,
-            unsourced.Result.Rows, unsourced.Result.Count,
-            drafts.Result.Rows, drafts.Result.Count);
+        var recent = await history.RecentAsync(12, cancellationToken);
+        var unlinked = await articles.ListAsync(null, null, unlinkedOnly: true, cancellationToken);
+        var unsourced = Newest(nameof(Event.UnsourcedKey), "0", TimelineKeys.Last, DashboardRows);
+        var drafts = Newest(nameof(Event.StatusKey), EventStatus.Draft + ":", EventStatus.Draft + ":" + TimelineKeys.Last, DashboardRows);
+        return new DashboardView(recent,
+            [.. unlinked.Rows.Take(DashboardRows)], unlinked.Total,
+            [.. unsourced.Select(ToRow)], Count(TimelineKeys.UnsourcedCount),
+            [.. drafts.Select(ToRow)], Count(TimelineKeys.StatusCount(EventStatus.Draft)));
     }
 
-    private async Task<(int Count, IReadOnlyList<EventRow> Rows)> CountAndRowsAsync(Func<TimelineDbContext, IQueryable<Event>> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Events by status (all but the trash when null), latest first, a page at a time after the cursor
+    /// <paramref name="after"/>; with words, those whose title, address or summary matches them.
+    /// </summary>
+    public Task<EventPage> ListEventsAsync(string? query, EventStatus? status, string? after = null, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var count = await events(db).CountAsync(cancellationToken);
-        return (count, count == 0 ? [] : await RowsAsync(events(db).OrderByDescending(e => e.Id), DashboardRows, cancellationToken));
-    }
-
-    /// <summary>Events by status (all but the trash when null) whose title or slug contains the words, latest first.
-    /// (SQLite cannot order by a DateTimeOffset column, so "latest" in the trash means the latest created.)</summary>
-    public async Task<(IReadOnlyList<EventRow> Rows, int Total)> ListEventsAsync(string? query, EventStatus? status, int page, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var events = status is { } wanted ? db.Events.Where(e => e.Status == wanted) : db.Events.Where(e => e.Status != EventStatus.Deleted);
+        List<Event> page;
+        int total;
         if (!string.IsNullOrWhiteSpace(query))
-            events = events.Where(e => EF.Functions.Like(e.Title, "%" + query.Trim() + "%") || e.Slug.Contains(query.Trim()));
-        var total = await events.CountAsync(cancellationToken);
-        var ordered = status == EventStatus.Deleted ? events.OrderByDescending(e => e.Id) : events.OrderByDescending(e => e.StartsAt).ThenByDescending(e => e.Id);
-        return (await RowsAsync(ordered.Skip(Math.Max(0, page - 1) * PageSize), PageSize, cancellationToken), total);
+        {
+            var parsed = SearchQuery.Parse(query, index.Analyzer);
+            if (parsed.ToQuery(TextFields) is not { } words)
+                return Task.FromResult(new EventPage([], 0, null));
+            var search = new BooleanQuery
+            {
+                { new TermQuery(new Term(SearchIndex.KindField, SearchDocuments.EventKind)), Occur.MUST },
+                { words, Occur.MUST },
+            };
+            if (status is { } wanted)
+                search.Add(new TermQuery(new Term(SearchIndex.StatusField, wanted.ToString())), Occur.MUST);
+            else
+                search.Add(new TermQuery(new Term(SearchIndex.StatusField, nameof(EventStatus.Deleted))), Occur.MUST_NOT);
+            total = index.Count(search);
+            var paged = new BooleanQuery
+            {
+                { search, Occur.MUST },
+                { TermRangeQuery.NewStringRange(SearchIndex.SortField, null, after, includeLower: true, includeUpper: false), Occur.MUST },
+            };
+            var (hits, _) = index.Find(paged, new Sort(new SortField(SearchIndex.SortField, SortFieldType.STRING, reverse: true)), PageSize + 1);
+            var found = store.Events.FindByIds(hits.Select(h => StoreCollections.IdOfDocument(h.Key))).ToDictionary(e => e.Id);
+            page = [.. hits.Select(h => found.GetValueOrDefault(StoreCollections.IdOfDocument(h.Key))).OfType<Event>()];
+        }
+        else if (status is { } wanted)
+        {
+            var prefix = wanted + ":";
+            page = Newest(nameof(Event.StatusKey), prefix, after is null ? prefix + TimelineKeys.Last : prefix + after, PageSize + 2)
+                .Where(e => e.SortKey != after).Take(PageSize + 1).ToList();
+            total = Count(TimelineKeys.StatusCount(wanted));
+        }
+        else
+        {
+            page = Newest(nameof(Event.LiveKey), "0", after ?? TimelineKeys.Last, PageSize + 2).Where(e => e.SortKey != after).Take(PageSize + 1).ToList();
+            total = Count(TimelineKeys.StatusCount(EventStatus.Draft)) + Count(TimelineKeys.StatusCount(EventStatus.Published));
+        }
+        return Task.FromResult(new EventPage([.. page.Take(PageSize).Select(ToRow)], total, page.Count > PageSize ? page[PageSize - 1].SortKey : null));
     }
 
-    private static async Task<IReadOnlyList<EventRow>> RowsAsync(IQueryable<Event> events, int take, CancellationToken cancellationToken)
-    {
-        var rows = await events.Take(take)
-            .Select(e => new { e.Id, e.Slug, e.Title, e.StartsAt, e.StartPrecision, e.StartApproximate, e.Status, e.UpdatedAt, e.UpdatedBy, Links = e.Links.Count })
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select(e => new EventRow(e.Id, e.Slug, e.Title, new PartialDate(e.StartsAt, e.StartPrecision, e.StartApproximate), e.Status, e.UpdatedAt, e.UpdatedBy, e.Links))];
-    }
+    /// <summary>Events whose <paramref name="keyField"/> lies in [low, high], from the highest key down.</summary>
+    private List<Event> Newest(string keyField, string low, string high, int take) =>
+        [.. store.Events.Query().Where($"$.{keyField} BETWEEN @0 AND @1", low, high).OrderByDescending($"$.{keyField}").Limit(take).ToEnumerable()];
+
+    private int Count(string id) => store.Counts.FindById(id)?.N ?? 0;
+
+    private static EventRow ToRow(Event e) => new(e.Id, e.Slug, e.Title, e.Start, e.Status, e.UpdatedAt, e.UpdatedBy, e.SourceCount);
 }

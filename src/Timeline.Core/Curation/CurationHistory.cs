@@ -1,7 +1,5 @@
-using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using Timeline.Core.Data;
 using Timeline.Core.Domain;
+using Timeline.Core.Storage;
 
 namespace Timeline.Core.Curation;
 
@@ -12,32 +10,29 @@ public sealed record HistoryEntry(long Id, RevisionSubject Subject, int SubjectI
 public sealed record RecentChange(long Id, RevisionSubject Subject, int SubjectId, int? EventId, int? ArticleId, string Description, string ChangedBy, DateTimeOffset ChangedAt);
 
 /// <summary>Reads the revision log: an event's or article's history (with its links), and the latest changes.</summary>
-public sealed class CurationHistory(IDbContextFactory<TimelineDbContext> contexts)
+public sealed class CurationHistory(TimelineStore store)
 {
     /// <summary>The event's own revisions and its links'; its own (but the latest) can be restored.</summary>
     public Task<IReadOnlyList<HistoryEntry>> ForEventAsync(int eventId, CancellationToken cancellationToken = default) =>
-        ForAsync(r => r.EventId == eventId, RevisionSubject.Event, cancellationToken);
+        Task.FromResult(Build(Range(nameof(Revision.EventKey), TimelineKeys.OwnedPrefix(eventId)), RevisionSubject.Event));
 
     /// <summary>The article's metadata revisions and its links'.</summary>
     public Task<IReadOnlyList<HistoryEntry>> ForArticleAsync(int articleId, CancellationToken cancellationToken = default) =>
-        ForAsync(r => r.ArticleId == articleId, restorable: null, cancellationToken);
+        Task.FromResult(Build(Range(nameof(Revision.ArticleKey), TimelineKeys.OwnedPrefix(articleId)), restorable: null));
 
     public Task<IReadOnlyList<HistoryEntry>> ForEraAsync(int eraId, CancellationToken cancellationToken = default) =>
-        ForAsync(r => r.Subject == RevisionSubject.Era && r.SubjectId == eraId, restorable: null, cancellationToken);
+        Task.FromResult(Build(Range(nameof(Revision.SubjectKey), TimelineKeys.SubjectPrefix(RevisionSubject.Era, eraId)), restorable: null));
 
-    public async Task<IReadOnlyList<RecentChange>> RecentAsync(int take = 15, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RecentChange>> RecentAsync(int take = 15, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Revisions.AsNoTracking().OrderByDescending(r => r.Id).Take(take)
-            .Select(r => new RecentChange(r.Id, r.Subject, r.SubjectId, r.EventId, r.ArticleId, r.Description, r.ChangedBy, r.ChangedAt))
-            .ToListAsync(cancellationToken);
+        IReadOnlyList<RecentChange> rows = [.. store.Revisions.Query().OrderByDescending(r => r.Id).Limit(take).ToEnumerable()
+            .Select(r => new RecentChange(r.Id, r.Subject, r.SubjectId, r.EventId, r.ArticleId, r.Description, r.ChangedBy, r.ChangedAt))];
+        return Task.FromResult(rows);
     }
 
-    private async Task<IReadOnlyList<HistoryEntry>> ForAsync(Expression<Func<Revision, bool>> which, RevisionSubject? restorable, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return Build(await db.Revisions.AsNoTracking().Where(which).OrderBy(r => r.Id).ToListAsync(cancellationToken), restorable);
-    }
+    /// <summary>One owner's revisions, oldest first: a range of one of the revisions' key indexes.</summary>
+    private List<Revision> Range(string keyField, string prefix) =>
+        [.. store.Revisions.Query().Where($"$.{keyField} BETWEEN @0 AND @1", prefix, prefix + TimelineKeys.Last).OrderBy($"$.{keyField}").ToEnumerable()];
 
     /// <summary>Newest first. Each revision is compared with the one before it of the same subject; all but the
     /// latest revision of <paramref name="restorable"/> can be restored.</summary>

@@ -1,8 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Timeline.Core.Data;
 using Timeline.Core.Dates;
 using Timeline.Core.Domain;
 using Timeline.Core.Seeding;
+using Timeline.Core.Storage;
 using Timeline.Core.Text;
 
 namespace Timeline.Core.Curation;
@@ -50,69 +49,70 @@ public sealed class EraForm
 }
 
 /// <summary>Creates and edits storylines, with a revision for each change.</summary>
-public sealed class EraEditor(IDbContextFactory<TimelineDbContext> contexts, IContentChangeListener listener, TimeProvider clock)
+public sealed class EraEditor(TimelineStore store, IContentChangeListener listener, TimeProvider clock)
 {
     public sealed record EraRow(int Id, string Slug, string Title, string Colour, PartialDate Start, PartialDate End, int Events);
 
-    public async Task<IReadOnlyList<EraRow>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>Every storyline (there are few), with its count of published events.</summary>
+    public Task<IReadOnlyList<EraRow>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Eras.OrderBy(e => e.StartsAt)
-            .Select(e => new { e.Id, e.Slug, e.Title, e.Colour, e.StartsAt, e.StartPrecision, e.EndsAt, e.EndPrecision, Events = e.Events.Count(ev => ev.Status != EventStatus.Deleted) })
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select(e => new EraRow(e.Id, e.Slug, e.Title, e.Colour, new PartialDate(e.StartsAt, e.StartPrecision), new PartialDate(e.EndsAt, e.EndPrecision), e.Events))];
+        IReadOnlyList<EraRow> rows = [.. store.Eras.FindAll().OrderBy(e => e.Start).Select(e => new EraRow(e.Id, e.Slug, e.Title, e.Colour, e.Start, e.End,
+            store.Counts.FindById(TimelineKeys.FacetCount(TimelineKeys.EraFacet(e.Id)))?.N ?? 0))];
+        return Task.FromResult(rows);
     }
 
-    public async Task<EraForm?> LoadAsync(int id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Eras.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken) is { } era ? EraForm.From(era) : null;
-    }
+    public Task<EraForm?> LoadAsync(int id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(store.Eras.FindById(id) is { } era ? EraForm.From(era) : null);
 
     public async Task<SaveOutcome> SaveAsync(EraForm form, string user, CancellationToken cancellationToken = default)
     {
         var errors = form.Validate(out var start, out var end);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var era = form.Id is { } id ? await db.Eras.SingleOrDefaultAsync(e => e.Id == id, cancellationToken) : null;
-        if (form.Id is not null && era is null)
-            return new Missing("This storyline no longer exists.");
-        var title = form.Title.Trim();
-        var slug = era?.Slug ?? form.Slug.Trim();
-        if (errors.Count == 0 && era is null)
-        {
-            if (slug.Length == 0)
-                slug = Slugs.MakeUnique(Slugs.Slugify(title).Length > 0 ? Slugs.Slugify(title) : "storyline", s => db.Eras.Any(e => e.Slug == s));
-            else if (await db.Eras.AnyAsync(e => e.Slug == slug, cancellationToken))
-                errors.Set("slug", $"\"{slug}\" is already the address of another storyline.");
-        }
-        if (errors.Count > 0)
-            return new Invalid(errors);
-
-        var isNew = era is null;
-        var before = isNew ? null : EraSnapshot.Of(era!);
-        era ??= new Era { Slug = slug, Title = title };
-        era.Title = title;
-        era.Description = form.Description;
-        era.Colour = form.Colour.Trim().ToLowerInvariant();
-        era.Start = start;
-        era.End = end;
-        var after = EraSnapshot.Of(era);
-        var changes = RevisionDiff.Between(before, after);
-        if (!isNew && changes.Count == 0)
-            return new Saved(era.Id, era.Slug, Unchanged: true);
-
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (isNew)
-            db.Eras.Add(era);
-        else
-            await Snapshots.RecordBaselineAsync(db, before!, RevisionSubject.Era, era.Id, null, null, SeedImporter.SeedUser, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Revisions.Add(Snapshots.Record(after, RevisionSubject.Era, era.Id, null, null, isNew ? "created" : "edited",
-            isNew ? $"Created the storyline \"{title}\"" : $"Edited the storyline \"{title}\": {RevisionDiff.Labels(changes)}", user, now));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await listener.ContentChangedAsync(cancellationToken);
-        return new Saved(era.Id, era.Slug);
+        var outcome = store.Write<SaveOutcome>(tx =>
+        {
+            var stored = form.Id is { } id ? store.Eras.FindById(id) : null;
+            if (form.Id is not null && stored is null)
+                return new Missing("This storyline no longer exists.");
+            var title = form.Title.Trim();
+            var slug = stored?.Slug ?? form.Slug.Trim();
+            if (errors.Count == 0 && stored is null)
+            {
+                if (slug.Length == 0)
+                    slug = Slugs.MakeUnique(Slugs.Slugify(title).Length > 0 ? Slugs.Slugify(title) : "storyline", s => store.Eras.Exists(e => e.Slug == s));
+                else if (store.Eras.Exists(e => e.Slug == slug))
+                    errors.Set("slug", $"\"{slug}\" is already the address of another storyline.");
+            }
+            if (errors.Count > 0)
+                return new Invalid(errors);
+
+            var before = stored is null ? null : EraSnapshot.Of(stored);
+            var era = stored is null ? new Era { Slug = slug, Title = title } : tx.Copy(stored);
+            era.Title = title;
+            era.Description = form.Description;
+            era.Colour = form.Colour.Trim().ToLowerInvariant();
+            era.Start = start;
+            era.End = end;
+            var after = EraSnapshot.Of(era);
+            var changes = RevisionDiff.Between(before, after);
+            if (stored is not null && changes.Count == 0)
+                return new Saved(era.Id, era.Slug, Unchanged: true);
+
+            if (stored is null)
+            {
+                era.Id = tx.NextIntId("eras");
+                store.Eras.Insert(era);
+            }
+            else
+            {
+                Snapshots.RecordBaseline(tx, before!, RevisionSubject.Era, era.Id, null, null, SeedImporter.SeedUser, now);
+                store.Eras.Update(era);
+            }
+            tx.AddRevision(Snapshots.Record(after, RevisionSubject.Era, era.Id, null, null, stored is null ? "created" : "edited",
+                stored is null ? $"Created the storyline \"{title}\"" : $"Edited the storyline \"{title}\": {RevisionDiff.Labels(changes)}", user, now));
+            return new Saved(era.Id, era.Slug);
+        });
+        if (outcome is Saved { Unchanged: false })
+            await listener.ContentChangedAsync(cancellationToken);
+        return outcome;
     }
 }

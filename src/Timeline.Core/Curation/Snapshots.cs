@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Timeline.Core.Data;
 using System.Text.Json.Serialization;
+using Timeline.Core.Storage;
 using Timeline.Core.Dates;
 using Timeline.Core.Domain;
 
@@ -17,12 +16,18 @@ public sealed record EventSnapshot(
     string Slug, string Title, string Summary, PartialDate Start, PartialDate? End, int? EraId, string? Era,
     EventStatus Status, IReadOnlyList<string> Topics, IReadOnlyList<string> Actors, IReadOnlyList<string> Places) : ISnapshot
 {
-    public static EventSnapshot Of(Event ev) => new(
-        ev.Slug, ev.Title, ev.Summary, ev.Start, ev.End, ev.EraId, ev.Era?.Title, ev.Status,
-        Names(ev, TagKind.Topic), Names(ev, TagKind.Actor), Names(ev, TagKind.Place));
+    /// <summary>The event with its tags' names and its storyline's title (the snapshot records names, not ids).</summary>
+    public static EventSnapshot Of(Event ev, IReadOnlyCollection<Tag> tags, string? eraTitle) => new(
+        ev.Slug, ev.Title, ev.Summary, ev.Start, ev.End, ev.EraId, eraTitle, ev.Status,
+        Names(tags, TagKind.Topic), Names(tags, TagKind.Actor), Names(tags, TagKind.Place));
 
-    private static string[] Names(Event ev, TagKind kind) =>
-        [.. ev.Tags.Where(t => t.Kind == kind).Select(t => t.Name).Order(StringComparer.OrdinalIgnoreCase)];
+    /// <summary>The event as stored, its tags and storyline read from the store.</summary>
+    public static EventSnapshot Of(Event ev, TimelineStore store) => Of(
+        ev, ev.TagIds.Count == 0 ? [] : [.. store.Tags.Find(LiteDB.Query.In("_id", ev.TagIds.Select(id => new LiteDB.BsonValue(id))))],
+        ev.EraId is { } eraId ? store.Eras.FindById(eraId)?.Title : null);
+
+    private static string[] Names(IEnumerable<Tag> tags, TagKind kind) =>
+        [.. tags.Where(t => t.Kind == kind).Select(t => t.Name).Order(StringComparer.OrdinalIgnoreCase)];
 
     public EventForm ToForm(int id, int version) => new()
     {
@@ -97,11 +102,12 @@ public static class Snapshots
     /// seeds), so that its first edit has a state to be compared with and restored to. <paramref name="by"/> and
     /// <paramref name="at"/> are who last changed it and when, as far as is known.
     /// </summary>
-    public static async Task RecordBaselineAsync(TimelineDbContext db, ISnapshot before, RevisionSubject subject, int subjectId,
-        int? eventId, int? articleId, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    public static void RecordBaseline(StoreTransaction tx, ISnapshot before, RevisionSubject subject, int subjectId,
+        int? eventId, int? articleId, string by, DateTimeOffset at)
     {
-        if (!await db.Revisions.AnyAsync(r => r.Subject == subject && r.SubjectId == subjectId, cancellationToken))
-            db.Revisions.Add(Record(before, subject, subjectId, eventId, articleId, "recorded", "As it was before the first recorded change", by, at));
+        var prefix = TimelineKeys.SubjectPrefix(subject, subjectId);
+        if (!tx.Store.Revisions.Query().Where("SubjectKey BETWEEN @0 AND @1", prefix, prefix + TimelineKeys.Last).Limit(1).Exists())
+            tx.AddRevision(Record(before, subject, subjectId, eventId, articleId, "recorded", "As it was before the first recorded change", by, at));
     }
 
     public static Revision Record(ISnapshot snapshot, RevisionSubject subject, int subjectId, int? eventId, int? articleId,

@@ -21,22 +21,6 @@ public partial class Era
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
     private static partial Regex HexColour();
 
-    public DateTime StartsAt { get; set; }
-    public DatePrecision StartPrecision { get; set; }
-    public DateTime EndsAt { get; set; }
-    public DatePrecision EndPrecision { get; set; }
-
-    public PartialDate Start
-    {
-        get => new(StartsAt, StartPrecision);
-        set => (StartsAt, StartPrecision) = (value.Value, value.Precision);
-    }
-
-    public PartialDate End
-    {
-        get => new(EndsAt, EndPrecision);
-        set => (EndsAt, EndPrecision) = (value.Value, value.Precision);
-    }
-
-    public List<Event> Events { get; set; } = [];
+    public PartialDate Start { get; set; }
+    public PartialDate End { get; set; }
 }

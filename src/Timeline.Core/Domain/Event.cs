@@ -11,43 +11,30 @@ public enum EventStatus
     Deleted,
 }
 
-/// <summary>A dated happening on the timeline, backed by the articles linked to it.</summary>
+/// <summary>
+/// A dated happening on the timeline, backed by the articles linked to it. Stored as one document in the
+/// "events" collection; the fields under "Derived" are kept by <see cref="Storage.EventDerivation"/> in the same
+/// transaction as every change, and are what the store's indexes read.
+/// </summary>
 public class Event
 {
     public int Id { get; set; }
 
-    /// <summary>Unique and stable: made once from date and title; a later change keeps the old slug in <see cref="SlugHistory"/>.</summary>
+    /// <summary>Unique and stable: made once from date and title; a later change keeps the old slug as an alias (see the "slugs" collection).</summary>
     public required string Slug { get; set; }
     public required string Title { get; set; }
 
     /// <summary>Markdown, rendered without raw HTML.</summary>
     public string Summary { get; set; } = "";
 
-    // The start and end are stored as plain columns (not an owned or complex type) so that they can be
-    // indexed and compared in SQL; Start and End below are the typed view of them.
-    public DateTime StartsAt { get; set; }
-    public DatePrecision StartPrecision { get; set; }
-    public bool StartApproximate { get; set; }
-    public DateTime? EndsAt { get; set; }
-    public DatePrecision? EndPrecision { get; set; }
-    public bool EndApproximate { get; set; }
-
-    public PartialDate Start
-    {
-        get => new(StartsAt, StartPrecision, StartApproximate);
-        set => (StartsAt, StartPrecision, StartApproximate) = (value.Value, value.Precision, value.Approximate);
-    }
-
-    public PartialDate? End
-    {
-        get => EndsAt is { } at && EndPrecision is { } precision ? new PartialDate(at, precision, EndApproximate) : null;
-        set => (EndsAt, EndPrecision, EndApproximate) = (value?.Value, value?.Precision, value?.Approximate ?? false);
-    }
+    public PartialDate Start { get; set; }
+    public PartialDate? End { get; set; }
 
     public int? EraId { get; set; }
-    public Era? Era { get; set; }
-
     public EventStatus Status { get; set; } = EventStatus.Draft;
+
+    /// <summary>Its topics, actors and places (the "tags" collection).</summary>
+    public List<int> TagIds { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
@@ -57,17 +44,40 @@ public class Event
     /// <summary>Optimistic concurrency token: bumped on every save, so a stale edit is refused.</summary>
     public int Version { get; set; }
 
-    public List<Tag> Tags { get; set; } = [];
-    public List<EventArticleLink> Links { get; set; } = [];
-    public List<EventSlugAlias> SlugHistory { get; set; } = [];
+    // Derived ---------------------------------------------------------------------------------------------------
+
+    /// <summary>Timeline order as fixed-width digits: start (yyyyMMddHHmm), precision, id. Unique, ordinal order = timeline order.</summary>
+    public string SortKey { get; set; } = "";
+
+    /// <summary>For a published event, one key per way a reader can list it ("a:" all, "e…:" storyline, "t…:" tag,
+    /// "o…:" outlet), each followed by the sort key: one multi-key index serves every filtered, keyset-paged list.</summary>
+    public List<string> Keys { get; set; } = [];
+
+    /// <summary>The same facets without the sort key ("e3", "t12", "o5"): checked, not indexed, when a view has several filters.</summary>
+    public List<string> Facets { get; set; } = [];
+
+    /// <summary>The distinct outlets of its linked articles, and how many articles are linked: shown on the timeline.</summary>
+    public List<string> Outlets { get; set; } = [];
+    public int SourceCount { get; set; }
+
+    /// <summary>"Draft:{SortKey}" etc.: the curator lists by status, newest first.</summary>
+    public string StatusKey { get; set; } = "";
+
+    /// <summary>The sort key, unless in the trash: the curator list of every live event, newest first.</summary>
+    public string? LiveKey { get; set; }
+
+    /// <summary>The id (fixed width) of a published event no article backs: the dashboard's "unsourced" list.</summary>
+    public string? UnsourcedKey { get; set; }
 }
 
-/// <summary>A slug an event had before: the public URL under it redirects to the current one.</summary>
-public class EventSlugAlias
+/// <summary>
+/// Every slug an event has or had, keyed by the slug itself (so no two events ever share one): the current one
+/// answers the event page, a former one a permanent redirect to the current.
+/// </summary>
+public class SlugRecord
 {
-    public int Id { get; set; }
-    public required string Slug { get; set; }
+    public required string Id { get; set; }
     public int EventId { get; set; }
-    public Event? Event { get; set; }
-    public DateTimeOffset RetiredAt { get; set; }
+    public bool Current { get; set; }
+    public DateTimeOffset? RetiredAt { get; set; }
 }

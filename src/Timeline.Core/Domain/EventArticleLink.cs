@@ -17,14 +17,17 @@ public class EventArticleLink
 {
     public int Id { get; set; }
     public int EventId { get; set; }
-    public Event? Event { get; set; }
     public int ArticleId { get; set; }
-    public Article? Article { get; set; }
     public LinkRole Role { get; set; }
 
-    /// <summary>Quoted verbatim from <see cref="Article.Body"/>.</summary>
+    /// <summary>Quoted verbatim from the article's text.</summary>
     public required string Passage { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>"{EventId}:{ArticleId}", unique: one link per event and article.</summary>
+    public string PairKey { get; set; } = "";
+
+    public static string PairKeyOf(int eventId, int articleId) => $"{eventId}:{articleId}";
 }
 
 public static class LinkRoles

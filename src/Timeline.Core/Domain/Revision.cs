@@ -32,4 +32,9 @@ public class Revision
     public required string Snapshot { get; set; }
     public required string ChangedBy { get; set; }
     public DateTimeOffset ChangedAt { get; set; }
+
+    // Derived: "{id:D9}:{revision id:D12}" keys, so that a history is one index range, in order.
+    public string? EventKey { get; set; }
+    public string? ArticleKey { get; set; }
+    public string SubjectKey { get; set; } = "";
 }

@@ -14,5 +14,9 @@ public class Tag
     public TagKind Kind { get; set; }
     public required string Name { get; set; }
     public required string Slug { get; set; }
-    public List<Event> Events { get; set; } = [];
+
+    /// <summary>"Topic:west-bank": unique, one tag per kind and slug.</summary>
+    public string KindSlug { get; set; } = "";
+
+    public static string KindSlugOf(TagKind kind, string slug) => $"{kind}:{slug}";
 }

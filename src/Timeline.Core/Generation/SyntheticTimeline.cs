@@ -1,9 +1,10 @@
 using System.Globalization;
-using System.Text;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Timeline.Core.Data;
+using LiteDB;
+using Microsoft.Extensions.Logging.Abstractions;
 using Timeline.Core.Dates;
+using Timeline.Core.Domain;
+using Timeline.Core.Search;
+using Timeline.Core.Storage;
 using Timeline.Core.Text;
 
 namespace Timeline.Core.Generation;
@@ -17,8 +18,8 @@ public sealed record GenerateReport(int Eras, int Tags, int Articles, int Events
 /// years, events with mixed date precision, tags, actors and places, articles from a few dozen outlets
 /// with a long-tailed vocabulary (so some words are very common and most are rare), and links whose
 /// passages are sentences taken word for word from their article. The same seed gives the same data.
-/// Rows go in through prepared SQLite commands in one transaction; the triggers keep search and
-/// month counts in step exactly as they do for curators' writes.
+/// Documents go in as bulk inserts, their derived fields and counts computed by the same code the curators'
+/// writes use (<see cref="EventDerivation"/>); the search index is then built from the store.
 /// </summary>
 public static class SyntheticTimeline
 {
@@ -35,83 +36,86 @@ public static class SyntheticTimeline
         "sa", "gar", "té", "vi", "ul", "chen", "pa", "dro", "is", "mon", "ye", "kar",
     ];
 
-    public static async Task<GenerateReport> GenerateAsync(string databasePath, GenerateOptions options, CancellationToken cancellationToken = default)
+    private const int Batch = 5_000;
+
+    public static Task<GenerateReport> GenerateAsync(string storePath, GenerateOptions options, CancellationToken cancellationToken = default)
     {
         var started = DateTime.UtcNow;
-        var connectionString = TimelineDatabase.ResolveConnectionString($"Data Source={databasePath}", Directory.GetCurrentDirectory());
-        var contextOptions = new DbContextOptionsBuilder<TimelineDbContext>();
-        TimelineDbContextSetup.Configure(contextOptions, connectionString);
-        await using (var db = new TimelineDbContext(contextOptions.Options))
+        using (var store = TimelineStore.Open(storePath))
         {
-            await db.Database.MigrateAsync(cancellationToken);
-            if (await db.Events.AnyAsync(cancellationToken) || await db.Articles.AnyAsync(cancellationToken))
-                throw new InvalidOperationException($"{databasePath} already holds a timeline; generate into a new file.");
+            if (store.Events.Exists(Query.All()) || store.Articles.Exists(Query.All()) || store.Eras.Exists(Query.All()))
+                throw new InvalidOperationException($"{storePath} already holds a timeline; generate into a new file.");
+            var report = Fill(store, options);
+            using var index = SearchIndex.Open(store.SearchIndexDirectory, store.StoreId, NullLogger.Instance);
+            new SearchIndexer(store, index, NullLogger<SearchIndexer>.Instance).Rebuild("a generated store");
+            return Task.FromResult(report with { Elapsed = DateTime.UtcNow - started });
         }
+    }
 
+    private static GenerateReport Fill(TimelineStore store, GenerateOptions options)
+    {
         var random = new Random(options.Seed);
         var vocabulary = Enumerable.Range(0, 6000).Select(_ => Word(random)).Distinct().ToArray();
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await Execute(connection, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;");
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        var now = DateTimeOffset.UtcNow;
+        var counts = new Dictionary<string, int>();
+        void Count(IEnumerable<string> ids)
+        {
+            foreach (var id in ids)
+                counts[id] = counts.GetValueOrDefault(id) + 1;
+        }
 
         // Eras: twenty storylines of two and a half years each, 1975–2025.
         var eraStarts = Enumerable.Range(0, 20).Select(i => new DateTime(1975, 1, 1).AddMonths(i * 30)).ToArray();
-        var insertEra = Prepare(connection, transaction,
-            """INSERT INTO "Eras" ("Slug","Title","Description","Colour","StartsAt","StartPrecision","EndsAt","EndPrecision") VALUES ($slug,$title,$description,$colour,$start,1,$end,1)""");
-        for (var i = 0; i < eraStarts.Length; i++)
+        var eras = eraStarts.Select((start, i) =>
         {
-            var title = $"The {Capitalise(vocabulary[i])} {vocabulary[i + 20]} of {eraStarts[i].Year}";
-            await Run(insertEra, ("$slug", $"era-{i + 1:D2}-{Slugs.Slugify(title)}"), ("$title", title), ("$description", Sentence(random, vocabulary, 20)),
-                ("$colour", $"#{random.Next(0x303030, 0xC0C0C0):x6}"), ("$start", Stamp(eraStarts[i])), ("$end", Stamp(eraStarts[i].AddMonths(29))));
-        }
+            var title = $"The {Capitalise(vocabulary[i])} {vocabulary[i + 20]} of {start.Year}";
+            return new Era
+            {
+                Id = i + 1, Slug = $"era-{i + 1:D2}-{Slugs.Slugify(title)}", Title = title, Description = Sentence(random, vocabulary, 20),
+                Colour = $"#{random.Next(0x303030, 0xC0C0C0):x6}", Start = new PartialDate(start, DatePrecision.Month),
+                End = new PartialDate(start.AddMonths(29), DatePrecision.Month),
+            };
+        }).ToList();
 
         // Tags: topics, actors and places.
-        var insertTag = Prepare(connection, transaction, """INSERT INTO "Tags" ("Kind","Name","Slug") VALUES ($kind,$name,$slug)""");
-        var tagCount = 0;
-        foreach (var (kind, count) in new[] { ("Topic", 60), ("Actor", 150), ("Place", 80) })
+        var tags = new List<Tag>();
+        foreach (var (kind, count) in new[] { (TagKind.Topic, 60), (TagKind.Actor, 150), (TagKind.Place, 80) })
         {
-            foreach (var name in Enumerable.Range(0, count).Select(i => $"{Capitalise(vocabulary[100 + tagCount + i])} {Capitalise(vocabulary[500 + tagCount + i])}"))
-                await Run(insertTag, ("$kind", kind), ("$name", name), ("$slug", Slugs.Slugify(name)));
-            tagCount += count;
+            foreach (var name in Enumerable.Range(0, count).Select(i => $"{Capitalise(vocabulary[100 + tags.Count + i])} {Capitalise(vocabulary[500 + tags.Count + i])}").ToList())
+                tags.Add(new Tag { Id = tags.Count + 1, Kind = kind, Name = name, Slug = Slugs.Slugify(name), KindSlug = Tag.KindSlugOf(kind, Slugs.Slugify(name)) });
         }
 
         // Articles.
-        var outlets = Enumerable.Range(0, 40).Select(i => $"The {Capitalise(vocabulary[900 + i])} {(i % 3 == 0 ? "Times" : i % 3 == 1 ? "Post" : "News")}").ToArray();
-        var insertArticle = Prepare(connection, transaction,
-            """
-            INSERT INTO "Articles" ("Title","Outlet","Author","Url","PublishedAt","PublishedPrecision","PublishedApproximate","Language","Body","ContentHash","ImportOrigin","ImportedAt")
-            VALUES ($title,$outlet,$author,NULL,$published,2,0,'en',$body,$hash,'generated',$now)
-            """);
+        var outlets = Enumerable.Range(0, 40)
+            .Select(i => new Outlet { Id = i + 1, Name = $"The {Capitalise(vocabulary[900 + i])} {(i % 3 == 0 ? "Times" : i % 3 == 1 ? "Post" : "News")}" }).ToList();
+        var articles = new Article[options.Articles];
+        var texts = new ArticleText[options.Articles];
         var articleSentences = new List<string>[options.Articles];
-        var articleDates = new DateTime[options.Articles];
         for (var i = 0; i < options.Articles; i++)
         {
             var paragraphs = Enumerable.Range(0, random.Next(5, 10))
                 .Select(_ => Enumerable.Range(0, random.Next(2, 4)).Select(_ => Sentence(random, vocabulary, random.Next(12, 26))).ToList())
                 .ToList();
-            articleSentences[i] = paragraphs.SelectMany(p => p).ToList();
+            articleSentences[i] = [.. paragraphs.SelectMany(p => p)];
             var body = string.Join('\n', paragraphs.Select(p => string.Join(' ', p)));
-            articleDates[i] = RandomDate(random);
-            await Run(insertArticle, ("$title", Capitalise(Sentence(random, vocabulary, random.Next(6, 11)).TrimEnd('.'))),
-                ("$outlet", outlets[random.Next(outlets.Length)]), ("$author", $"{Capitalise(vocabulary[random.Next(vocabulary.Length)])} {Capitalise(vocabulary[random.Next(vocabulary.Length)])}"),
-                ("$published", Stamp(articleDates[i])), ("$body", body), ("$hash", TextExcerpt.Hash(body + "#" + i)), ("$now", now));
+            var outlet = outlets[random.Next(outlets.Count)];
+            articles[i] = new Article
+            {
+                Id = i + 1, Title = Capitalise(Sentence(random, vocabulary, random.Next(6, 11)).TrimEnd('.')), Outlet = outlet.Name, OutletId = outlet.Id,
+                Author = $"{Capitalise(vocabulary[random.Next(vocabulary.Length)])} {Capitalise(vocabulary[random.Next(vocabulary.Length)])}",
+                Published = new PartialDate(RandomDate(random), DatePrecision.Day), Language = "en",
+                ContentHash = TextExcerpt.Hash(body + "#" + i), ImportOrigin = "generated", ImportedAt = now,
+            };
+            texts[i] = new ArticleText { Id = i + 1, Compressed = ArticleTextCodec.Compress(body) };
         }
 
         // Events, with tags and links.
-        var insertEvent = Prepare(connection, transaction,
-            """
-            INSERT INTO "Events" ("Slug","Title","Summary","StartsAt","StartPrecision","StartApproximate","EndsAt","EndPrecision","EndApproximate","EraId","Status","CreatedAt","CreatedBy","UpdatedAt","UpdatedBy","Version")
-            VALUES ($slug,$title,$summary,$start,$precision,$approximate,NULL,NULL,0,$era,$status,$now,'generator',$now,'generator',0)
-            """);
-        var insertEventTag = Prepare(connection, transaction, """INSERT OR IGNORE INTO "EventTags" ("EventsId","TagsId") VALUES ($event,$tag)""");
-        var insertLink = Prepare(connection, transaction,
-            """INSERT OR IGNORE INTO "Links" ("EventId","ArticleId","Role","Passage","Note") VALUES ($event,$article,$role,$passage,NULL)""");
         string[] roles = ["FirstReport", "Report", "Confirmation", "Reaction", "Background", "Analysis"];
-        var links = 0;
+        var events = new Event[options.Events];
+        var links = new List<EventArticleLink>();
+        var linkedArticles = new List<Article>[options.Events];
         var slugs = new HashSet<string>();
-        for (var i = 1; i <= options.Events; i++)
+        for (var i = 0; i < options.Events; i++)
         {
             var precision = random.NextDouble() switch { < 0.05 => DatePrecision.Year, < 0.2 => DatePrecision.Month, < 0.9 => DatePrecision.Day, _ => DatePrecision.Minute };
             var start = new PartialDate(RandomDate(random).AddMinutes(random.Next(0, 1440)), precision, random.NextDouble() < 0.1);
@@ -119,29 +123,70 @@ public static class SyntheticTimeline
             var slug = Slugs.MakeUnique(Slugs.ForEvent(start, title), slugs.Contains);
             slugs.Add(slug);
             var era = Array.FindLastIndex(eraStarts, s => s <= start.Value);
-            await Run(insertEvent, ("$slug", slug), ("$title", title),
-                ("$summary", string.Join(' ', Enumerable.Range(0, random.Next(2, 4)).Select(_ => Sentence(random, vocabulary, random.Next(12, 24))))),
-                ("$start", Stamp(start.Value)), ("$precision", (int)start.Precision), ("$approximate", start.Approximate ? 1 : 0),
-                ("$era", era >= 0 && start.Value < eraStarts[era].AddMonths(30) ? era + 1 : DBNull.Value),
-                ("$status", random.NextDouble() < 0.05 ? "Draft" : "Published"), ("$now", now));
-            foreach (var tag in Enumerable.Range(0, random.Next(1, 5)).Select(_ => random.Next(1, tagCount + 1)))
-                await Run(insertEventTag, ("$event", i), ("$tag", tag));
+            var ev = new Event
+            {
+                Id = i + 1, Slug = slug, Title = title, Start = start,
+                Summary = string.Join(' ', Enumerable.Range(0, random.Next(2, 4)).Select(_ => Sentence(random, vocabulary, random.Next(12, 24)))),
+                EraId = era >= 0 && start.Value < eraStarts[era].AddMonths(30) ? era + 1 : null,
+                Status = random.NextDouble() < 0.05 ? EventStatus.Draft : EventStatus.Published,
+                CreatedAt = now, CreatedBy = "generator", UpdatedAt = now, UpdatedBy = "generator",
+                TagIds = [.. Enumerable.Range(0, random.Next(1, 5)).Select(_ => random.Next(1, tags.Count + 1)).Distinct()],
+            };
+            events[i] = ev;
+            linkedArticles[i] = [];
             if (options.Articles == 0)
                 continue;
-            foreach (var article in Enumerable.Range(0, random.Next(1, 5)).Select(_ => random.Next(options.Articles)))
+            foreach (var index in Enumerable.Range(0, random.Next(1, 5)).Select(_ => random.Next(options.Articles)).Distinct())
             {
-                var sentences = articleSentences[article];
-                links += await Run(insertLink, ("$event", i), ("$article", article + 1), ("$role", roles[random.Next(roles.Length)]),
-                    ("$passage", sentences[random.Next(sentences.Count)]));
+                var sentences = articleSentences[index];
+                var article = articles[index];
+                links.Add(new EventArticleLink
+                {
+                    Id = links.Count + 1, EventId = ev.Id, ArticleId = article.Id, Role = Enum.Parse<LinkRole>(roles[random.Next(roles.Length)]),
+                    Passage = sentences[random.Next(sentences.Count)], PairKey = EventArticleLink.PairKeyOf(ev.Id, article.Id),
+                });
+                linkedArticles[i].Add(article);
+                article.LinkCount++;
+                if (ev.Status == EventStatus.Published)
+                    article.PublicLinkCount++;
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        // A bulk load leaves the FTS5 index in many segments, each of which every term lookup must probe;
-        // merging them into one is what a loader should finish with (curators' writes are merged as they go).
-        await Execute(connection, null, """INSERT INTO "SearchIndex"("SearchIndex") VALUES('optimize');""");
-        await Execute(connection, null, "PRAGMA synchronous=NORMAL; PRAGMA optimize;");
-        return new GenerateReport(eraStarts.Length, tagCount, options.Articles, options.Events, links, DateTime.UtcNow - started);
+        // Derived fields and counts, as the curators' writes keep them.
+        for (var i = 0; i < events.Length; i++)
+        {
+            EventDerivation.Refresh(events[i], linkedArticles[i]);
+            Count(EventDerivation.CountsOf(events[i]));
+        }
+        foreach (var article in articles)
+        {
+            EventDerivation.Refresh(article);
+            Count(EventDerivation.CountsOf(article));
+        }
+
+        InsertInBatches(store, s => s.Eras, eras);
+        InsertInBatches(store, s => s.Tags, tags);
+        InsertInBatches(store, s => s.Outlets, outlets);
+        InsertInBatches(store, s => s.Articles, articles);
+        InsertInBatches(store, s => s.ArticleTexts, texts);
+        InsertInBatches(store, s => s.Events, events);
+        InsertInBatches(store, s => s.Slugs, events.Select(e => new SlugRecord { Id = e.Slug, EventId = e.Id, Current = true }));
+        InsertInBatches(store, s => s.Links, links);
+        InsertInBatches(store, s => s.Counts, counts.Select(c => new Count { Id = c.Key, N = c.Value }));
+        store.Write(tx =>
+        {
+            foreach (var (sequence, last) in new[] { ("eras", eras.Count), ("tags", tags.Count), ("outlets", outlets.Count),
+                         ("articles", articles.Length), ("events", events.Length), ("links", links.Count) })
+                tx.Store.Meta.Upsert(new MetaEntry { Id = "seq:" + sequence, N = last });
+        });
+        return new GenerateReport(eras.Count, tags.Count, options.Articles, options.Events, links.Count, TimeSpan.Zero);
+    }
+
+    /// <summary>A few thousand documents per transaction: one transaction for all would hold every page in memory.</summary>
+    private static void InsertInBatches<T>(TimelineStore store, Func<TimelineStore, ILiteCollection<T>> collection, IEnumerable<T> documents)
+    {
+        foreach (var batch in documents.Chunk(Batch))
+            store.Write(tx => collection(tx.Store).InsertBulk(batch, Batch));
     }
 
     /// <summary>A word from a long-tailed distribution: common words often, most of the vocabulary rarely, and now
@@ -162,31 +207,4 @@ public static class SyntheticTimeline
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static DateTime RandomDate(Random random) => new DateTime(1975, 1, 1).AddDays(random.Next(0, 365 * 50));
-
-    // EF Core's SQLite text format for DateTime, so that generated rows compare and sort like the app's own.
-    private static string Stamp(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static async Task<int> Run(SqliteCommand command, params (string Name, object Value)[] values)
-    {
-        command.Parameters.Clear();
-        foreach (var (name, value) in values)
-            command.Parameters.AddWithValue(name, value);
-        return await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
 }

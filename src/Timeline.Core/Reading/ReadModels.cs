@@ -5,10 +5,10 @@ namespace Timeline.Core.Reading;
 
 public sealed record EraSummary(int Id, string Slug, string Title, string Description, string Colour, PartialDate Start, PartialDate End);
 
-/// <summary>One event as the timeline lists it.</summary>
+/// <summary>One event as the timeline lists it; <paramref name="SortKey"/> is its place in timeline order (for paging).</summary>
 public sealed record TimelineItem(
     int Id, string Slug, string Title, string Excerpt, PartialDate Start, PartialDate? End, int? EraId,
-    IReadOnlyList<string> Outlets, int SourceCount);
+    IReadOnlyList<string> Outlets, int SourceCount, string SortKey);
 
 
 public sealed record TagRef(TagKind Kind, string Name, string Slug);
@@ -35,10 +35,10 @@ public sealed record ArticleView(
     int Id, string Title, string Outlet, string? Author, string? Url, PartialDate Published, string Language, string Body,
     IReadOnlyList<ArticleLinkView> Links);
 
-/// <summary>A position in timeline order: (start, precision, id).</summary>
-public sealed record TimelineCursor(DateTime StartsAt, DatePrecision Precision, int Id)
+/// <summary>A position in timeline order: an event's sort key (start, precision, id).</summary>
+public sealed record TimelineCursor(string SortKey)
 {
-    public static TimelineCursor Of(TimelineItem item) => new(item.Start.Value, item.Start.Precision, item.Id);
+    public static TimelineCursor Of(TimelineItem item) => new(item.SortKey);
 }
 
 /// <summary>One bar of the density strip: a year, month or day and how many events start in it.</summary>

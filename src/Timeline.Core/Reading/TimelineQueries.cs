@@ -1,212 +1,280 @@
 using System.Globalization;
-using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
+using LiteDB;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Microsoft.Extensions.Caching.Memory;
-using Timeline.Core.Data;
 using Timeline.Core.Dates;
 using Timeline.Core.Domain;
 using Timeline.Core.Search;
+using Timeline.Core.Storage;
 using Timeline.Core.Text;
 
 namespace Timeline.Core.Reading;
 
 /// <summary>
-/// What readers see: published events only, in timeline order (start, precision, id). The timeline is
-/// read a page at a time with keyset queries on the (Status, StartsAt, StartPrecision, Id) index, and
-/// its density from the trigger-kept month counts, so a view costs about the same at 1,000 or 100,000 events.
+/// What readers see: published events only, in timeline order (start, precision, id). A view is read a page at a
+/// time from one index range: the events' multi-key index holds, for every published event, a key per storyline,
+/// topic, actor, place and outlet it belongs to, each ending in its sort key. A view with several filters ranges
+/// over the most selective one and checks the others; a view with words asks the search index, which holds the
+/// same facets and sort keys. The density strip reads kept month counts, or counts the search index's matches.
 /// </summary>
-public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> contexts, IMemoryCache cache)
+public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMemoryCache cache)
 {
     public const int PageSize = 50;
     private const string FacetsKey = "timeline-facets";
     private const int EarlierAroundFocus = 10;
     private const int MaxEraEvents = 200;
 
-    public async Task<TimelineWindow> GetWindowAsync(TimelineViewState state, CancellationToken cancellationToken = default)
+    private static readonly Dictionary<string, float> TextFields = new() { [SearchIndex.TitleField] = 2f, [SearchIndex.SummaryField] = 1f };
+
+    /// <summary>A view resolved against the store: its facets, its key range, its words; or nothing at all.</summary>
+    private sealed record View(List<string> Facets, string Low, string High, SearchQuery? Words, int? EraId, bool Nothing);
+
+    public Task<TimelineWindow> GetWindowAsync(TimelineViewState state, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var problems = state.Problems.ToList();
-        var (filtered, eraId) = await FilterAsync(db, state, problems, cancellationToken);
+        var view = Resolve(state, problems);
         var zoom = EffectiveZoom(state);
-        var density = await DensityAsync(db, state, filtered, eraId, zoom, cancellationToken);
+        var density = Density(state, view, zoom);
 
         if (state.Focus is { } focusSlug)
         {
-            var focus = await filtered.Where(e => e.Slug == focusSlug)
-                .Select(e => new TimelineCursor(e.StartsAt, e.StartPrecision, e.Id)).FirstOrDefaultAsync(cancellationToken);
-            if (focus is not null)
+            if (FindInView(view, focusSlug) is { } focus)
             {
-                var earlier = await LoadItemsAsync(db, filtered.Where(Before(focus)), descending: true, EarlierAroundFocus + 1, cancellationToken);
-                var later = await LoadItemsAsync(db, filtered.Where(After(focus, inclusive: true)), descending: false,
-                    PageSize - EarlierAroundFocus + 1, cancellationToken);
+                var earlier = Page(view, after: null, before: focus.SortKey, EarlierAroundFocus + 1);
+                var later = Page(view, after: focus.SortKey, before: null, PageSize - EarlierAroundFocus + 1, inclusive: true);
                 var items = earlier.Take(EarlierAroundFocus).Reverse().Concat(later.Take(PageSize - EarlierAroundFocus)).ToList();
-                return new TimelineWindow(zoom, density, items, earlier.Count > EarlierAroundFocus,
-                    later.Count > PageSize - EarlierAroundFocus, focus.Id, problems);
+                return Task.FromResult(new TimelineWindow(zoom, density, items, earlier.Count > EarlierAroundFocus,
+                    later.Count > PageSize - EarlierAroundFocus, focus.Id, problems));
             }
             problems.Add("The event to focus on is not in this view: it may be unpublished, renamed, or outside the filters.");
         }
 
-        var first = await LoadItemsAsync(db, filtered, descending: false, PageSize + 1, cancellationToken);
-        return new TimelineWindow(zoom, density, first.Take(PageSize).ToList(), false, first.Count > PageSize, null, problems);
+        var first = Page(view, after: null, before: null, PageSize + 1);
+        return Task.FromResult(new TimelineWindow(zoom, density, [.. first.Take(PageSize)], false, first.Count > PageSize, null, problems));
     }
 
     /// <summary>The next page after (or before) a cursor, for "show later/earlier events".</summary>
-    public async Task<TimelinePageResult> GetPageAsync(TimelineViewState state, TimelineCursor cursor, bool later,
+    public Task<TimelinePageResult> GetPageAsync(TimelineViewState state, TimelineCursor cursor, bool later,
         CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (filtered, _) = await FilterAsync(db, state, [], cancellationToken);
-        var items = await LoadItemsAsync(db, filtered.Where(later ? After(cursor) : Before(cursor)), descending: !later, PageSize + 1, cancellationToken);
+        var view = Resolve(state, []);
+        var items = later ? Page(view, cursor.SortKey, null, PageSize + 1) : Page(view, null, cursor.SortKey, PageSize + 1);
         var page = items.Take(PageSize);
-        return new TimelinePageResult((later ? page : page.Reverse()).ToList(), items.Count > PageSize);
+        return Task.FromResult(new TimelinePageResult([.. later ? page : page.Reverse()], items.Count > PageSize));
     }
 
     /// <summary>Drops the cached filter choices, after a curator changed tags, eras or outlets.</summary>
     public void ForgetFacets() => cache.Remove(FacetsKey);
 
-    /// <summary>The filter choices. Cached for a minute: they change only when curators add tags, eras or outlets.</summary>
-    public async Task<TimelineFacets> GetFacetsAsync(CancellationToken cancellationToken = default) =>
-        (await cache.GetOrCreateAsync(FacetsKey, async entry =>
+    /// <summary>The filter choices: what published events use. Cached for a minute, and dropped on every change.</summary>
+    public Task<TimelineFacets> GetFacetsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(cache.GetOrCreate(FacetsKey, entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            // Only what published events use: a storyline, tag or outlet known only from drafts or the trash is
-            // the editors' business until it is published.
-            var eras = (await db.Eras.AsNoTracking().Where(e => e.Events.Any(ev => ev.Status == EventStatus.Published)).ToListAsync(cancellationToken))
-                .Select(ToSummary).OrderBy(e => e.Start).ToList();
-            var tags = await db.Tags.AsNoTracking().Where(t => t.Events.Any(e => e.Status == EventStatus.Published))
-                .OrderBy(t => t.Name).Select(t => new { t.Kind, t.Slug, t.Name }).ToListAsync(cancellationToken);
-            var outlets = await db.Links.Where(l => l.Event!.Status == EventStatus.Published).Select(l => l.Article!.Outlet)
-                .Distinct().OrderBy(o => o).ToListAsync(cancellationToken);
-            List<FacetOption> Of(TagKind kind) => tags.Where(t => t.Kind == kind).Select(t => new FacetOption(t.Slug, t.Name)).ToList();
-            return new TimelineFacets(eras, Of(TagKind.Topic), Of(TagKind.Actor), Of(TagKind.Place), outlets.Select(o => new FacetOption(o, o)).ToList());
-        }))!;
+            var eras = PublicIds("e").Select(id => store.Eras.FindById(id)).OfType<Era>().Select(ToSummary).OrderBy(e => e.Start).ToList();
+            var tags = store.Tags.FindByIds(PublicIds("t")).OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
+            var outlets = store.Outlets.FindByIds(PublicIds("o")).Select(o => o.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
+            List<FacetOption> Of(TagKind kind) => [.. tags.Where(t => t.Kind == kind).Select(t => new FacetOption(t.Slug, t.Name))];
+            return new TimelineFacets(eras, Of(TagKind.Topic), Of(TagKind.Actor), Of(TagKind.Place), [.. outlets.Select(o => new FacetOption(o, o))]);
+        })!);
 
     public async Task<IReadOnlyList<EraSummary>> GetErasAsync(CancellationToken cancellationToken = default) =>
         (await GetFacetsAsync(cancellationToken)).Eras;
 
-    public async Task<EventLookup> FindEventAsync(string slug, CancellationToken cancellationToken = default)
+    public Task<EventLookup> FindEventAsync(string slug, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var ev = await db.Events.AsNoTracking()
-            .Where(e => e.Slug == slug && e.Status == EventStatus.Published)
-            .Include(e => e.Era)
-            .Include(e => e.Tags)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(cancellationToken);
-        if (ev is null)
+        if (store.Slugs.FindById(slug) is not { } record || store.Events.FindById(record.EventId) is not { Status: EventStatus.Published } ev)
+            return Task.FromResult(new EventLookup(null, null));
+        if (!record.Current)
+            return Task.FromResult(new EventLookup(null, ev.Slug));
+
+        var links = store.Links.Find(l => l.EventId == ev.Id).ToList();
+        var articles = store.Articles.FindByIds(links.Select(l => l.ArticleId)).ToDictionary(a => a.Id);
+        var sources = links.Where(l => articles.ContainsKey(l.ArticleId)).Select(l =>
         {
-            var movedTo = await db.EventSlugAliases.Where(a => a.Slug == slug && a.Event!.Status == EventStatus.Published)
-                .Select(a => a.Event!.Slug).SingleOrDefaultAsync(cancellationToken);
-            return new EventLookup(null, movedTo);
-        }
-
-        var sources = await db.Links.AsNoTracking()
-            .Where(l => l.EventId == ev.Id)
-            .Select(l => new
-            {
-                l.Id, l.Role, l.Passage, l.Note, l.ArticleId, l.Article!.Title, l.Article.Outlet, l.Article.Author, l.Article.Url,
-                l.Article.PublishedAt, l.Article.PublishedPrecision, l.Article.PublishedApproximate,
-            })
-            .ToListAsync(cancellationToken);
-
-        var here = new TimelineCursor(ev.StartsAt, ev.StartPrecision, ev.Id);
-        var published = db.Events.Where(e => e.Status == EventStatus.Published);
-        var previous = await Neighbour(Ordered(published.Where(Before(here)), descending: true), cancellationToken);
-        var next = await Neighbour(Ordered(published.Where(After(here)), descending: false), cancellationToken);
-
-        var page = new EventView(
-            ev.Id, ev.Slug, ev.Title, ev.Summary, ev.Start, ev.End, ev.Era is null ? null : ToSummary(ev.Era),
-            ev.Tags.OrderBy(t => t.Kind).ThenBy(t => t.Name).Select(t => new TagRef(t.Kind, t.Name, t.Slug)).ToList(),
-            sources
-                .Select(s => new EventSource(s.Id, s.Role, s.Passage, s.Note, s.ArticleId, s.Title, s.Outlet, s.Author, s.Url,
-                    new PartialDate(s.PublishedAt, s.PublishedPrecision, s.PublishedApproximate)))
-                .OrderBy(s => s.Role).ThenBy(s => s.Published).ThenBy(s => s.Outlet)
-                .ToList(),
-            previous, next, ev.UpdatedAt);
-        return new EventLookup(page, null);
+            var a = articles[l.ArticleId];
+            return new EventSource(l.Id, l.Role, l.Passage, l.Note, a.Id, a.Title, a.Outlet, a.Author, a.Url, a.Published);
+        }).OrderBy(s => s.Role).ThenBy(s => s.Published).ThenBy(s => s.Outlet).ToList();
+        var era = ev.EraId is { } eraId ? store.Eras.FindById(eraId) : null;
+        var tags = store.Tags.FindByIds(ev.TagIds).OrderBy(t => t.Kind).ThenBy(t => t.Name).Select(t => new TagRef(t.Kind, t.Name, t.Slug)).ToList();
+        var all = AllView();
+        var previous = Page(all, null, ev.SortKey, 1).FirstOrDefault();
+        var next = Page(all, ev.SortKey, null, 1).FirstOrDefault();
+        return Task.FromResult(new EventLookup(new EventView(
+            ev.Id, ev.Slug, ev.Title, ev.Summary, ev.Start, ev.End, era is null ? null : ToSummary(era), tags, sources,
+            previous is null ? null : new EventNeighbour(previous.Slug, previous.Title, previous.Start),
+            next is null ? null : new EventNeighbour(next.Slug, next.Title, next.Start),
+            ev.UpdatedAt), null));
     }
 
-    /// <summary>An era and its first events (a long era continues in the timeline, filtered to it).</summary>
-    public async Task<EraView?> FindEraAsync(string slug, CancellationToken cancellationToken = default)
+    /// <summary>A storyline with a published event, and its first events (a long one continues in the timeline, filtered to it).</summary>
+    public Task<EraView?> FindEraAsync(string slug, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var era = await db.Eras.AsNoTracking()
-            .SingleOrDefaultAsync(e => e.Slug == slug && e.Events.Any(ev => ev.Status == EventStatus.Published), cancellationToken);
-        if (era is null)
-            return null; // unknown, or (still) without a published event
-        var events = db.Events.Where(e => e.Status == EventStatus.Published && e.EraId == era.Id);
-        var items = await LoadItemsAsync(db, events, descending: false, MaxEraEvents, cancellationToken);
-        return new EraView(ToSummary(era), items, await events.CountAsync(cancellationToken));
+        var era = store.Eras.FindOne(e => e.Slug == slug);
+        var count = era is null ? 0 : CountOf(TimelineKeys.FacetCount(TimelineKeys.EraFacet(era.Id)));
+        if (era is null || count == 0)
+            return Task.FromResult<EraView?>(null);
+        var items = Page(new View([TimelineKeys.EraFacet(era.Id)], "", TimelineKeys.Last, null, era.Id, false), null, null, MaxEraEvents);
+        return Task.FromResult<EraView?>(new EraView(ToSummary(era), items, count));
     }
 
-    public async Task<ArticleView?> FindArticleAsync(int id, CancellationToken cancellationToken = default)
+    /// <summary>An article that backs a published event, with the passages its published events quote.</summary>
+    public Task<ArticleView?> FindArticleAsync(int id, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // An article is public once it backs a published event: before that it is in the editors' library only.
-        var article = await db.Articles.AsNoTracking()
-            .SingleOrDefaultAsync(a => a.Id == id && a.Links.Any(l => l.Event!.Status == EventStatus.Published), cancellationToken);
-        if (article is null)
-            return null;
-        var links = await db.Links.AsNoTracking()
-            .Where(l => l.ArticleId == id && l.Event!.Status == EventStatus.Published)
-            .Select(l => new { l.Id, l.Role, l.Passage, l.Note, l.Event!.Slug, l.Event.Title, l.Event.StartsAt, l.Event.StartPrecision, l.Event.StartApproximate })
-            .ToListAsync(cancellationToken);
-        return new ArticleView(article.Id, article.Title, article.Outlet, article.Author, article.Url, article.Published, article.Language, article.Body,
-            links.Select(l => new ArticleLinkView(l.Id, l.Role, l.Passage, l.Note, l.Slug, l.Title, new PartialDate(l.StartsAt, l.StartPrecision, l.StartApproximate)))
-                .OrderBy(l => l.EventStart).ToList());
+        if (store.Articles.FindById(id) is not { PublicLinkCount: > 0 } article)
+            return Task.FromResult<ArticleView?>(null);
+        var body = store.ArticleTexts.FindById(id) is { } text ? ArticleTextCodec.Decompress(text.Compressed) : "";
+        var links = store.Links.Find(l => l.ArticleId == id).ToList();
+        var events = store.Events.FindByIds(links.Select(l => l.EventId)).Where(e => e.Status == EventStatus.Published).ToDictionary(e => e.Id);
+        var views = links.Where(l => events.ContainsKey(l.EventId))
+            .Select(l => new ArticleLinkView(l.Id, l.Role, l.Passage, l.Note, events[l.EventId].Slug, events[l.EventId].Title, events[l.EventId].Start))
+            .OrderBy(l => l.EventStart).ToList();
+        return Task.FromResult<ArticleView?>(new ArticleView(article.Id, article.Title, article.Outlet, article.Author, article.Url,
+            article.Published, article.Language, body, views));
     }
 
-    /// <summary>Published events that pass every filter of the view, and the id of the view's era (looked up once).</summary>
-    private static async Task<(IQueryable<Event> Events, int? EraId)> FilterAsync(TimelineDbContext db, TimelineViewState state,
-        List<string> problems, CancellationToken cancellationToken)
+    // Resolving a view --------------------------------------------------------------------------------------------
+
+    private View AllView() => new([], "", TimelineKeys.Last, null, null, false);
+
+    private View Resolve(TimelineViewState state, List<string> problems)
     {
-        var events = db.Events.AsNoTracking().Where(e => e.Status == EventStatus.Published);
+        var facets = new List<string>();
+        var nothing = false;
         int? eraId = null;
         if (state.Era is { } eraSlug)
         {
-            eraId = await db.Eras.Where(e => e.Slug == eraSlug && e.Events.Any(ev => ev.Status == EventStatus.Published))
-                .Select(e => (int?)e.Id).SingleOrDefaultAsync(cancellationToken);
-            if (eraId is null)
+            // An unknown storyline matches nothing (not the events without one), and says so.
+            if (store.Eras.FindOne(e => e.Slug == eraSlug) is { } era && CountOf(TimelineKeys.FacetCount(TimelineKeys.EraFacet(era.Id))) > 0)
             {
-                // Comparing with a null id would select the events that have no storyline.
-                problems.Add($"There is no storyline “{eraSlug}”.");
-                events = events.Where(e => false);
+                eraId = era.Id;
+                facets.Add(TimelineKeys.EraFacet(era.Id));
             }
             else
             {
-                events = events.Where(e => e.EraId == eraId);
+                problems.Add($"There is no storyline “{eraSlug}”.");
+                nothing = true;
             }
         }
-        events = WithTag(events, TagKind.Topic, state.Tag);
-        events = WithTag(events, TagKind.Actor, state.Actor);
-        events = WithTag(events, TagKind.Place, state.Place);
-        if (state.Outlet is { } outlet)
-            events = events.Where(e => e.Links.Any(l => l.Article!.Outlet == outlet));
+        foreach (var (kind, slug) in new[] { (TagKind.Topic, state.Tag), (TagKind.Actor, state.Actor), (TagKind.Place, state.Place) })
+        {
+            if (slug is null)
+                continue;
+            var key = Tag.KindSlugOf(kind, slug);
+            if (store.Tags.FindOne(t => t.KindSlug == key) is { } tag)
+                facets.Add(TimelineKeys.TagFacet(tag.Id));
+            else
+                nothing = true;
+        }
+        if (state.Outlet is { } outletName)
+        {
+            if (store.Outlets.FindOne(o => o.Name == outletName) is { } outlet)
+                facets.Add(TimelineKeys.OutletFacet(outlet.Id));
+            else
+                nothing = true;
+        }
         var (start, end) = state.Window;
-        if (start is { } from)
-            events = events.Where(e => e.StartsAt >= from);
-        if (end is { } to)
-            events = events.Where(e => e.StartsAt < to);
+        var low = start is { } from ? TimelineKeys.At(from) : "";
+        var high = end is { } to ? TimelineKeys.At(to) : TimelineKeys.Last;
+        SearchQuery? words = null;
         if (state.Q is { } q)
         {
-            var fts = FtsQuery.Build(q);
-            if (fts.Match is { } match)
+            words = SearchQuery.Parse(q, index.Analyzer);
+            if (words.Problem is { } problem)
             {
-                var ids = db.Database.SqlQuery<int>(
-                    $"SELECT rowid / 2 AS \"Value\" FROM \"SearchIndex\" WHERE \"SearchIndex\" MATCH {match} AND \"Kind\" = 'event'");
-                events = events.Where(e => ids.Contains(e.Id));
-            }
-            else
-            {
-                problems.Add(fts.Problem!);
+                problems.Add(problem);
+                words = null;
             }
         }
-        return (events, eraId);
+        return new View(facets, low, high, words, eraId, nothing || string.CompareOrdinal(low, high) >= 0);
     }
 
-    private static IQueryable<Event> WithTag(IQueryable<Event> events, TagKind kind, string? slug) =>
-        slug is null ? events : events.Where(e => e.Tags.Any(t => t.Kind == kind && t.Slug == slug));
+    /// <summary>The published event with this slug, when the view shows it.</summary>
+    private TimelineItem? FindInView(View view, string slug)
+    {
+        if (view.Nothing || store.Slugs.FindById(slug) is not { Current: true } record
+            || store.Events.FindById(record.EventId) is not { Status: EventStatus.Published } ev)
+            return null;
+        var inView = view.Facets.All(ev.Facets.Contains)
+                     && string.CompareOrdinal(ev.SortKey, view.Low) >= 0 && string.CompareOrdinal(ev.SortKey, view.High) < 0
+                     && (view.Words is null || index.Count(new BooleanQuery
+                     {
+                         { new TermQuery(new Term(SearchIndex.KeyField, TimelineKeys.EventDocument(ev.Id))), Occur.MUST },
+                         { WordsQuery(view)!, Occur.MUST },
+                     }) > 0);
+        return inView ? ToItem(ev) : null;
+    }
+
+    // Paging ------------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Up to <paramref name="take"/> events of the view in timeline order after <paramref name="after"/> (or, with
+    /// <paramref name="before"/>, the ones before it, nearest first). The cursor itself is left out unless
+    /// <paramref name="inclusive"/>.
+    /// </summary>
+    private List<TimelineItem> Page(View view, string? after, string? before, int take, bool inclusive = false)
+    {
+        if (view.Nothing)
+            return [];
+        return view.Words is null ? PageFromStore(view, after, before, take, inclusive) : PageFromIndex(view, after, before, take, inclusive);
+    }
+
+    private List<TimelineItem> PageFromStore(View view, string? after, string? before, int take, bool inclusive)
+    {
+        // The most selective facet is the range; the others are checked on the way (they rarely reject much of it).
+        var driver = view.Facets.Count == 0 ? TimelineKeys.AllFacet : view.Facets.MinBy(f => CountOf(TimelineKeys.FacetCount(f)))!;
+        var descending = before is not null;
+        var low = TimelineKeys.Entry(driver, after is null ? view.Low : Max(after, view.Low));
+        var high = TimelineKeys.Entry(driver, before is null ? view.High : Min(before, view.High));
+        var query = EventsRange(low, high, descending);
+        foreach (var other in view.Facets.Where(f => f != driver))
+            query = query.Where("$.Facets[*] ANY = @0", other);
+        var cursor = after ?? before;
+        return [.. query.Limit(take + 1).ToEnumerable()
+            .Where(e => inclusive || e.SortKey != cursor)
+            .Where(e => string.CompareOrdinal(e.SortKey, view.High) < 0)
+            .Take(take).Select(ToItem)];
+    }
+
+    /// <summary>Published events whose key lies in [low, high], in key order (descending: from high down).</summary>
+    internal ILiteQueryable<Event> EventsRange(string low, string high, bool descending)
+    {
+        var query = store.Events.Query().Where("$.Keys[*] ANY BETWEEN @0 AND @1", low, high);
+        return descending ? query.OrderByDescending("$.Keys[*]") : query.OrderBy("$.Keys[*]");
+    }
+
+    private List<TimelineItem> PageFromIndex(View view, string? after, string? before, int take, bool inclusive)
+    {
+        var descending = before is not null;
+        var low = after is null ? view.Low : Max(after, view.Low);
+        var high = before is null ? view.High : Min(before, view.High);
+        var range = TermRangeQuery.NewStringRange(SearchIndex.SortField, low, high, includeLower: after is null || inclusive, includeUpper: false);
+        var query = new BooleanQuery { { range, Occur.MUST }, { WordsQuery(view)!, Occur.MUST } };
+        var (hits, _) = index.Find(query, new Sort(new SortField(SearchIndex.SortField, SortFieldType.STRING, descending)), take);
+        var events = store.Events.FindByIds(hits.Select(h => StoreCollections.IdOfDocument(h.Key)))
+            .ToDictionary(e => e.Id);
+        return [.. hits.Select(h => events.GetValueOrDefault(StoreCollections.IdOfDocument(h.Key)))
+            .OfType<Event>().Where(e => e.Status == EventStatus.Published).Select(ToItem)];
+    }
+
+    /// <summary>The view's filters as a search-index query over published events: its words, facets and window.</summary>
+    private Lucene.Net.Search.Query? WordsQuery(View view)
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(SearchIndex.KindField, SearchDocuments.EventKind)), Occur.MUST },
+            { new TermQuery(new Term(SearchIndex.VisibleField, "1")), Occur.MUST },
+            { TermRangeQuery.NewStringRange(SearchIndex.SortField, view.Low, view.High, includeLower: true, includeUpper: false), Occur.MUST },
+        };
+        foreach (var facet in view.Facets)
+            query.Add(new TermQuery(new Term(SearchIndex.FacetField, facet)), Occur.MUST);
+        if (view.Words?.ToQuery(TextFields) is { } words)
+            query.Add(words, Occur.MUST);
+        return query;
+    }
+
+    // Density -----------------------------------------------------------------------------------------------------
 
     /// <summary>Days need a window of at most about a quarter, months one of at most ten years; otherwise a coarser zoom.</summary>
     private static TimelineZoom EffectiveZoom(TimelineViewState state)
@@ -221,43 +289,32 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
         };
     }
 
-    private static async Task<IReadOnlyList<DensityBucket>> DensityAsync(TimelineDbContext db, TimelineViewState state,
-        IQueryable<Event> filtered, int? eraId, TimelineZoom zoom, CancellationToken cancellationToken)
+    private IReadOnlyList<DensityBucket> Density(TimelineViewState state, View view, TimelineZoom zoom)
     {
         var (start, end) = state.Window;
-        List<(DateTime Period, int Count)> counts;
+        var counts = new List<(DateTime Period, int Count)>();
         var monthAligned = state.FromDate?.Precision is null or DatePrecision.Year or DatePrecision.Month
                            && state.ToDate?.Precision is null or DatePrecision.Year or DatePrecision.Month;
-        if (zoom != TimelineZoom.Days && monthAligned && state is { Tag: null, Actor: null, Place: null, Outlet: null, Q: null })
+        if (view.Nothing)
         {
-            // The fast path: the trigger-kept month counts (a few hundred rows), filtered by era and window.
-            var months = db.EventMonthCounts.AsNoTracking().Where(c => c.Count > 0);
-            if (state.Era is not null)
+            // nothing to count
+        }
+        else if (zoom != TimelineZoom.Days && monthAligned && view.Words is null && view.Facets.All(f => f.StartsWith('e')))
+        {
+            // The fast path: the kept month counts (a few hundred documents), for all events or one storyline.
+            var prefix = TimelineKeys.MonthCountPrefix(view.EraId);
+            foreach (var count in store.Counts.Query().Where("_id BETWEEN @0 AND @1", prefix, prefix + TimelineKeys.Last).ToEnumerable())
             {
-                // Era 0 holds the events without a storyline; an unknown storyline (no id) counts nothing.
-                var monthEraId = eraId ?? -1;
-                months = months.Where(c => c.EraId == monthEraId);
+                var month = DateTime.ParseExact(count.Id[prefix.Length..], "yyyy-MM", CultureInfo.InvariantCulture);
+                if ((start is null || month >= start) && (end is null || month < end) && count.N > 0)
+                    counts.Add((month, count.N));
             }
-            if (start is { } from)
-            {
-                var fromMonth = from.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-                months = months.Where(c => string.Compare(c.Month, fromMonth) >= 0);
-            }
-            if (end is { } to)
-            {
-                var toMonth = to.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-                months = months.Where(c => string.Compare(c.Month, toMonth) < 0);
-            }
-            var rows = await months.Select(c => new { c.Month, c.Count }).ToListAsync(cancellationToken);
-            counts = rows.Select(r => (DateTime.ParseExact(r.Month, "yyyy-MM", CultureInfo.InvariantCulture), r.Count)).ToList();
         }
         else
         {
-            // Other filters: count what they leave, within the window.
-            var rows = await filtered.GroupBy(e => new { e.StartsAt.Year, e.StartsAt.Month, Day = zoom == TimelineZoom.Days ? e.StartsAt.Day : 1 })
-                .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, Count = g.Count() })
-                .ToListAsync(cancellationToken);
-            counts = rows.Select(r => (new DateTime(r.Year, r.Month, r.Day), r.Count)).ToList();
+            // Other filters: the search index counts what they leave, per day.
+            foreach (var (day, count) in index.CountByDay(WordsQuery(view)!))
+                counts.Add((DateTime.ParseExact(day.ToString("D8", CultureInfo.InvariantCulture), "yyyyMMdd", CultureInfo.InvariantCulture), count));
         }
 
         var precision = zoom switch { TimelineZoom.Years => DatePrecision.Year, TimelineZoom.Months => DatePrecision.Month, _ => DatePrecision.Day };
@@ -277,55 +334,26 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
         return strip;
     }
 
-    // Each keyset predicate repeats its bound on StartsAt alone ("StartsAt >= c" / "<= c"), which is implied by
-    // the rest: SQLite can seek the (Status, StartsAt, …) index with it instead of walking the index from its start.
-    private static Expression<Func<Event, bool>> After(TimelineCursor c, bool inclusive = false)
+    // Helpers -----------------------------------------------------------------------------------------------------
+
+    private int CountOf(string id) => store.Counts.FindById(id)?.N ?? 0;
+
+    /// <summary>The ids behind the counts "f:{prefix}…" above zero: the storylines, tags or outlets published events use.</summary>
+    private List<int> PublicIds(string prefix)
     {
-        var fromId = inclusive ? c.Id : c.Id + 1;
-        return e => e.StartsAt >= c.StartsAt
-                    && (e.StartsAt > c.StartsAt
-                        || e.StartPrecision > c.Precision || (e.StartPrecision == c.Precision && e.Id >= fromId));
+        var from = TimelineKeys.FacetCount(prefix);
+        return [.. store.Counts.Query().Where("_id BETWEEN @0 AND @1", from, from + TimelineKeys.Last).ToEnumerable()
+            .Where(c => c.N > 0 && int.TryParse(c.Id.AsSpan(from.Length), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            .Select(c => int.Parse(c.Id.AsSpan(from.Length), NumberStyles.None, CultureInfo.InvariantCulture))];
     }
 
-    private static Expression<Func<Event, bool>> Before(TimelineCursor c) => e =>
-        e.StartsAt <= c.StartsAt
-        && (e.StartsAt < c.StartsAt || e.StartPrecision < c.Precision || (e.StartPrecision == c.Precision && e.Id < c.Id));
 
-    private static IQueryable<Event> Ordered(IQueryable<Event> events, bool descending) => descending
-        ? events.OrderByDescending(e => e.StartsAt).ThenByDescending(e => e.StartPrecision).ThenByDescending(e => e.Id)
-        : events.OrderBy(e => e.StartsAt).ThenBy(e => e.StartPrecision).ThenBy(e => e.Id);
+    private static string Max(string a, string b) => string.CompareOrdinal(a, b) >= 0 ? a : b;
 
-    private static async Task<EventNeighbour?> Neighbour(IQueryable<Event> ordered, CancellationToken cancellationToken)
-    {
-        var row = await ordered.Select(e => new { e.Slug, e.Title, e.StartsAt, e.StartPrecision, e.StartApproximate }).FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : new EventNeighbour(row.Slug, row.Title, new PartialDate(row.StartsAt, row.StartPrecision, row.StartApproximate));
-    }
+    private static string Min(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? a : b;
 
-    private static async Task<List<TimelineItem>> LoadItemsAsync(TimelineDbContext db, IQueryable<Event> events, bool descending, int take,
-        CancellationToken cancellationToken)
-    {
-        var rows = await Ordered(events, descending).Take(take)
-            .Select(e => new
-            {
-                e.Id, e.Slug, e.Title, e.Summary, e.StartsAt, e.StartPrecision, e.StartApproximate,
-                e.EndsAt, e.EndPrecision, e.EndApproximate, e.EraId,
-            })
-            .ToListAsync(cancellationToken);
-        // The outlets in a second query keyed by this page's ids: in one query with the page, SQLite
-        // materialised every link joined to every article, a cost that grew with the whole database.
-        var ids = rows.Select(r => r.Id).ToList();
-        var outlets = (await db.Links.AsNoTracking().Where(l => ids.Contains(l.EventId))
-                .Select(l => new { l.EventId, l.Article!.Outlet }).ToListAsync(cancellationToken))
-            .ToLookup(l => l.EventId, l => l.Outlet);
-        return rows.Select(r => new TimelineItem(
-                r.Id, r.Slug, r.Title, TextExcerpt.Shorten(SafeMarkdown.ToPlainText(r.Summary)),
-                new PartialDate(r.StartsAt, r.StartPrecision, r.StartApproximate),
-                r.EndsAt is { } endsAt && r.EndPrecision is { } endPrecision ? new PartialDate(endsAt, endPrecision, r.EndApproximate) : null,
-                r.EraId,
-                outlets[r.Id].Distinct().Order(StringComparer.OrdinalIgnoreCase).ToList(),
-                outlets[r.Id].Count()))
-            .ToList();
-    }
+    private static TimelineItem ToItem(Event e) => new(
+        e.Id, e.Slug, e.Title, TextExcerpt.Shorten(SafeMarkdown.ToPlainText(e.Summary)), e.Start, e.End, e.EraId, e.Outlets, e.SourceCount, e.SortKey);
 
     private static EraSummary ToSummary(Era era) => new(era.Id, era.Slug, era.Title, era.Description, era.Colour, era.Start, era.End);
 }

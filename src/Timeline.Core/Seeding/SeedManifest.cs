@@ -20,6 +20,9 @@ public sealed class SeedArticle
     public string? Published { get; init; }
     public bool Approximate { get; init; }
     public string? Language { get; init; }
+
+    /// <summary>True when the file holds the text as stored (an export): it is taken as it is, not cleaned again.</summary>
+    public bool Cleaned { get; init; }
 }
 
 public sealed class SeedEra
@@ -47,6 +50,9 @@ public sealed class SeedEvent
     public List<string>? Actors { get; init; }
     public List<string>? Places { get; init; }
     public List<SeedLink>? Links { get; init; }
+
+    /// <summary>Addresses the event had before (an export keeps them): they redirect to the current one.</summary>
+    public List<string>? FormerSlugs { get; init; }
 }
 
 public sealed class SeedLink

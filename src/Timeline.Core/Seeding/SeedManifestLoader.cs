@@ -86,7 +86,7 @@ public static class SeedManifestLoader
                     problems.Add($"{where}: the file {filePath} does not exist.");
                 else
                 {
-                    body = ArticleCleaner.Clean(File.ReadAllText(filePath), a.Title).Body;
+                    body = a.Cleaned ? File.ReadAllText(filePath) : ArticleCleaner.Clean(File.ReadAllText(filePath), a.Title).Body;
                     if (body.Length == 0)
                         problems.Add($"{where}: the article has no text once cleaned.");
                 }
@@ -174,9 +174,12 @@ public static class SeedManifestLoader
                 links.Add(new PlannedLink(link.Article, role, link.Passage ?? "", link.Note));
             }
 
+            foreach (var former in e.FormerSlugs ?? [])
+                CheckSlug(former, where + " formerSlugs", slugs, problems, required: true);
+
             var tags = Tags(e.Tags, TagKind.Topic).Concat(Tags(e.Actors, TagKind.Actor)).Concat(Tags(e.Places, TagKind.Place)).ToList();
             if (problems.Count == before)
-                planned.Add(new PlannedEvent(slug!, e.Title!.Trim(), e.Summary?.Trim() ?? "", start!.Value, end, e.Era, status, tags, links));
+                planned.Add(new PlannedEvent(slug!, e.Title!.Trim(), e.Summary?.Trim() ?? "", start!.Value, end, e.Era, status, tags, links, e.FormerSlugs ?? []));
         }
         return planned;
     }

@@ -17,7 +17,7 @@ public sealed record PlannedLink(string ArticleFile, LinkRole Role, string Passa
 
 public sealed record PlannedEvent(
     string Slug, string Title, string Summary, PartialDate Start, PartialDate? End, string? EraSlug, EventStatus Status,
-    IReadOnlyList<PlannedTag> Tags, IReadOnlyList<PlannedLink> Links);
+    IReadOnlyList<PlannedTag> Tags, IReadOnlyList<PlannedLink> Links, IReadOnlyList<string> FormerSlugs);
 
 /// <summary>The manifest cannot be imported; the message names the file, each entry and its problem.</summary>
 public sealed class SeedManifestException(string path, IReadOnlyList<string> problems)

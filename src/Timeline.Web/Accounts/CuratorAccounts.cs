@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Timeline.Core.Data;
+using LiteDB;
 using Timeline.Core.Domain;
+using Timeline.Core.Storage;
 
 namespace Timeline.Web.Accounts;
 
@@ -12,21 +12,18 @@ public sealed record AccountRow(int Id, string UserName, string Role, bool IsDis
 /// back as text to show; a change of password, role or access renews the security stamp, which signs the
 /// account out of every browser within a minute.
 /// </summary>
-public sealed class CuratorAccounts(UserManager<CuratorAccount> users, IDbContextFactory<TimelineDbContext> contexts, TimeProvider clock)
+public sealed class CuratorAccounts(UserManager<CuratorAccount> users, TimelineStore store, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<AccountRow>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>Every account by name (the accounts of one newsroom: a short list).</summary>
+    public Task<IReadOnlyList<AccountRow>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var accounts = await db.CuratorAccounts.AsNoTracking().OrderBy(a => a.NormalizedUserName).ToListAsync(cancellationToken);
-        return [.. accounts.Select(a => new AccountRow(a.Id, a.UserName, a.Role, a.IsDisabled, a.LockoutEnd > now ? a.LockoutEnd : null, a.CreatedAt))];
+        IReadOnlyList<AccountRow> rows = [.. store.Accounts.Query().OrderBy(a => a.NormalizedUserName).ToEnumerable()
+            .Select(a => new AccountRow(a.Id, a.UserName, a.Role, a.IsDisabled, a.LockoutEnd > now ? a.LockoutEnd : null, a.CreatedAt))];
+        return Task.FromResult(rows);
     }
 
-    public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.CuratorAccounts.AnyAsync(cancellationToken);
-    }
+    public Task<bool> AnyAsync(CancellationToken cancellationToken = default) => Task.FromResult(store.Accounts.Exists(Query.All()));
 
     public async Task<IReadOnlyList<string>> CreateAsync(string userName, string role, string password)
     {
@@ -81,11 +78,8 @@ public sealed class CuratorAccounts(UserManager<CuratorAccount> users, IDbContex
         return Errors(await users.UpdateSecurityStampAsync(account));
     }
 
-    private async Task<int> ActiveAdminCountAsync()
-    {
-        await using var db = await contexts.CreateDbContextAsync();
-        return await db.CuratorAccounts.CountAsync(a => a.Role == CuratorRoles.Admin && !a.IsDisabled);
-    }
+    private Task<int> ActiveAdminCountAsync() =>
+        Task.FromResult(store.Accounts.Count(a => a.Role == CuratorRoles.Admin && !a.IsDisabled));
 
     private static string NoSuchAccount(string userName) => $"There is no account named \"{userName}\".";
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Timeline.Core.Domain;
 
 namespace Timeline.Web.Accounts;
@@ -25,7 +24,7 @@ public static class CuratorAuthentication
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
 
-    public static IServiceCollection AddCuratorAccounts(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddCuratorAccounts(this IServiceCollection services, string storePath)
     {
         services.AddSingleton<ILookupNormalizer, CuratorNameNormalizer>(); // before Identity, which only adds its own if none is there
         services.AddIdentityCore<CuratorAccount>(options =>
@@ -80,9 +79,7 @@ public static class CuratorAuthentication
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, CuratorAuthenticationStateProvider>();
 
-        var dataProtection = services.AddDataProtection().SetApplicationName("Timeline");
-        if (KeysDirectory(connectionString) is { } keys)
-            dataProtection.PersistKeysToFileSystem(keys);
+        services.AddDataProtection().SetApplicationName("Timeline").PersistKeysToFileSystem(KeysDirectory(storePath));
 
         services.AddScoped<CuratorAccounts>();
         services.AddScoped<CuratorAccess>();
@@ -91,14 +88,8 @@ public static class CuratorAuthentication
         return services;
     }
 
-    /// <summary>"App_Data/keys" beside "App_Data/timeline.db": sign-ins and antiforgery tokens survive a restart.</summary>
-    public static DirectoryInfo? KeysDirectory(string connectionString)
-    {
-        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (string.IsNullOrEmpty(source) || source == ":memory:" || Path.GetDirectoryName(Path.GetFullPath(source)) is not { } folder)
-            return null;
-        return new DirectoryInfo(Path.Combine(folder, Path.GetFileNameWithoutExtension(source) + "-keys"));
-    }
+    /// <summary>"App_Data/timeline-keys" beside "App_Data/timeline.db": sign-ins and antiforgery tokens survive a restart.</summary>
+    public static DirectoryInfo KeysDirectory(string storePath) => new(Core.Storage.TimelineStore.SiblingPath(storePath, "-keys"));
 
     public static void MapCuratorAccountEndpoints(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(LogoutPath, async (HttpContext context, IAntiforgery antiforgery, SignInManager<CuratorAccount> signIn) =>

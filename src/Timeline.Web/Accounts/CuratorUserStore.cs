@@ -1,19 +1,17 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Timeline.Core.Data;
 using Timeline.Core.Domain;
+using Timeline.Core.Storage;
 
 namespace Timeline.Web.Accounts;
 
 /// <summary>
-/// ASP.NET Core Identity's storage for curator accounts, over the app's own DbContext. Written here because
-/// Microsoft.AspNetCore.Identity.EntityFrameworkCore does not restore from this package feed. Each call uses
-/// a fresh context, so the store is safe in circuits and requests alike.
+/// ASP.NET Core Identity's storage for curator accounts, in the store's "accounts" collection. Written here
+/// because no Identity store for LiteDB exists in the package feed. Writes go through the store's write gate.
 /// </summary>
-public sealed class CuratorUserStore(IDbContextFactory<TimelineDbContext> contexts) :
+public sealed class CuratorUserStore(TimelineStore store) :
     IUserPasswordStore<CuratorAccount>, IUserSecurityStampStore<CuratorAccount>, IUserLockoutStore<CuratorAccount>
 {
     public Task<string> GetUserIdAsync(CuratorAccount user, CancellationToken cancellationToken) =>
@@ -36,44 +34,34 @@ public sealed class CuratorUserStore(IDbContextFactory<TimelineDbContext> contex
         return Task.CompletedTask;
     }
 
-    public async Task<IdentityResult> CreateAsync(CuratorAccount user, CancellationToken cancellationToken)
+    public Task<IdentityResult> CreateAsync(CuratorAccount user, CancellationToken cancellationToken) => Task.FromResult(store.Write(tx =>
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.CuratorAccounts.AnyAsync(a => a.NormalizedUserName == user.NormalizedUserName, cancellationToken))
+        if (store.Accounts.FindOne(a => a.NormalizedUserName == user.NormalizedUserName) is not null)
             return IdentityResult.Failed(new IdentityErrorDescriber().DuplicateUserName(user.UserName));
-        db.CuratorAccounts.Add(user);
-        await db.SaveChangesAsync(cancellationToken);
+        user.Id = tx.NextIntId("accounts");
+        store.Accounts.Insert(user);
         return IdentityResult.Success;
+    }));
+
+    public Task<IdentityResult> UpdateAsync(CuratorAccount user, CancellationToken cancellationToken) => Task.FromResult(store.Write(tx =>
+    {
+        // A rename to a name another account holds would break the unique index: say so instead.
+        if (store.Accounts.FindOne(a => a.NormalizedUserName == user.NormalizedUserName) is { } other && other.Id != user.Id)
+            return IdentityResult.Failed(new IdentityErrorDescriber().DuplicateUserName(user.UserName));
+        return store.Accounts.Update(user) ? IdentityResult.Success : IdentityResult.Failed(new IdentityError { Description = "This account no longer exists." });
+    }));
+
+    public Task<IdentityResult> DeleteAsync(CuratorAccount user, CancellationToken cancellationToken)
+    {
+        store.Write(tx => tx.Store.Accounts.Delete(user.Id));
+        return Task.FromResult(IdentityResult.Success);
     }
 
-    public async Task<IdentityResult> UpdateAsync(CuratorAccount user, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.CuratorAccounts.Update(user);
-        await db.SaveChangesAsync(cancellationToken);
-        return IdentityResult.Success;
-    }
+    public Task<CuratorAccount?> FindByIdAsync(string userId, CancellationToken cancellationToken) =>
+        Task.FromResult(int.TryParse(userId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? store.Accounts.FindById(id) : null);
 
-    public async Task<IdentityResult> DeleteAsync(CuratorAccount user, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.CuratorAccounts.Where(a => a.Id == user.Id).ExecuteDeleteAsync(cancellationToken);
-        return IdentityResult.Success;
-    }
-
-    public async Task<CuratorAccount?> FindByIdAsync(string userId, CancellationToken cancellationToken)
-    {
-        if (!int.TryParse(userId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            return null;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.CuratorAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-    }
-
-    public async Task<CuratorAccount?> FindByNameAsync(string normalizedUserName, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.CuratorAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.NormalizedUserName == normalizedUserName, cancellationToken);
-    }
+    public Task<CuratorAccount?> FindByNameAsync(string normalizedUserName, CancellationToken cancellationToken) =>
+        Task.FromResult<CuratorAccount?>(store.Accounts.FindOne(a => a.NormalizedUserName == normalizedUserName));
 
     public Task SetPasswordHashAsync(CuratorAccount user, string? passwordHash, CancellationToken cancellationToken)
     {

@@ -45,9 +45,9 @@ public static class UsersCommand
             }
         }
 
-        string[] hostArgs = db is null ? ["--Logging:LogLevel:Default=Warning"] : ["--Logging:LogLevel:Default=Warning", $"--ConnectionStrings:Timeline=Data Source={db}"];
+        string[] hostArgs = db is null ? ["--Logging:LogLevel:Default=Warning"] : ["--Logging:LogLevel:Default=Warning", $"--ConnectionStrings:Timeline=Filename={db}"];
         await using var app = TimelineApp.Create(hostArgs);
-        if (!await app.InitializeTimelineDatabaseAsync())
+        if (!await app.InitializeTimelineStoreAsync())
             return 1;
         await using var scope = app.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<CuratorAccounts>();

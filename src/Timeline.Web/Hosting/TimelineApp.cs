@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Radzen;
 using Timeline.Core.Curation;
-using Timeline.Core.Data;
 using Timeline.Core.Reading;
 using Timeline.Core.Search;
 using Timeline.Core.Seeding;
+using Timeline.Core.Storage;
 using Timeline.Web.Accounts;
 using Timeline.Web.Components;
 
@@ -40,9 +39,17 @@ public static class TimelineApp
         var services = builder.Services;
         services.AddOptions<TimelineOptions>().Bind(builder.Configuration.GetSection(TimelineOptions.Section));
 
-        var connectionString = TimelineDatabase.ResolveConnectionString(
-            builder.Configuration.GetConnectionString("Timeline"), builder.Environment.ContentRootPath);
-        services.AddDbContextFactory<TimelineDbContext>(options => TimelineDbContextSetup.Configure(options, connectionString));
+        var storePath = StoreLocation.ResolvePath(builder.Configuration.GetConnectionString("Timeline"), builder.Environment.ContentRootPath);
+        // One store per process, opened on first use and disposed (with a final checkpoint) when the app stops.
+        services.AddSingleton(provider => TimelineStore.Open(storePath, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Timeline.Store")));
+        services.AddSingleton(provider =>
+        {
+            var store = provider.GetRequiredService<TimelineStore>();
+            return SearchIndex.Open(store.SearchIndexDirectory, store.StoreId, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Timeline.Search"));
+        });
+        services.AddSingleton<SearchIndexer>();
+        services.AddHostedService<SearchIndexerService>();
+        services.AddHostedService<StoreCheckpointService>();
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddSingleton<TimelineQueries>();
@@ -51,7 +58,7 @@ public static class TimelineApp
         services.AddSingleton<SiteUrls>();
         services.AddScoped<NotFoundReason>();
 
-        services.AddCuratorAccounts(connectionString);
+        services.AddCuratorAccounts(storePath);
         services.AddSingleton<IContentChangeListener, PublicCacheInvalidator>();
         services.AddSingleton<EventEditor>();
         services.AddSingleton<ArticleEditor>();
@@ -71,7 +78,7 @@ public static class TimelineApp
             .Expire(TimeSpan.FromSeconds(60))
             .Tag(PublicPageTag)));
         services.AddRadzenComponents();
-        services.AddHealthChecks().AddDbContextCheck<TimelineDbContext>("database");
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         return builder;
     }
 
@@ -105,21 +112,25 @@ public static class TimelineApp
         return app;
     }
 
-    /// <summary>Migrates and, when empty, seeds the database. False (after logging why) when the seeds cannot be imported.</summary>
-    public static async Task<bool> InitializeTimelineDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Opens the store (upgrading an older file), fills it from the seeds when it is empty, and brings the search
+    /// index up to date (rebuilt when missing, corrupt or outdated). False, after logging why, when it cannot.
+    /// </summary>
+    public static async Task<bool> InitializeTimelineStoreAsync(this WebApplication app)
     {
         var services = app.Services;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Timeline.Database");
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Timeline.Store");
         try
         {
-            await TimelineDatabase.InitializeAsync(
-                services.GetRequiredService<IDbContextFactory<TimelineDbContext>>(),
+            await StoreLocation.InitializeAsync(
+                services.GetRequiredService<TimelineStore>(),
                 services.GetRequiredService<SeedImporter>(),
                 services.GetRequiredService<IOptions<TimelineOptions>>().Value.SeedsPath,
                 logger);
+            services.GetRequiredService<SearchIndexer>().Start();
             return true;
         }
-        catch (SeedManifestException e)
+        catch (Exception e) when (e is SeedManifestException or StoreLockedException or StoreVersionException)
         {
             logger.LogCritical("{Message}", e.Message);
             return false;

@@ -1,8 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Timeline.Core.Data;
 using Timeline.Core.Domain;
+using Timeline.Core.Storage;
 using Timeline.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,8 +13,7 @@ public sealed class LargeTimelineTests(LargeTimelineBrowserFixture browser)
     [Fact]
     public async Task The_timeline_shows_a_page_at_a_time_and_loads_more_on_request()
     {
-        await using var db = await browser.Services.GetRequiredService<IDbContextFactory<TimelineDbContext>>().CreateDbContextAsync();
-        var published = await db.Events.CountAsync(e => e.Status == EventStatus.Published);
+        var published = browser.Services.GetRequiredService<TimelineStore>().Events.Count(e => e.Status == EventStatus.Published);
         Assert.True(published > 100, $"{published} published events");
 
         var page = await browser.NewPageAsync();

@@ -5,7 +5,7 @@ using Timeline.Web.Hosting;
 namespace Timeline.Tests.Support;
 
 /// <summary>
-/// The app on real Kestrel at a free loopback port, on a fresh seeded SQLite file, plus Debian's Chromium
+/// The app on real Kestrel at a free loopback port, on a fresh seeded store, plus Debian's Chromium
 /// driven by Playwright. WebApplicationFactory's TestServer has no socket a browser could reach, hence
 /// this second way of hosting the same app (TimelineApp.Create is what Program.cs calls).
 /// </summary>
@@ -13,7 +13,9 @@ public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"timeline-e2e-{Guid.NewGuid():N}.db");
+    private readonly string folder = Path.Combine(Path.GetTempPath(), $"timeline-e2e-{Guid.NewGuid():N}");
+
+    private string StorePath => Path.Combine(folder, "timeline.db");
     private WebApplication? app;
     private IPlaywright? playwright;
 
@@ -28,15 +30,16 @@ public class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await PrepareDatabaseAsync(databasePath);
+        Directory.CreateDirectory(folder);
+        await PrepareDatabaseAsync(StorePath);
         app = TimelineApp.Create([
             "--urls", "http://127.0.0.1:0",
             "--environment", "Development",
             "--contentRoot", WebProjectDirectory(),
-            $"--ConnectionStrings:Timeline=Data Source={databasePath}",
+            $"--ConnectionStrings:Timeline=Filename={StorePath}",
             "--Logging:LogLevel:Default=Warning",
         ]);
-        if (!await app.InitializeTimelineDatabaseAsync())
+        if (!await app.InitializeTimelineStoreAsync())
             throw new InvalidOperationException("The seeds could not be imported; see the log.");
         await app.StartAsync();
         BaseUrl = app.Urls.Single();
@@ -77,7 +80,8 @@ public class BrowserFixture : IAsyncLifetime
             await app.StopAsync();
             await app.DisposeAsync();
         }
-        TestDatabase.Delete(databasePath);
+        if (Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
     }
 
     private static string WebProjectDirectory() => Path.Combine(Seeds.RepositoryRoot, "src", "Timeline.Web");

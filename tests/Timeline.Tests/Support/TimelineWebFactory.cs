@@ -3,17 +3,19 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Timeline.Tests.Support;
 
-/// <summary>The real app in memory (TestServer) on its own temporary SQLite file, seeded on start like a fresh install.</summary>
+/// <summary>The real app in memory (TestServer) on its own temporary store, seeded on start like a fresh install.</summary>
 public class TimelineWebFactory : WebApplicationFactory<Program>
 {
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"timeline-web-{Guid.NewGuid():N}.db");
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), $"timeline-web-{Guid.NewGuid():N}");
+
+    public string StorePath => Path.Combine(Folder, "timeline.db");
 
     protected virtual string Environment => "Development";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
-        builder.UseSetting("ConnectionStrings:Timeline", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:Timeline", $"Filename={StorePath}");
     }
 
     public HttpClient CreateBrowserlessClient() =>
@@ -22,7 +24,8 @@ public class TimelineWebFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        TestDatabase.Delete(DatabasePath);
+        if (Directory.Exists(Folder))
+            Directory.Delete(Folder, recursive: true);
         GC.SuppressFinalize(this);
     }
 }

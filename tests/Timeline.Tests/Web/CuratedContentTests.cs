@@ -1,7 +1,7 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Timeline.Core.Data;
+using Timeline.Core.Curation;
+using Timeline.Core.Storage;
 using Timeline.Core.Dates;
 using Timeline.Core.Domain;
 using Timeline.Tests.Support;
@@ -12,25 +12,32 @@ namespace Timeline.Tests.Web;
 /// Its own app and database, since these tests add events.</summary>
 public sealed class CuratedContentTests(TimelineWebFactory factory) : IClassFixture<TimelineWebFactory>
 {
-    private async Task<Event> AddEventAsync(Action<Event> shape)
+    private async Task<Event> AddEventAsync(Action<Event> shape, string[]? formerSlugs = null, (TagKind Kind, string Name, string Slug)[]? tags = null)
     {
-        var contexts = factory.Services.GetRequiredService<IDbContextFactory<TimelineDbContext>>();
-        await using var db = await contexts.CreateDbContextAsync();
+        var store = factory.Services.GetRequiredService<TimelineStore>();
         var ev = new Event
         {
             Slug = "2020-01-01-" + Guid.NewGuid().ToString("N")[..8], Title = "Test event", Start = PartialDate.Day(2020, 1, 1),
             Status = EventStatus.Published, CreatedBy = "test", UpdatedBy = "test",
         };
         shape(ev);
-        db.Events.Add(ev);
-        await db.SaveChangesAsync();
+        store.Write(tx =>
+        {
+            ev.Id = tx.NextIntId("events");
+            ev.TagIds = [.. (tags ?? []).Select(t => tx.EnsureTag(t.Kind, t.Name, t.Slug).Id)];
+            foreach (var former in formerSlugs ?? [])
+                tx.AddFormerSlug(ev.Id, former, DateTimeOffset.UtcNow);
+            tx.SetSlug(ev.Id, null, ev.Slug, DateTimeOffset.UtcNow);
+            tx.PutEvent(null, ev);
+        });
+        await factory.Services.GetRequiredService<IContentChangeListener>().ContentChangedAsync();
         return ev;
     }
 
     [Fact]
     public async Task An_old_slug_redirects_permanently_to_the_current_one()
     {
-        var ev = await AddEventAsync(e => e.SlugHistory.Add(new EventSlugAlias { Slug = "2020-01-01-old-name", RetiredAt = DateTimeOffset.UtcNow }));
+        var ev = await AddEventAsync(_ => { }, ["2020-01-01-old-name"]);
 
         var response = await factory.CreateBrowserlessClient().GetAsync("/events/2020-01-01-old-name");
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
@@ -53,8 +60,7 @@ public sealed class CuratedContentTests(TimelineWebFactory factory) : IClassFixt
         {
             e.Title = "<script>alert('title')</script> \u202Eevil\u202C";
             e.Summary = "<img src=x onerror=alert(1)> [click](javascript:alert(2)) <a href=\"javascript:alert(3)\">x</a> [ok](https://example.org)";
-            e.Tags.Add(new Tag { Kind = TagKind.Actor, Name = "<b onmouseover=alert(4)>actor</b>", Slug = "b-actor" });
-        });
+        }, tags: [(TagKind.Actor, "<b onmouseover=alert(4)>actor</b>", "b-actor")]);
 
         var html = await factory.CreateBrowserlessClient().GetStringAsync("/events/" + ev.Slug);
         Assert.DoesNotContain("<script>alert", html);

@@ -210,8 +210,8 @@ public sealed class CuratorAccessTests(TimelineWebFactory factory) : IClassFixtu
     public async Task Data_protection_keys_are_kept_beside_the_database()
     {
         await CuratorHttp.SignedInClientAsync(factory, "matrix-editor");
-        var keys = CuratorAuthentication.KeysDirectory($"Data Source={factory.DatabasePath}")!;
-        Assert.Equal(Path.GetDirectoryName(factory.DatabasePath), keys.Parent!.FullName);
+        var keys = CuratorAuthentication.KeysDirectory(factory.StorePath);
+        Assert.Equal(Path.GetDirectoryName(factory.StorePath), keys.Parent!.FullName);
         Assert.NotEmpty(keys.GetFiles("key-*.xml"));
     }
 }

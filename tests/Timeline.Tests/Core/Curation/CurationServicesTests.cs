@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 using Timeline.Core.Curation;
 using Timeline.Core.Dates;
 using Timeline.Core.Domain;
@@ -10,22 +7,10 @@ using Timeline.Tests.Support;
 
 namespace Timeline.Tests.Core.Curation;
 
-/// <summary>Counts the change notifications, which the web app turns into cache evictions.</summary>
-internal sealed class CountingListener : IContentChangeListener
-{
-    public int Count { get; private set; }
-
-    public Task ContentChangedAsync(CancellationToken cancellationToken = default)
-    {
-        Count++;
-        return Task.CompletedTask;
-    }
-}
-
 public sealed class CurationServicesTests : IAsyncLifetime
 {
-    private TestDatabase database = null!;
-    private readonly CountingListener listener = new();
+    private TestStore database = null!;
+    private CountingListener listener = null!;
     private EventEditor events = null!;
     private ArticleEditor articles = null!;
     private LinkEditor links = null!;
@@ -34,12 +19,13 @@ public sealed class CurationServicesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateSeededAsync();
-        events = new EventEditor(database, listener, TimeProvider.System);
-        articles = new ArticleEditor(database, listener, TimeProvider.System);
-        links = new LinkEditor(database, listener, TimeProvider.System);
-        history = new CurationHistory(database);
-        queries = new TimelineQueries(database, new MemoryCache(Options.Create(new MemoryCacheOptions())));
+        database = await TestStore.CreateSeededAsync();
+        listener = database.Listener;
+        events = database.Events();
+        articles = database.Articles();
+        links = database.Links();
+        history = database.History();
+        queries = database.Queries();
     }
 
     public async Task DisposeAsync() => await database.DisposeAsync();
@@ -184,8 +170,7 @@ public sealed class CurationServicesTests : IAsyncLifetime
     [Fact]
     public async Task Invalid_input_writes_nothing_and_hostile_text_is_stored_as_typed()
     {
-        using (var db = database.CreateDbContext())
-            Assert.Equal(0, await db.Revisions.CountAsync());
+        Assert.Equal(0, database.Store.Revisions.Count());
         var bad = NewEvent();
         bad.Title = "";
         Assert.IsType<Invalid>(await events.SaveAsync(bad, "ada"));
@@ -199,8 +184,7 @@ public sealed class CurationServicesTests : IAsyncLifetime
         var saved = await CreateAsync(form);
         var stored = (await events.LoadAsync(saved.Id))!;
         Assert.Equal((hostile, hostile), (stored.Title, stored.Summary));
-        using var check = database.CreateDbContext();
-        Assert.Single(await check.Revisions.ToListAsync());
+        Assert.Equal(1, database.Store.Revisions.Count());
         Assert.Equal(1, listener.Count); // only the valid save announced a change
     }
 
@@ -212,7 +196,7 @@ public sealed class CurationServicesTests : IAsyncLifetime
         Assert.IsType<Saved>(await events.DeleteAsync(saved.Id, version, "ada"));
         Assert.Null((await queries.FindEventAsync(saved.Slug!)).Page);
         Assert.Null(await events.LoadAsync(saved.Id));
-        Assert.DoesNotContain((await new SearchService(database).SearchAsync("Jenin camp")).Hits, h => h.Title == "Residents return to the Jenin camp");
+        Assert.DoesNotContain((await database.Search().SearchAsync("Jenin camp")).Hits, h => h.Title == "Residents return to the Jenin camp");
         Assert.IsType<Missing>(await events.DeleteAsync(saved.Id, version, "ada"));
 
         Assert.IsType<Saved>(await events.RestoreFromTrashAsync(saved.Id, "bea"));
@@ -247,16 +231,16 @@ public sealed class CurationServicesTests : IAsyncLifetime
         Assert.Equal(["edited", "imported"], entries.Select(e => e.Action));
         Assert.Equal(["Outlet", "Address (URL)"], entries[0].Changes.Select(c => c.Label));
 
-        var (rows, total, _) = await articles.ListAsync("power would", 1);
+        var (rows, total, _) = await articles.ListAsync("power would");
         Assert.Equal((1, saved.Id), (total, rows.Single().Id)); // found by its text through the full-text index
-        Assert.Equal(1, (await articles.ListAsync("Gazette", 1)).Total);
+        Assert.Equal(1, (await articles.ListAsync("Gazette")).Total);
     }
 
     [Fact]
     public async Task Links_need_a_passage_from_the_article_and_each_change_is_in_both_histories()
     {
         var ev = await CreateAsync(NewEvent());
-        var article = (await articles.ListAsync("Jenin", 1)).Rows.First();
+        var article = (await articles.ListAsync("Jenin")).Rows.First();
         var body = (await articles.LoadAsync(article.Id))!.Body;
         var sentence = body.Split('\n')[0];
 
@@ -296,7 +280,7 @@ public sealed class CurationServicesTests : IAsyncLifetime
     [Fact]
     public async Task Storylines_are_created_with_a_fixed_slug_and_edited_with_revisions()
     {
-        var eras = new EraEditor(database, listener, TimeProvider.System);
+        var eras = database.Eras();
         var form = new EraForm
         {
             Title = "The 2023 Jenin reconstruction", Colour = "#2A7F62", Description = "Rebuilding the camp.",

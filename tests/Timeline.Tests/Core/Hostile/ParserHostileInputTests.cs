@@ -89,8 +89,10 @@ public sealed class ParserHostileInputTests
     [MemberData(nameof(Strings))]
     public void Text_helpers_take_any_string(string text)
     {
-        var fts = FtsQuery.Build(text);
-        Assert.True(fts.Match is not null || fts.Problem is not null);
+        var analyzer = new TimelineAnalyzer();
+        var query = SearchQuery.Parse(text, analyzer);
+        Assert.True(query.ToQuery(new Dictionary<string, float> { ["title"] = 2, ["body"] = 1 }) is not null || query.Problem is not null || query.Text.Length == 0);
+        _ = new Snippets(analyzer).Snippet(text + " " + text, query);
         var slug = Slugs.Slugify(text);
         Assert.True(slug.Length == 0 || Slugs.IsValid(slug));
         Assert.NotEmpty(Slugs.ForEvent(PartialDate.Year(9999), text));
@@ -161,7 +163,7 @@ public sealed class ParserHostileInputTests
             _ = PartialDate.TryParse(text, false, out _, out _);
             _ = TimelineViewState.Parse(text).Problems;
             _ = TimelineViewState.Parse("?from=" + Uri.EscapeDataString(text) + "&to=" + Uri.EscapeDataString(text)).Window;
-            _ = FtsQuery.Build(text);
+            _ = SearchQuery.Parse(text, new TimelineAnalyzer()).ToQuery(new Dictionary<string, float> { ["title"] = 1 });
             _ = Slugs.Slugify(text);
             _ = SafeMarkdown.ToHtml(text);
             _ = ArticleCleaner.Clean(text);

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Timeline.Core.Dates;
 using Timeline.Core.Domain;
 using Timeline.Core.Reading;
@@ -12,7 +10,7 @@ public sealed class TimelineQueriesTests
     [Fact]
     public async Task The_timeline_is_chronological()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestStore.CreateSeededAsync();
         var window = await Queries(database).GetWindowAsync(new TimelineViewState());
 
         var events = window.Items.ToList();
@@ -30,18 +28,14 @@ public sealed class TimelineQueriesTests
     [Fact]
     public async Task A_month_precise_event_comes_before_the_day_precise_events_of_its_month()
     {
-        await using var database = await TestDatabase.CreateMigratedAsync();
-        await using (var db = database.CreateDbContext())
-        {
-            // Inserted day-first, so that only the sort (not the ids) can put the month first.
-            db.Events.AddRange(
-                NewEvent("day", PartialDate.Day(2014, 4, 1)),
-                NewEvent("minute", PartialDate.Parse("2014-04-01T00:00")),
-                NewEvent("month", PartialDate.Month(2014, 4)),
-                NewEvent("march", PartialDate.Day(2014, 3, 31)),
-                NewEvent("year", PartialDate.Year(2014)));
-            await db.SaveChangesAsync();
-        }
+        await using var database = TestStore.CreateEmpty();
+        // Inserted day-first, so that only the sort (not the ids) can put the month first.
+        foreach (var ev in new[]
+                 {
+                     NewEvent("day", PartialDate.Day(2014, 4, 1)), NewEvent("minute", PartialDate.Parse("2014-04-01T00:00")),
+                     NewEvent("month", PartialDate.Month(2014, 4)), NewEvent("march", PartialDate.Day(2014, 3, 31)), NewEvent("year", PartialDate.Year(2014)),
+                 })
+            await database.AddEventAsync(ev);
         var items = (await Queries(database).GetWindowAsync(new TimelineViewState())).Items;
         Assert.Equal(["year", "march", "month", "day", "minute"], items.Select(i => i.Slug));
     }
@@ -49,15 +43,10 @@ public sealed class TimelineQueriesTests
     [Fact]
     public async Task Drafts_are_invisible_to_readers()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
-        await using (var db = database.CreateDbContext())
-        {
-            var draft = NewEvent("secret-draft", PartialDate.Day(2014, 4, 10));
-            draft.Status = EventStatus.Draft;
-            draft.Links.Add(new EventArticleLink { ArticleId = 1, Passage = "Hamas", Role = LinkRole.Report });
-            db.Events.Add(draft);
-            await db.SaveChangesAsync();
-        }
+        await using var database = await TestStore.CreateSeededAsync();
+        var draft = NewEvent("secret-draft", PartialDate.Day(2014, 4, 10));
+        draft.Status = EventStatus.Draft;
+        await database.AddEventAsync(draft, new EventArticleLink { ArticleId = 1, Passage = "Hamas", Role = LinkRole.Report });
         var queries = Queries(database);
         Assert.DoesNotContain((await queries.GetWindowAsync(new TimelineViewState())).Items, e => e.Slug == "secret-draft");
         Assert.Null((await queries.FindEventAsync("secret-draft")).Page);
@@ -69,7 +58,7 @@ public sealed class TimelineQueriesTests
     [Fact]
     public async Task An_event_comes_with_its_sources_era_tags_and_neighbours()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestStore.CreateSeededAsync();
         var queries = Queries(database);
         var all = (await queries.GetWindowAsync(new TimelineViewState())).Items.ToList();
 
@@ -90,13 +79,9 @@ public sealed class TimelineQueriesTests
     [Fact]
     public async Task An_old_slug_answers_with_the_current_one()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
-        await using (var db = database.CreateDbContext())
-        {
-            var ev = await db.Events.SingleAsync(e => e.Slug.StartsWith("2013-07-"));
-            db.EventSlugAliases.Add(new EventSlugAlias { Slug = "2013-07-talks", EventId = ev.Id, RetiredAt = DateTimeOffset.UtcNow });
-            await db.SaveChangesAsync();
-        }
+        await using var database = await TestStore.CreateSeededAsync();
+        var ev = database.Store.Events.FindAll().Single(e => e.Slug.StartsWith("2013-07-"));
+        database.Store.Write(tx => tx.AddFormerSlug(ev.Id, "2013-07-talks", DateTimeOffset.UtcNow));
         var lookup = await Queries(database).FindEventAsync("2013-07-talks");
         Assert.Null(lookup.Page);
         Assert.Equal("2013-07-us-brokered-peace-talks-relaunched-after-three-years-of-impasse", lookup.MovedTo);
@@ -109,7 +94,7 @@ public sealed class TimelineQueriesTests
     [Fact]
     public async Task Eras_and_articles_are_found_by_slug_and_id()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestStore.CreateSeededAsync();
         var queries = Queries(database);
 
         var jenin = (await queries.FindEraAsync("2022-jenin-operation"))!;
@@ -119,8 +104,7 @@ public sealed class TimelineQueriesTests
         Assert.All(jenin.Events, e => Assert.Equal(jenin.Era.Id, e.EraId));
         Assert.Null(await queries.FindEraAsync("nope"));
 
-        await using var db = database.CreateDbContext();
-        var id = await db.Articles.Where(a => a.Outlet == "World Israel News").Select(a => a.Id).SingleAsync();
+        var id = database.Store.Articles.FindAll().Single(a => a.Outlet == "World Israel News").Id;
         var article = (await queries.FindArticleAsync(id))!;
         Assert.Equal(3, article.Links.Count);
         Assert.Equal(article.Links.OrderBy(l => l.EventStart).Select(l => l.LinkId), article.Links.Select(l => l.LinkId));
@@ -130,13 +114,9 @@ public sealed class TimelineQueriesTests
     [Fact]
     public async Task The_timeline_is_read_a_page_at_a_time()
     {
-        await using var database = await TestDatabase.CreateMigratedAsync();
-        await using (var db = database.CreateDbContext())
-        {
-            db.Events.AddRange(Enumerable.Range(0, 75).Select(i => NewEvent($"e{i:D2}", PartialDate.Day(2000, 1, 1).Value.AddDays(i) is var d
-                ? new PartialDate(d, DatePrecision.Day) : default)));
-            await db.SaveChangesAsync();
-        }
+        await using var database = TestStore.CreateEmpty();
+        foreach (var i in Enumerable.Range(0, 75))
+            await database.AddEventAsync(NewEvent($"e{i:D2}", new PartialDate(new DateTime(2000, 1, 1).AddDays(i), DatePrecision.Day)));
         var queries = Queries(database);
         var first = await queries.GetWindowAsync(new TimelineViewState());
         Assert.Equal(TimelineQueries.PageSize, first.Items.Count);
@@ -175,7 +155,7 @@ public sealed class TimelineQueriesTests
     [InlineData("?era=no-such-era", 0)]
     public async Task Filters_narrow_the_timeline(string query, int expected)
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestStore.CreateSeededAsync();
         var window = await Queries(database).GetWindowAsync(TimelineViewState.Parse(query));
         Assert.Equal(expected, window.Items.Count);
     }
@@ -183,7 +163,7 @@ public sealed class TimelineQueriesTests
     [Fact]
     public async Task The_density_strip_counts_every_period_in_range()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestStore.CreateSeededAsync();
         var queries = Queries(database);
 
         var years = await queries.GetWindowAsync(new TimelineViewState());
@@ -215,12 +195,8 @@ public sealed class TimelineQueriesTests
     [Fact]
     public async Task An_unknown_storyline_matches_nothing_not_the_events_without_one()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
-        await using (var db = database.CreateDbContext())
-        {
-            db.Events.Add(NewEvent("no-era", PartialDate.Day(2016, 5, 1)));
-            await db.SaveChangesAsync();
-        }
+        await using var database = await TestStore.CreateSeededAsync();
+        await database.AddEventAsync(NewEvent("no-era", PartialDate.Day(2016, 5, 1)));
         var window = await Queries(database).GetWindowAsync(new TimelineViewState { Era = "atlantis" });
         Assert.Empty(window.Items);
         Assert.Empty(window.Density);
@@ -233,14 +209,14 @@ public sealed class TimelineQueriesTests
     [Fact]
     public async Task A_focus_outside_the_view_is_explained()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestStore.CreateSeededAsync();
         var window = await Queries(database).GetWindowAsync(new TimelineViewState { Era = "2022-jenin-operation", Focus = "2013-07-us-brokered-peace-talks-relaunched-after-three-years-of-impasse" });
         Assert.Null(window.FocusedId);
         Assert.Equal(3, window.Items.Count);
         Assert.Contains(window.Problems, p => p.Contains("not in this view"));
     }
 
-    internal static TimelineQueries Queries(TestDatabase database) => new(database, new MemoryCache(new MemoryCacheOptions()));
+    internal static TimelineQueries Queries(TestStore database) => database.Queries();
 
     private static Event NewEvent(string slug, PartialDate start) => new()
     {

@@ -1,20 +1,19 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Timeline.Core.Dates;
 using Timeline.Core.Domain;
 using Timeline.Core.Search;
+using Timeline.Core.Storage;
 using Timeline.Tests.Support;
 
 namespace Timeline.Tests.Core.Search;
 
-/// <summary>Search on real SQLite FTS5, with the triggers that keep the index in step.</summary>
+/// <summary>Search on the real Lucene index, kept in step with a real store through the outbox.</summary>
 public sealed class SearchServiceTests
 {
     [Fact]
     public async Task A_phrase_finds_the_seed_articles_and_event_that_contain_it()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
-        var results = await new SearchService(database).SearchAsync("\"give full rein\"");
+        await using var database = await TestStore.CreateSeededAsync();
+        var results = await database.Search().SearchAsync("\"give full rein\"");
 
         Assert.Null(results.Problem);
         Assert.Contains(results.Hits, h => h.Kind == SearchHitKind.Article && h.Outlet == "Ma’an / AFP");
@@ -30,16 +29,16 @@ public sealed class SearchServiceTests
     [InlineData("RUDAINEH")]
     public async Task Prefixes_case_and_diacritics_match(string query)
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
-        var results = await new SearchService(database).SearchAsync(query);
+        await using var database = await TestStore.CreateSeededAsync();
+        var results = await database.Search().SearchAsync(query);
         Assert.Contains(results.Hits, h => h.Href.Contains("declares-security-coordination-over"));
     }
 
     [Fact]
     public async Task Newest_first_orders_by_date()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
-        var results = await new SearchService(database).SearchAsync("security", SearchOrder.Newest);
+        await using var database = await TestStore.CreateSeededAsync();
+        var results = await database.Search().SearchAsync("security", SearchOrder.Newest);
         Assert.True(results.Hits.Count > 5);
         Assert.Equal(results.Hits.Select(h => h.Date.Value).OrderByDescending(d => d), results.Hits.Select(h => h.Date.Value));
     }
@@ -47,8 +46,8 @@ public sealed class SearchServiceTests
     [Fact]
     public async Task Results_come_in_pages()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
-        var service = new SearchService(database);
+        await using var database = await TestStore.CreateSeededAsync();
+        var service = database.Search();
         var first = await service.SearchAsync("a*");
         Assert.Equal(SearchService.PageSize, first.Hits.Count);
         Assert.True(first.HasMore);
@@ -70,108 +69,100 @@ public sealed class SearchServiceTests
     [InlineData("Kerry -Liberman", false, 2)]
     public async Task Any_input_gives_results_or_a_message_never_an_error(string query, bool expectProblem, int minimumHits)
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
-        var results = await new SearchService(database).SearchAsync(query);
+        await using var database = await TestStore.CreateSeededAsync();
+        var results = await database.Search().SearchAsync(query);
         Assert.Equal(expectProblem, results.Problem is not null);
         Assert.True(results.Hits.Count >= minimumHits, $"{results.Hits.Count} hits");
-        await using var db = database.CreateDbContext();
-        Assert.Equal(18, await db.Events.CountAsync());
+        Assert.Equal(18, database.Store.Events.Count());
     }
 
     [Fact]
     public async Task The_index_follows_every_change_to_events_and_articles()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
-        var service = new SearchService(database);
-        await using (var db = database.CreateDbContext())
+        await using var database = await TestStore.CreateSeededAsync();
+        var service = database.Search();
+        var store = database.Store;
+        int draftId = 0, articleId = 0;
+        // Every write path goes through the store's transaction methods, which put the change in the outbox.
+        store.Write(tx =>
         {
-            var ev = await db.Events.SingleAsync(e => e.Slug.StartsWith("2013-07-"));
-            ev.Title = "Zanzibar relaunch";
+            var ev = store.Events.FindAll().Single(e => e.Slug.StartsWith("2013-07-"));
+            var renamed = tx.Copy(ev);
+            renamed.Title = "Zanzibar relaunch";
+            tx.PutEvent(ev, renamed);
             var draft = new Event
             {
-                Slug = "draft-x", Title = "Quixotic draft", Start = PartialDate.Year(2015), Status = EventStatus.Draft,
+                Id = tx.NextIntId("events"), Slug = "draft-x", Title = "Quixotic draft", Start = PartialDate.Year(2015), Status = EventStatus.Draft,
                 CreatedBy = "t", UpdatedBy = "t",
             };
-            db.Events.Add(draft);
-            var article = new Article
+            tx.SetSlug(draft.Id, null, draft.Slug, DateTimeOffset.UtcNow);
+            tx.PutEvent(null, draft);
+            draftId = draft.Id;
+            articleId = tx.AddArticle(new Article
             {
-                Title = "مقال عربي", Outlet = "Al-Quds", Body = "أعلنت السلطة الفلسطينية وقف التنسيق الأمني", ContentHash = "h1",
-                ImportOrigin = "test", Published = PartialDate.Day(2023, 1, 27), Language = "ar",
-            };
-            db.Articles.Add(article);
-            await db.SaveChangesAsync();
-            // An article in the library is not public until it backs a published event.
-            Assert.Empty((await service.SearchAsync("التنسيق")).Hits);
-            db.Links.Add(new EventArticleLink { EventId = (await db.Events.FirstAsync(e => e.Status == EventStatus.Published && e.Slug.StartsWith("2023-"))).Id,
-                ArticleId = article.Id, Passage = "وقف التنسيق الأمني" });
-            await db.SaveChangesAsync();
-        }
+                Title = "مقال عربي", Outlet = "Al-Quds", ContentHash = "h1", ImportOrigin = "test", Published = PartialDate.Day(2023, 1, 27), Language = "ar",
+            }, "أعلنت السلطة الفلسطينية وقف التنسيق الأمني").Id;
+        });
+        await database.Indexer.CatchUpAsync();
+        // An article in the library is not public until it backs a published event.
+        Assert.Empty((await service.SearchAsync("التنسيق")).Hits);
+        store.Write(tx => tx.AddLink(new EventArticleLink
+        {
+            EventId = store.Events.FindAll().First(e => e.Status == EventStatus.Published && e.Slug.StartsWith("2023-")).Id,
+            ArticleId = articleId, Passage = "وقف التنسيق الأمني",
+        }));
+        await database.Indexer.CatchUpAsync();
         Assert.Single((await service.SearchAsync("Zanzibar")).Hits);
         Assert.DoesNotContain((await service.SearchAsync("impasse")).Hits, h => h.Href.StartsWith("/events/2013-07-"));
         Assert.Empty((await service.SearchAsync("Quixotic")).Hits);
         Assert.Single((await service.SearchAsync("التنسيق")).Hits);
 
-        await using (var db = database.CreateDbContext())
+        store.Write(tx =>
         {
-            (await db.Events.SingleAsync(e => e.Slug == "draft-x")).Status = EventStatus.Published;
-            db.Articles.Remove(await db.Articles.SingleAsync(a => a.ContentHash == "h1"));
-            db.Events.Remove(await db.Events.SingleAsync(e => e.Title == "Zanzibar relaunch"));
-            await db.SaveChangesAsync();
-        }
+            var draft = store.Events.FindById(draftId);
+            var published = tx.Copy(draft);
+            published.Status = EventStatus.Published;
+            tx.PutEvent(draft, published);
+            tx.RemoveArticle(store.Articles.FindById(articleId));
+            tx.RemoveEvent(store.Events.FindOne(e => e.Title == "Zanzibar relaunch"));
+        });
+        await database.Indexer.CatchUpAsync();
         Assert.Single((await service.SearchAsync("Quixotic")).Hits);
         Assert.Empty((await service.SearchAsync("التنسيق")).Hits);
         Assert.Empty((await service.SearchAsync("Zanzibar")).Hits);
+        Assert.Empty(StoreAudit.Check(store));
     }
 
     [Fact]
-    public async Task Month_counts_follow_every_change_to_events()
+    public async Task Counts_follow_every_change_to_events()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
-        async Task AssertCountsMatchEventsAsync()
+        await using var database = await TestStore.CreateSeededAsync();
+        var store = database.Store;
+        Assert.Empty(StoreAudit.Check(store));
+        store.Write(tx =>
         {
-            await using var db = database.CreateDbContext();
-            var counted = (await db.EventMonthCounts.Where(c => c.Count != 0).ToListAsync())
-                .Select(c => (c.Month, c.EraId, c.Count)).Order().ToList();
-            var actual = (await db.Events.Where(e => e.Status == EventStatus.Published).Select(e => new { e.StartsAt, e.EraId }).ToListAsync())
-                .GroupBy(e => (e.StartsAt.ToString("yyyy-MM"), e.EraId ?? 0)).Select(g => (g.Key.Item1, g.Key.Item2, g.Count())).Order().ToList();
-            Assert.Equal(actual, counted);
-        }
-        await AssertCountsMatchEventsAsync();
-        await using (var db = database.CreateDbContext())
-        {
-            var ev = await db.Events.OrderBy(e => e.Id).FirstAsync();
-            ev.Start = PartialDate.Day(2030, 1, 1);
-            ev.EraId = null;
-            (await db.Events.OrderBy(e => e.Id).Skip(1).FirstAsync()).Status = EventStatus.Draft;
-            db.Events.Remove(await db.Events.OrderBy(e => e.Id).Skip(2).FirstAsync());
-            await db.SaveChangesAsync();
-        }
-        await AssertCountsMatchEventsAsync();
-    }
-
-    [Fact]
-    public async Task A_word_in_more_documents_than_the_limit_ranks_the_newest_matches_and_says_so()
-    {
-        await using var database = await TestDatabase.CreateSeededAsync();
-        var limited = new SearchService(database, candidateLimit: 5);
-        var capped = await limited.SearchAsync("security");
-        Assert.True(capped.Capped);
-        Assert.Equal(5, capped.Hits.Count);
-        Assert.False(capped.HasMore);
-
-        var exact = await limited.SearchAsync("\"give full rein\"");
-        Assert.False(exact.Capped);
-        Assert.Equal(3, exact.Hits.Count);
-        Assert.False((await new SearchService(database).SearchAsync("security")).Capped);
+            var first = store.Events.FindById(1);
+            var moved = tx.Copy(first);
+            moved.Start = PartialDate.Day(2030, 1, 1);
+            moved.EraId = null;
+            tx.PutEvent(first, moved);
+            var second = store.Events.FindById(2);
+            var draft = tx.Copy(second);
+            draft.Status = EventStatus.Draft;
+            tx.PutEvent(second, draft);
+            tx.RemoveEvent(store.Events.FindById(3));
+        });
+        Assert.Empty(StoreAudit.Check(store));
+        Assert.Equal(store.Events.Count(e => e.Status == EventStatus.Published),
+            store.Counts.FindById(TimelineKeys.FacetCount(TimelineKeys.AllFacet)).N);
     }
 
     [Fact]
     public async Task Searching_an_empty_query_returns_nothing_quietly()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
-        var results = await new SearchService(database).SearchAsync("  ");
+        await using var database = await TestStore.CreateSeededAsync();
+        var results = await database.Search().SearchAsync("  ");
         Assert.Empty(results.Hits);
         Assert.Null(results.Problem);
-        SqliteConnection.ClearAllPools();
     }
 }

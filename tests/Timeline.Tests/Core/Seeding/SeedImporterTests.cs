@@ -1,10 +1,10 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
-using Timeline.Core.Data;
+using Timeline.Core.Curation;
 using Timeline.Core.Dates;
 using Timeline.Core.Domain;
 using Timeline.Core.Seeding;
+using Timeline.Core.Storage;
 using Timeline.Tests.Support;
 
 namespace Timeline.Tests.Core.Seeding;
@@ -14,121 +14,107 @@ public sealed class SeedImporterTests
     private static readonly SeedPlan Shipped = SeedManifestLoader.Load(Seeds.Directory);
 
     [Fact]
-    public async Task Imports_the_seeds_into_an_empty_database()
+    public async Task Imports_the_seeds_into_an_empty_store()
     {
-        await using var database = await TestDatabase.CreateMigratedAsync();
-        var report = await new SeedImporter(database, TimeProvider.System).ImportAsync(Shipped);
+        await using var database = TestStore.CreateEmpty();
+        var report = await new SeedImporter(database.Store, TimeProvider.System).ImportAsync(Shipped);
 
         Assert.Equal(new SeedReport(3, 5, Shipped.Events.Count, Shipped.Events.Sum(e => e.Links.Count)), report);
-        await using var db = database.CreateDbContext();
-        Assert.Equal(5, await db.Articles.CountAsync());
-        Assert.Equal(report.Links, await db.Links.CountAsync());
-        var relaunch = await db.Events.Include(e => e.Tags).SingleAsync(e => e.Slug.StartsWith("2013-07-"));
-        Assert.Equal(DatePrecision.Month, relaunch.StartPrecision);
+        var store = database.Store;
+        Assert.Equal(5, store.Articles.Count());
+        Assert.Equal(report.Links, store.Links.Count());
+        var relaunch = store.Events.FindAll().Single(e => e.Slug.StartsWith("2013-07-"));
+        Assert.Equal(DatePrecision.Month, relaunch.Start.Precision);
         Assert.Equal(EventStatus.Published, relaunch.Status);
         Assert.Equal(SeedImporter.SeedUser, relaunch.CreatedBy);
-        Assert.Contains(relaunch.Tags, t => t.Kind == TagKind.Actor && t.Name == "John Kerry");
-        var article = await db.Articles.SingleAsync(a => a.ImportOrigin == "seed:002_95383a19cb279dd7.txt");
-        Assert.DoesNotContain("document.getElementById", article.Body);
+        Assert.Contains(store.Tags.FindByIds(relaunch.TagIds), t => t.Kind == TagKind.Actor && t.Name == "John Kerry");
+        var article = store.Articles.FindOne(a => a.ImportOrigin == "seed:002_95383a19cb279dd7.txt");
+        Assert.DoesNotContain("document.getElementById", ArticleTextCodec.Decompress(store.ArticleTexts.FindById(article.Id).Compressed));
         Assert.Equal("The Jerusalem Post", article.Outlet);
     }
 
     [Fact]
     public async Task Importing_twice_creates_nothing_twice()
     {
-        await using var database = await TestDatabase.CreateMigratedAsync();
-        var importer = new SeedImporter(database, TimeProvider.System);
+        await using var database = TestStore.CreateEmpty();
+        var importer = new SeedImporter(database.Store, TimeProvider.System);
         await importer.ImportAsync(Shipped);
         var second = await importer.ImportAsync(SeedManifestLoader.Load(Seeds.Directory));
 
         Assert.Equal(new SeedReport(0, 0, 0, 0), second);
-        await using var db = database.CreateDbContext();
-        Assert.Equal(Shipped.Events.Count, await db.Events.CountAsync());
-        Assert.Equal(5, await db.Articles.CountAsync());
-        Assert.Equal(3, await db.Eras.CountAsync());
-        Assert.Equal(await db.Tags.Select(t => new { t.Kind, t.Slug }).Distinct().CountAsync(), await db.Tags.CountAsync());
+        var store = database.Store;
+        Assert.Equal(Shipped.Events.Count, store.Events.Count());
+        Assert.Equal(5, store.Articles.Count());
+        Assert.Equal(3, store.Eras.Count());
+        Assert.Equal(store.Tags.FindAll().Select(t => (t.Kind, t.Slug)).Distinct().Count(), store.Tags.Count());
     }
 
     [Fact]
-    public async Task A_failed_import_leaves_the_database_as_it_was()
+    public async Task A_failed_import_leaves_the_store_as_it_was()
     {
-        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var database = TestStore.CreateEmpty();
         var article = Shipped.Articles[0];
         var ev = Shipped.Events[0];
         // Linking one article twice to one event breaks the unique index, at the very end of the import.
         var doubled = ev with { Links = [ev.Links[0] with { ArticleFile = article.File }, new PlannedLink(article.File, LinkRole.Report, "x", null)] };
         var plan = Shipped with { Events = [doubled] };
 
-        await Assert.ThrowsAsync<DbUpdateException>(() => new SeedImporter(database, TimeProvider.System).ImportAsync(plan));
+        await Assert.ThrowsAsync<LiteException>(() => new SeedImporter(database.Store, TimeProvider.System).ImportAsync(plan));
 
-        await using var db = database.CreateDbContext();
-        Assert.Equal(0, await db.Eras.CountAsync());
-        Assert.Equal(0, await db.Articles.CountAsync());
-        Assert.Equal(0, await db.Events.CountAsync());
+        Assert.Equal(0, database.Store.Eras.Count());
+        Assert.Equal(0, database.Store.Articles.Count());
+        Assert.Equal(0, database.Store.Events.Count());
+        Assert.Equal(0, database.Store.Counts.Count());
     }
 
     [Fact]
-    public async Task Initialize_migrates_uses_wal_and_seeds_only_an_empty_database()
+    public async Task Initialize_seeds_only_an_empty_store()
     {
-        await using var database = new TestDatabase();
-        var importer = new SeedImporter(database, TimeProvider.System);
+        await using var database = TestStore.CreateEmpty();
+        var importer = new SeedImporter(database.Store, TimeProvider.System);
 
-        var first = await TimelineDatabase.InitializeAsync(database, importer, Seeds.Directory, NullLogger.Instance);
+        var first = await StoreLocation.InitializeAsync(database.Store, importer, Seeds.Directory, NullLogger.Instance);
         Assert.NotNull(first);
         Assert.Equal(Shipped.Events.Count, first.Events);
 
-        // A curator's change must survive a restart: a non-empty database is never touched.
-        await using (var db = database.CreateDbContext())
-        {
-            var ev = await db.Events.FirstAsync();
-            ev.Title = "Edited by a curator";
-            db.Articles.Remove(await db.Articles.FirstAsync());
-            await db.SaveChangesAsync();
-        }
-        var second = await TimelineDatabase.InitializeAsync(database, importer, Seeds.Directory, NullLogger.Instance);
+        // A curator's change must survive a restart: a non-empty store is never touched.
+        var events = database.Events();
+        var form = (await events.LoadAsync(1))!;
+        form.Title = "Edited by a curator";
+        Assert.IsType<Saved>(await events.SaveAsync(form, "ada"));
+        database.Store.Write(tx => tx.RemoveArticle(tx.Store.Articles.FindById(1)));
+        database.Reopen();
+        var second = await StoreLocation.InitializeAsync(database.Store, new SeedImporter(database.Store, TimeProvider.System), Seeds.Directory, NullLogger.Instance);
         Assert.Null(second);
-        await using (var db = database.CreateDbContext())
-        {
-            Assert.Equal(4, await db.Articles.CountAsync());
-            Assert.True(await db.Events.AnyAsync(e => e.Title == "Edited by a curator"));
-        }
-
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode;";
-        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+        Assert.Equal(4, database.Store.Articles.Count());
+        Assert.True(database.Store.Events.Exists(e => e.Title == "Edited by a curator"));
     }
 
     [Fact]
     public async Task A_broken_manifest_stops_initialization_and_writes_nothing()
     {
-        await using var database = new TestDatabase();
+        await using var database = TestStore.CreateEmpty();
         var folder = Seeds.CopyToTemp();
         File.WriteAllText(Path.Combine(folder, SeedManifestLoader.ManifestFileName), """{"articles": [], "events": [{"title": "x"}]}""");
 
         var error = await Assert.ThrowsAsync<SeedManifestException>(() =>
-            TimelineDatabase.InitializeAsync(database, new SeedImporter(database, TimeProvider.System), folder, NullLogger.Instance));
+            StoreLocation.InitializeAsync(database.Store, new SeedImporter(database.Store, TimeProvider.System), folder, NullLogger.Instance));
         Assert.Contains("events[0] (x): \"start\" is missing", error.Message);
-
-        await using var db = database.CreateDbContext();
-        Assert.Equal(0, await db.Events.CountAsync());
+        Assert.Equal(0, database.Store.Events.Count());
     }
 
     [Fact]
     public async Task Saving_an_event_bumps_its_version_so_a_stale_edit_is_refused()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
-        await using var first = database.CreateDbContext();
-        await using var second = database.CreateDbContext();
-        var mine = await first.Events.OrderBy(e => e.Id).FirstAsync();
-        var theirs = await second.Events.OrderBy(e => e.Id).FirstAsync();
+        await using var database = await TestStore.CreateSeededAsync();
+        var events = database.Events();
+        var mine = (await events.LoadAsync(1))!;
+        var theirs = (await events.LoadAsync(1))!;
 
         mine.Title = "First edit";
-        await first.SaveChangesAsync();
-        Assert.Equal(1, mine.Version);
+        Assert.Equal(1, Assert.IsType<Saved>(await events.SaveAsync(mine, "ada")).Version);
 
         theirs.Title = "Second edit, from a stale copy";
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        Assert.IsType<Conflict>(await events.SaveAsync(theirs, "bea"));
     }
 }

@@ -22,12 +22,15 @@ public sealed class GenerateCommandTests
     [Fact]
     public async Task It_generates_into_a_new_file_and_refuses_to_overwrite_one()
     {
-        await using var database = new TestDatabase();
+        var folder = TestStore.NewFolder();
         var (output, error) = (new StringWriter(), new StringWriter());
-        Assert.Equal(0, await GenerateCommand.RunAsync(["--events", "12", "--articles", "4", "--db", database.Path, "--seed", "2"], output, error));
+        Assert.Equal(0, await GenerateCommand.RunAsync(["--events", "12", "--articles", "4", "--db", TestStore.StoreFile(folder), "--seed", "2"], output, error));
         Assert.Contains("Generated 12 events, 4 articles", output.ToString());
 
-        Assert.Equal(2, await GenerateCommand.RunAsync(["--events", "1", "--db", database.Path], output, error));
+        Assert.Equal(2, await GenerateCommand.RunAsync(["--events", "1", "--db", TestStore.StoreFile(folder)], output, error));
         Assert.Contains("exists already", error.ToString());
+        await using var generated = TestStore.Open(folder);
+        Assert.Equal(12, generated.Store.Events.Count());
+        Assert.Equal(12 + 4, generated.Index.AllKeys().Count); // its search index too
     }
 }

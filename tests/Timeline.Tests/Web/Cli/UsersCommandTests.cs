@@ -5,16 +5,21 @@ namespace Timeline.Tests.Web.Cli;
 
 public sealed class UsersCommandTests : IAsyncLifetime
 {
-    private readonly TestDatabase database = new();
+    private readonly string folder = TestStore.NewFolder();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await database.DisposeAsync();
+    public Task DisposeAsync()
+    {
+        if (Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
+        return Task.CompletedTask;
+    }
 
     private async Task<(int Code, string Output, string Error)> RunAsync(string stdin, params string[] args)
     {
         var (output, error) = (new StringWriter(), new StringWriter());
-        var code = await UsersCommand.RunAsync([.. args, "--db", database.Path], new StringReader(stdin), output, error);
+        var code = await UsersCommand.RunAsync([.. args, "--db", TestStore.StoreFile(folder)], new StringReader(stdin), output, error);
         return (code, output.ToString(), error.ToString());
     }
 

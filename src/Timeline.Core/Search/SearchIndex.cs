@@ -1,0 +1,231 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Microsoft.Extensions.Logging;
+using Directory = System.IO.Directory;
+
+namespace Timeline.Core.Search;
+
+/// <summary>One document of the index: its key ("event:12") and fields, or null when the entity is gone.</summary>
+public sealed record IndexEntry(string Key, Document? Document);
+
+/// <summary>A hit: its key and its sort key (timeline order for events, publication order for articles).</summary>
+public sealed record IndexHit(string Key, string SortKey);
+
+/// <summary>
+/// The Lucene.Net index beside the store: derived data, rebuilt from the store whenever it is missing, unreadable,
+/// corrupt after an unclean stop, built by another analyzer or for another store. One IndexWriter for the life of
+/// the app and a SearcherManager for near-real-time readers, on NIOFSDirectory (FSDirectory.Open picks
+/// MMapDirectory, which can crash the process in beta00017: lucenenet #1013).
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    public const string KeyField = "id", KindField = "kind", StatusField = "status", VisibleField = "visible", LinkedField = "linked",
+        TitleField = "title", SummaryField = "summary", SlugField = "slug", BodyField = "body", OutletField = "outlet",
+        FacetField = "facet", SortField = "sk", DayField = "day";
+
+    private const string CleanShutdownMarker = "clean-shutdown";
+
+    private readonly Lucene.Net.Store.Directory directory;
+    private readonly IndexWriter writer;
+    private readonly SearcherManager searchers;
+    private readonly string path;
+    private readonly string storeId;
+    private bool disposed;
+
+    private SearchIndex(string path, string storeId, Lucene.Net.Store.Directory directory, IndexWriter writer, string? rebuildReason)
+    {
+        this.path = path;
+        this.storeId = storeId;
+        this.directory = directory;
+        this.writer = writer;
+        RebuildReason = rebuildReason;
+        searchers = new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory());
+    }
+
+    public TimelineAnalyzer Analyzer { get; } = new();
+
+    /// <summary>Why the index must be rebuilt from the store (null when it is usable as it is).</summary>
+    public string? RebuildReason { get; private set; }
+
+    public static SearchIndex Open(string path, string storeId, ILogger logger)
+    {
+        Directory.CreateDirectory(path);
+        var reason = Check(path, storeId);
+        if (reason is not null)
+        {
+            logger.LogWarning("The search index {Path} will be rebuilt from the store: {Reason}.", path, reason);
+            foreach (var file in Directory.GetFiles(path))
+                File.Delete(file);
+        }
+        File.Delete(Path.Combine(path, CleanShutdownMarker)); // only a clean stop writes it again
+        var directory = new NIOFSDirectory(path);
+        var config = new IndexWriterConfig(TimelineAnalyzer.Lucene, new TimelineAnalyzer())
+        {
+            OpenMode = reason is null ? OpenMode.APPEND : OpenMode.CREATE,
+            Similarity = new BM25Similarity(),
+            RAMBufferSizeMB = 32,
+        };
+        return new SearchIndex(path, storeId, directory, new IndexWriter(directory, config), reason);
+    }
+
+    /// <summary>Null when the index at <paramref name="path"/> can be used; otherwise why not.</summary>
+    private static string? Check(string path, string storeId)
+    {
+        try
+        {
+            using var directory = new NIOFSDirectory(path);
+            if (!DirectoryReader.IndexExists(directory))
+                return "there is no index yet";
+            using var reader = DirectoryReader.Open(directory);
+            var data = reader.IndexCommit.UserData;
+            if (!data.TryGetValue("analyzer", out var analyzer) || analyzer != TimelineAnalyzer.Version)
+                return $"it was built by analyzer version {analyzer ?? "(none)"}, this app's is {TimelineAnalyzer.Version}";
+            if (!data.TryGetValue("store", out var store) || store != storeId)
+                return "it was built for another store file";
+            if (!File.Exists(Path.Combine(path, CleanShutdownMarker)))
+            {
+                // The app did not stop cleanly: a file may be cut short or damaged where nothing reads it yet.
+                foreach (var leaf in reader.Leaves)
+                    ((SegmentReader)leaf.Reader).CheckIntegrity();
+            }
+            return null;
+        }
+        catch (Exception e)
+        {
+            // FileNotFound, IndexNotFound, EndOfStream, CorruptIndex, a failed checksum…: all mean "rebuild".
+            return $"it cannot be read ({e.GetType().Name}: {e.Message})";
+        }
+    }
+
+    /// <summary>Adds, replaces or removes documents by key. Replaying an entry is harmless: it states the current state.</summary>
+    public void Apply(IEnumerable<IndexEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            var key = new Term(KeyField, entry.Key);
+            if (entry.Document is null)
+                writer.DeleteDocuments(key);
+            else
+                writer.UpdateDocument(key, entry.Document);
+        }
+    }
+
+    /// <summary>Makes what was applied durable, marked with the analyzer and store it belongs to, and visible to searches.</summary>
+    public void Commit()
+    {
+        writer.SetCommitData(new Dictionary<string, string> { ["analyzer"] = TimelineAnalyzer.Version, ["store"] = storeId });
+        writer.Commit();
+        searchers.MaybeRefreshBlocking();
+        RebuildReason = null;
+    }
+
+    /// <summary>Runs <paramref name="search"/> on the current searcher.</summary>
+    public T Search<T>(Func<IndexSearcher, T> search)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            return search(searcher);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>The top <paramref name="take"/> hits in <paramref name="sort"/> order (by relevance when null), after
+    /// skipping <paramref name="skip"/>, and how many matched in all.</summary>
+    public (IReadOnlyList<IndexHit> Hits, int Total) Find(Query query, Sort? sort, int take, int skip = 0) => Search(searcher =>
+    {
+        var wanted = Math.Max(1, skip + take);
+        TopDocs top;
+        if (sort is null)
+        {
+            top = searcher.Search(query, wanted);
+        }
+        else
+        {
+            // An in-order collector: sorting a pure-OR query otherwise reads the sort values in random order
+            // (198 ms against 15 ms for a common word, shared/notes/lucene.md §4).
+            var collector = TopFieldCollector.Create(sort, wanted, fillFields: true, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
+            searcher.Search(query, collector);
+            top = collector.GetTopDocs();
+        }
+        var hits = new List<IndexHit>();
+        foreach (var scoreDoc in top.ScoreDocs.Skip(skip))
+        {
+            var document = searcher.Doc(scoreDoc.Doc, new HashSet<string> { KeyField, SortField });
+            hits.Add(new IndexHit(document.Get(KeyField), document.Get(SortField) ?? ""));
+        }
+        return ((IReadOnlyList<IndexHit>)hits, top.TotalHits);
+    });
+
+    /// <summary>How many documents matching <paramref name="query"/> fall on each day (yyyyMMdd).</summary>
+    public Dictionary<int, int> CountByDay(Query query) => Search(searcher =>
+    {
+        var collector = new DayCounter();
+        searcher.Search(query, collector);
+        return collector.Days;
+    });
+
+    public int Count(Query query) => Search(searcher => searcher.Search(query, 1).TotalHits);
+
+    /// <summary>Every document key in the index (for checks after a crash: the index agrees with the store).</summary>
+    public HashSet<string> AllKeys() => Search(searcher =>
+    {
+        var keys = new HashSet<string>();
+        var reader = searcher.IndexReader;
+        for (var i = 0; i < reader.MaxDoc; i++)
+        {
+            if (MultiFields.GetLiveDocs(reader) is { } live && !live.Get(i))
+                continue;
+            keys.Add(reader.Document(i, new HashSet<string> { KeyField }).Get(KeyField));
+        }
+        return keys;
+    });
+
+    public void Dispose()
+    {
+        if (disposed)
+            return;
+        disposed = true;
+        searchers.Dispose();
+        writer.SetCommitData(new Dictionary<string, string> { ["analyzer"] = TimelineAnalyzer.Version, ["store"] = storeId });
+        writer.Dispose(); // commits
+        directory.Dispose();
+        File.WriteAllText(Path.Combine(path, CleanShutdownMarker), DateTimeOffset.UtcNow.ToString("O"));
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+
+    /// <summary>Counts hits per day from the "day" doc values, without scoring or sorting.</summary>
+    private sealed class DayCounter : ICollector
+    {
+        private NumericDocValues? days;
+
+        public Dictionary<int, int> Days { get; } = [];
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context) => days = context.AtomicReader.GetNumericDocValues(DayField);
+
+        public void Collect(int doc)
+        {
+            if (days is null)
+                return;
+            var day = (int)days.Get(doc);
+            Days[day] = Days.GetValueOrDefault(day) + 1;
+        }
+    }
+}

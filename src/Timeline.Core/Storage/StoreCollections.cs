@@ -1,0 +1,17 @@
+using System.Globalization;
+using LiteDB;
+
+namespace Timeline.Core.Storage;
+
+public static class StoreCollections
+{
+    /// <summary>The documents with these ids (one index seek each), in id order; none for no ids.</summary>
+    public static IEnumerable<T> FindByIds<T>(this ILiteCollection<T> collection, IEnumerable<int> ids)
+    {
+        var keys = ids.Distinct().Select(id => new BsonValue(id)).ToList();
+        return keys.Count == 0 ? [] : collection.Find(Query.In("_id", keys));
+    }
+
+    /// <summary>The id in a search document key: "event:12" → 12.</summary>
+    public static int IdOfDocument(string key) => int.Parse(key.AsSpan(key.IndexOf(':') + 1), NumberStyles.None, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Logging;
+using Timeline.Core.Domain;
+
+namespace Timeline.Core.Storage;
+
+/// <summary>The file is newer than this app: it was written by a later version, which this one cannot read safely.</summary>
+public sealed class StoreVersionException(string path, int version, int current)
+    : Exception($"The timeline store {path} has version {version}, newer than this app's {current}. Run the newer app, or restore a backup or export.");
+
+/// <summary>
+/// Schema evolution in place of migrations: the file records the version of its document shapes, and each step
+/// below brings a file of the version before it up to date, in one transaction, when the app opens it.
+/// </summary>
+public static class StoreUpgrades
+{
+    /// <summary>The version this code writes. Add a step to <see cref="Steps"/> whenever it grows.</summary>
+    public const int CurrentVersion = 1;
+
+    /// <summary>Step n brings a version n-1 file to version n.</summary>
+    private static readonly SortedDictionary<int, (string What, Action<StoreTransaction> Run)> Steps = new();
+
+    public static void Run(TimelineStore store, bool isNew, ILogger logger)
+    {
+        var version = store.Version;
+        if (isNew || (version == 0 && store.Database.GetCollectionNames().All(n => n == "meta")))
+        {
+            store.Write(tx => SetVersion(tx, CurrentVersion));
+            return;
+        }
+        if (version > CurrentVersion)
+            throw new StoreVersionException(store.FilePath, version, CurrentVersion);
+        foreach (var (target, step) in Steps.Where(s => s.Key > version))
+        {
+            logger.LogInformation("Upgrading the store {Path} to version {Version}: {What}.", store.FilePath, target, step.What);
+            store.Write(tx =>
+            {
+                step.Run(tx);
+                SetVersion(tx, target);
+            });
+        }
+    }
+
+    private static void SetVersion(StoreTransaction tx, int version) =>
+        tx.Store.Meta.Upsert(new MetaEntry { Id = MetaEntry.VersionKey, N = version });
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Timeline.Core.Dates;
+using Timeline.Core.Domain;
+
+namespace Timeline.Core.Storage;
+
+/// <summary>
+/// The string keys the store's indexes order by. Fixed-width digits compared ordinally (the store's collation),
+/// so a key range is a date range and keyset paging is a range that starts after the last key seen.
+/// </summary>
+public static class TimelineKeys
+{
+    /// <summary>The first key after every key (ordinal): '~' sorts after digits, letters and ':'.</summary>
+    public const string Last = "~";
+
+    /// <summary>"201404091430" + precision digit + id (10 digits): timeline order is (start, precision, id).</summary>
+    public static string Sort(PartialDate start, int id) =>
+        Instant(start.Value) + ((int)start.Precision).ToString(CultureInfo.InvariantCulture) + id.ToString("D10", CultureInfo.InvariantCulture);
+
+    /// <summary>A key below every event that starts at or after <paramref name="instant"/> (and above all before it).</summary>
+    public static string At(DateTime instant) => instant == DateTime.MaxValue ? Last : Instant(instant) + "00000000000";
+
+    private static string Instant(DateTime value) => value.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+
+    /// <summary>The start of a sort key as a date: for density counts and display of a cursor.</summary>
+    public static DateTime InstantOf(string sortKey) =>
+        DateTime.ParseExact(sortKey[..12], "yyyyMMddHHmm", CultureInfo.InvariantCulture);
+
+    // Facets: the ways a reader can list events. "a" is every published event.
+    public const string AllFacet = "a";
+    public static string EraFacet(int eraId) => "e" + eraId.ToString(CultureInfo.InvariantCulture);
+    public static string TagFacet(int tagId) => "t" + tagId.ToString(CultureInfo.InvariantCulture);
+    public static string OutletFacet(int outletId) => "o" + outletId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The index key of an event under a facet.</summary>
+    public static string Entry(string facet, string sortKey) => facet + ":" + sortKey;
+
+    // Counts.
+    public static string FacetCount(string facet) => "f:" + facet;
+    public static string MonthCount(int? eraId, DateTime month) =>
+        $"m:{(eraId is { } id ? EraFacet(id) : "all")}:{month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+    public static string MonthCountPrefix(int? eraId) => $"m:{(eraId is { } id ? EraFacet(id) : "all")}:";
+    public const string UnsourcedCount = "d:unsourced";
+    public const string UnlinkedCount = "d:unlinked";
+    public const string ArticleCount = "d:articles";
+    public static string StatusCount(EventStatus status) => "s:" + status;
+
+    /// <summary>A fixed-width id, for keys that order by id.</summary>
+    public static string Id(long id) => id.ToString("D12", CultureInfo.InvariantCulture);
+
+    /// <summary>"{owner:D12}:{revision:D12}": one owner's revisions are one key range, in order.</summary>
+    public static string Owned(int ownerId, long revisionId) => Id(ownerId) + ":" + Id(revisionId);
+    public static string OwnedPrefix(int ownerId) => Id(ownerId) + ":";
+
+    public static string SubjectOf(RevisionSubject subject, int subjectId, long revisionId) => $"{subject}:{Owned(subjectId, revisionId)}";
+    public static string SubjectPrefix(RevisionSubject subject, int subjectId) => $"{subject}:{OwnedPrefix(subjectId)}";
+
+    // Outbox keys.
+    public static string EventDocument(int id) => "event:" + id.ToString(CultureInfo.InvariantCulture);
+    public static string ArticleDocument(int id) => "article:" + id.ToString(CultureInfo.InvariantCulture);
+}

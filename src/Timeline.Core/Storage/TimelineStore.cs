@@ -1,0 +1,252 @@
+using System.Globalization;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Timeline.Core.Dates;
+using Timeline.Core.Domain;
+
+namespace Timeline.Core.Storage;
+
+/// <summary>The store's file is held by another process (or another store object in this one).</summary>
+public sealed class StoreLockedException(string path, Exception inner)
+    : Exception($"The timeline store {path} is in use by another process: its lock file {path}.lock is held. " +
+                "Stop that process first, or give this one another store (ConnectionStrings:Timeline, or --db PATH).", inner);
+
+/// <summary>
+/// Everything the app keeps, in one LiteDB file: the one database object of the process, its collections and the
+/// write gate. Reads go to the collections directly (LiteDB serves them from any thread); every write goes through
+/// <see cref="Write{T}"/>, one at a time, in one transaction with its revision, derived data and search-outbox row.
+/// Rules from LiteDB 5.0.20's behaviour (shared/notes/litedb.md): one LiteDatabase per file and process, enforced
+/// with a lock file; one writer at a time; no await inside a transaction; Checkpoint() after open and periodically.
+/// </summary>
+public sealed class TimelineStore : IDisposable
+{
+    /// <summary>The document shapes and derived data this code reads and writes; older files are upgraded on open.</summary>
+    public const int CurrentVersion = StoreUpgrades.CurrentVersion;
+
+    private readonly FileStream lockFile;
+    private readonly Lock writeGate = new();
+    private bool disposed;
+
+    private TimelineStore(string path, FileStream lockFile, LiteDatabase database)
+    {
+        FilePath = path;
+        this.lockFile = lockFile;
+        Database = database;
+        Events = database.GetCollection<Event>("events");
+        Slugs = database.GetCollection<SlugRecord>("slugs");
+        Articles = database.GetCollection<Article>("articles");
+        ArticleTexts = database.GetCollection<ArticleText>("article_texts");
+        Outlets = database.GetCollection<Outlet>("outlets");
+        Links = database.GetCollection<EventArticleLink>("links");
+        Eras = database.GetCollection<Era>("eras");
+        Tags = database.GetCollection<Tag>("tags");
+        Revisions = database.GetCollection<Revision>("revisions");
+        Accounts = database.GetCollection<CuratorAccount>("accounts");
+        Counts = database.GetCollection<Count>("counts");
+        Outbox = database.GetCollection<OutboxEntry>("outbox");
+        Meta = database.GetCollection<MetaEntry>("meta");
+    }
+
+    public string FilePath { get; }
+
+    /// <summary>A random name given to the file when it was created.</summary>
+    public string StoreId { get; private set; } = "";
+
+    /// <summary>The Lucene index folder beside the store file: timeline.db → timeline-search/.</summary>
+    public string SearchIndexDirectory => SiblingPath(FilePath, "-search");
+
+    public LiteDatabase Database { get; }
+    public ILiteCollection<Event> Events { get; }
+    public ILiteCollection<SlugRecord> Slugs { get; }
+    public ILiteCollection<Article> Articles { get; }
+    public ILiteCollection<ArticleText> ArticleTexts { get; }
+    public ILiteCollection<Outlet> Outlets { get; }
+    public ILiteCollection<EventArticleLink> Links { get; }
+    public ILiteCollection<Era> Eras { get; }
+    public ILiteCollection<Tag> Tags { get; }
+    public ILiteCollection<Revision> Revisions { get; }
+    public ILiteCollection<CuratorAccount> Accounts { get; }
+    public ILiteCollection<Count> Counts { get; }
+    public ILiteCollection<OutboxEntry> Outbox { get; }
+    public ILiteCollection<MetaEntry> Meta { get; }
+
+    /// <summary>Raised after every committed write: the search indexer drains the outbox at once.</summary>
+    public event Action? Committed;
+
+    /// <summary>"App_Data/timeline.db" beside "App_Data/timeline-keys": a folder or file named after the store.</summary>
+    public static string SiblingPath(string storePath, string suffix) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, Path.GetFileNameWithoutExtension(storePath) + suffix);
+
+    /// <summary>
+    /// Opens (or creates) the store: takes the lock file, opens LiteDB with the app's mapper and an ordinal
+    /// collation, checkpoints whatever log a crash left, makes the indexes and upgrades an older file.
+    /// </summary>
+    public static TimelineStore Open(string path, ILogger? logger = null)
+    {
+        logger ??= NullLogger.Instance;
+        path = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        FileStream lockFile;
+        try
+        {
+            // LiteDB 5.0.20 on Linux does not stop a second process (or a second LiteDatabase in this one) from opening
+            // the same file, and two engines on one file lose commits. This lock file does.
+            lockFile = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new StoreLockedException(path, e);
+        }
+        try
+        {
+            var isNew = !File.Exists(path) || new FileInfo(path).Length == 0;
+            var database = new LiteDatabase(new ConnectionString
+            {
+                Filename = path,
+                Connection = ConnectionType.Direct,
+                // Fixed when the file is created. Ordinal, so that slugs and keys compare byte by byte: the default
+                // (the creating process's culture, ignoring case) orders "a-b" after "a b" and makes "Abc" equal "abc".
+                Collation = Collation.Binary,
+            }, CreateMapper());
+            database.UtcDate = true;
+            // Merges the log a crash left behind and restarts transaction ids, which LiteDB 5.0.20 otherwise
+            // restores from the log's last page and can reuse (shared/notes/litedb.md 6.3).
+            database.Checkpoint();
+            var store = new TimelineStore(path, lockFile, database);
+            if (database.Collation.SortOptions != System.Globalization.CompareOptions.Ordinal)
+                logger.LogWarning("The store {Path} was created with the collation {Collation}, not an ordinal one; slugs compare as that collation says.", path, database.Collation);
+            store.EnsureIndexes();
+            StoreUpgrades.Run(store, isNew, logger);
+            store.StoreId = store.Meta.FindById(MetaEntry.StoreIdKey)?.Text ?? store.Write(tx =>
+            {
+                // Names this file: a search index built for another store file is rebuilt, not trusted.
+                var id = Guid.NewGuid().ToString("N");
+                tx.Store.Meta.Upsert(new MetaEntry { Id = MetaEntry.StoreIdKey, Text = id });
+                return id;
+            });
+            return store;
+        }
+        catch
+        {
+            lockFile.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Keeps text exactly as given ("" stays "", spaces stay) and dates with their precision.</summary>
+    public static BsonMapper CreateMapper()
+    {
+        var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false, EnumAsInteger = false };
+        // A partial date as its ISO text ("~2013-07" when approximate): exact, and readable in the file.
+        mapper.RegisterType(
+            date => new BsonValue(date.ToString()),
+            value => PartialDate.Parse(value.AsString.TrimStart('~'), approximate: value.AsString.StartsWith('~')));
+        // LiteDB stores a DateTimeOffset as a UTC DateTime cut to milliseconds; as ISO 8601 text it round-trips exactly.
+        mapper.RegisterType(
+            moment => new BsonValue(moment.ToString("O", CultureInfo.InvariantCulture)),
+            value => DateTimeOffset.Parse(value.AsString, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+        return mapper;
+    }
+
+    private void EnsureIndexes()
+    {
+        Events.EnsureIndex("keys", "$.Keys[*]");
+        Events.EnsureIndex(e => e.StatusKey);
+        Events.EnsureIndex(e => e.LiveKey);
+        Events.EnsureIndex(e => e.UnsourcedKey);
+        Slugs.EnsureIndex(s => s.EventId);
+        Articles.EnsureIndex(a => a.ContentHash, unique: true);
+        Articles.EnsureIndex(a => a.PublishedKey);
+        Articles.EnsureIndex(a => a.UnlinkedKey);
+        Outlets.EnsureIndex(o => o.Name, unique: true);
+        Links.EnsureIndex(l => l.EventId);
+        Links.EnsureIndex(l => l.ArticleId);
+        Links.EnsureIndex(l => l.PairKey, unique: true);
+        Eras.EnsureIndex(e => e.Slug, unique: true);
+        Tags.EnsureIndex(t => t.KindSlug, unique: true);
+        Revisions.EnsureIndex(r => r.EventKey);
+        Revisions.EnsureIndex(r => r.ArticleKey);
+        Revisions.EnsureIndex(r => r.SubjectKey);
+        Accounts.EnsureIndex(a => a.NormalizedUserName, unique: true);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as the only writer, in one transaction: all of it is stored, or (on an
+    /// exception) none of it. <paramref name="work"/> is synchronous on purpose: LiteDB's transactions belong to
+    /// the thread that began them, so nothing may be awaited inside.
+    /// </summary>
+    public T Write<T>(Func<StoreTransaction, T> work)
+    {
+        T result;
+        lock (writeGate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (!Database.BeginTrans())
+                throw new InvalidOperationException("A transaction is already open on this thread: store writes may not nest.");
+            try
+            {
+                result = work(new StoreTransaction(this));
+                Database.Commit();
+            }
+            catch
+            {
+                Database.Rollback();
+                throw;
+            }
+        }
+        Committed?.Invoke();
+        return result;
+    }
+
+    public void Write(Action<StoreTransaction> work) => Write<bool>(tx =>
+    {
+        work(tx);
+        return true;
+    });
+
+    /// <summary>Merges the write-ahead log into the data file. LiteDB does it by itself only when no reader is open, so
+    /// under steady reading the log would grow without end; a background service calls this every few minutes.</summary>
+    public void Checkpoint()
+    {
+        lock (writeGate)
+        {
+            if (!disposed)
+                Database.Checkpoint();
+        }
+    }
+
+    /// <summary>The file's version of the document shapes (see <see cref="StoreUpgrades"/>).</summary>
+    public int Version => Meta.FindById(MetaEntry.VersionKey)?.N is { } n ? (int)n : 0;
+
+    public void Dispose()
+    {
+        lock (writeGate)
+        {
+            if (disposed)
+                return;
+            disposed = true;
+            Database.Dispose(); // a final checkpoint
+            lockFile.Dispose();
+        }
+    }
+}
+
+/// <summary>A row of the search outbox: "event:12" or "article:5" changed and must be (re)indexed.</summary>
+public class OutboxEntry
+{
+    public long Id { get; set; }
+    public required string Key { get; set; }
+}
+
+/// <summary>The store's own bookkeeping: its version ("version") and the id sequences ("seq:events", …).</summary>
+public class MetaEntry
+{
+    public const string VersionKey = "version";
+
+    public const string StoreIdKey = "store-id";
+
+    public required string Id { get; set; }
+    public long N { get; set; }
+    public string? Text { get; set; }
+}

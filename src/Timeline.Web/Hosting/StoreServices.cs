@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Timeline.Core.Search;
+using Timeline.Core.Storage;
+
+namespace Timeline.Web.Hosting;
+
+/// <summary>Drains the search outbox whenever a write commits, and at least every second (a safety net).</summary>
+public sealed class SearchIndexerService(TimelineStore store, SearchIndexer indexer, ILogger<SearchIndexerService> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim committed = new(0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        void OnCommitted()
+        {
+            if (committed.CurrentCount == 0)
+                committed.Release();
+        }
+        store.Committed += OnCommitted;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await committed.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+                try
+                {
+                    await indexer.CatchUpAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The rows stay in the outbox and are tried again; the app keeps serving meanwhile.
+                    logger.LogError(e, "Indexing the search outbox failed; it will be tried again.");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+        finally
+        {
+            store.Committed -= OnCommitted;
+        }
+    }
+}
+
+/// <summary>
+/// Checkpoints the store every few minutes: LiteDB merges its log into the data file by itself only when no
+/// transaction is open, so under steady reading the log would grow without end (shared/notes/litedb.md 6.4).
+/// </summary>
+public sealed class StoreCheckpointService(TimelineStore store, ILogger<StoreCheckpointService> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+                store.Checkpoint();
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping; disposing the store checkpoints one last time
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Checkpointing the store failed.");
+        }
+    }
+}
+
+/// <summary>Healthy when the store answers a read; LiteDB closes its engine for good after an I/O error, and then it does not.</summary>
+public sealed class StoreHealthCheck(TimelineStore store) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return Task.FromResult(store.Version > 0
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("The store has no version."));
+        }
+        catch (Exception e)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("The store does not answer: restart the app.", e));
+        }
+    }
+}
