@@ -36,7 +36,7 @@ public sealed class ArticleEditor(TimelineStore store, SearchIndex index, IConte
         Task.FromResult(FindByHash(Text.TextExcerpt.Hash(body)));
 
     private Duplicate? FindByHash(string hash) =>
-        store.Articles.FindOne(a => a.ContentHash == hash) is { } existing ? new Duplicate(existing.Id, existing.Title) : null;
+        store.ArticleByHash(hash).FirstOrDefault() is { } existing ? new Duplicate(existing.Id, existing.Title) : null;
 
     public async Task<SaveOutcome> ImportAsync(ArticleForm form, string user, CancellationToken cancellationToken = default)
     {
@@ -124,16 +124,13 @@ public sealed class ArticleEditor(TimelineStore store, SearchIndex index, IConte
                 { TermRangeQuery.NewStringRange(SearchIndex.SortField, null, after, includeLower: true, includeUpper: false), Occur.MUST },
             };
             var (hits, _) = index.Find(paged, new Sort(new SortField(SearchIndex.SortField, SortFieldType.STRING, reverse: true)), PageSize + 1);
-            var articles = store.Articles.Find(LiteDB.Query.In("_id", hits.Select(h => new LiteDB.BsonValue(StoreCollections.IdOfDocument(h.Key))))).ToDictionary(a => a.Id);
+            var articles = store.Articles.FindByIds(hits.Select(h => StoreCollections.IdOfDocument(h.Key))).ToDictionary(a => a.Id);
             page = [.. hits.Select(h => articles.GetValueOrDefault(StoreCollections.IdOfDocument(h.Key))).OfType<Article>()];
         }
         else
         {
-            var field = unlinkedOnly ? nameof(Article.UnlinkedKey) : nameof(Article.PublishedKey);
-            page = [.. store.Articles.Query()
-                .Where($"$.{field} BETWEEN @0 AND @1", "0", after ?? TimelineKeys.Last)
-                .OrderByDescending($"$.{field}")
-                .Limit(PageSize + 2).ToEnumerable().Where(a => a.PublishedKey != after).Take(PageSize + 1)];
+            page = [.. store.ArticlesNewest(unlinkedOnly, after).Limit(PageSize + 2).ToEnumerable()
+                .Where(a => a.PublishedKey != after).Take(PageSize + 1)];
             total = store.Counts.FindById(unlinkedOnly ? TimelineKeys.UnlinkedCount : TimelineKeys.ArticleCount)?.N ?? 0;
         }
         var rows = page.Take(PageSize).Select(a => new ArticleRow(a.Id, a.Title, a.Outlet, a.Published, a.LinkCount)).ToList();

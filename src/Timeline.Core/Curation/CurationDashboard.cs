@@ -92,7 +92,7 @@ public sealed class CurationDashboard(TimelineStore store, SearchIndex index, Cu
 
     /// <summary>Events whose <paramref name="keyField"/> lies in [low, high], from the highest key down.</summary>
     private List<Event> Newest(string keyField, string low, string high, int take) =>
-        [.. store.Events.Query().Where($"$.{keyField} BETWEEN @0 AND @1", low, high).OrderByDescending($"$.{keyField}").Limit(take).ToEnumerable()];
+        [.. store.EventsNewest(keyField, low, high).Limit(take).ToEnumerable()];
 
     private int Count(string id) => store.Counts.FindById(id)?.N ?? 0;
 

@@ -25,14 +25,14 @@ public sealed class CurationHistory(TimelineStore store)
 
     public Task<IReadOnlyList<RecentChange>> RecentAsync(int take = 15, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<RecentChange> rows = [.. store.Revisions.Query().OrderByDescending(r => r.Id).Limit(take).ToEnumerable()
+        IReadOnlyList<RecentChange> rows = [.. store.RecentRevisions().Limit(take).ToEnumerable()
             .Select(r => new RecentChange(r.Id, r.Subject, r.SubjectId, r.EventId, r.ArticleId, r.Description, r.ChangedBy, r.ChangedAt))];
         return Task.FromResult(rows);
     }
 
     /// <summary>One owner's revisions, oldest first: a range of one of the revisions' key indexes.</summary>
     private List<Revision> Range(string keyField, string prefix) =>
-        [.. store.Revisions.Query().Where($"$.{keyField} BETWEEN @0 AND @1", prefix, prefix + TimelineKeys.Last).OrderBy($"$.{keyField}").ToEnumerable()];
+        [.. store.RevisionsOf(keyField, prefix).ToEnumerable()];
 
     /// <summary>Newest first. Each revision is compared with the one before it of the same subject; all but the
     /// latest revision of <paramref name="restorable"/> can be restored.</summary>

@@ -78,8 +78,8 @@ public sealed class EraEditor(TimelineStore store, IContentChangeListener listen
             if (errors.Count == 0 && stored is null)
             {
                 if (slug.Length == 0)
-                    slug = Slugs.MakeUnique(Slugs.Slugify(title).Length > 0 ? Slugs.Slugify(title) : "storyline", s => store.Eras.Exists(e => e.Slug == s));
-                else if (store.Eras.Exists(e => e.Slug == slug))
+                    slug = Slugs.MakeUnique(Slugs.Slugify(title).Length > 0 ? Slugs.Slugify(title) : "storyline", s => store.EraBySlug(s).Exists());
+                else if (store.EraBySlug(slug).Exists())
                     errors.Set("slug", $"\"{slug}\" is already the address of another storyline.");
             }
             if (errors.Count > 0)

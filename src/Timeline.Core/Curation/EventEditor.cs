@@ -21,6 +21,14 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
         return Task.FromResult(new EventChoices(eras, Of(TagKind.Topic), Of(TagKind.Actor), Of(TagKind.Place)));
     }
 
+    /// <summary>Up to <paramref name="take"/> names of tags of a kind that start with what the editor typed (case and
+    /// diacritics ignored), for suggestions as they type.</summary>
+    public Task<IReadOnlyList<string>> SuggestTagsAsync(TagKind kind, string typed, int take = 10, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<string> names = [.. store.TagsStartingWith(kind, typed).Limit(take).ToEnumerable().Select(t => t.Name)];
+        return Task.FromResult(names);
+    }
+
     /// <summary>The stored event as a form, or null when there is none (or it is in the trash).</summary>
     public Task<EventForm?> LoadAsync(int id, CancellationToken cancellationToken = default)
     {

@@ -45,7 +45,7 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
 
     public Task<IReadOnlyList<LinkRow>> ForEventAsync(int eventId, CancellationToken cancellationToken = default)
     {
-        var links = store.Links.Find(l => l.EventId == eventId).ToList();
+        var links = store.LinksOfEvent(eventId).ToList();
         var articles = store.Articles.FindByIds(links.Select(l => l.ArticleId)).ToDictionary(a => a.Id);
         IReadOnlyList<LinkRow> rows = [.. links.Where(l => articles.ContainsKey(l.ArticleId))
             .OrderBy(l => articles[l.ArticleId].Published).ThenBy(l => l.Id)
@@ -56,7 +56,7 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
 
     public Task<IReadOnlyList<LinkRow>> ForArticleAsync(int articleId, CancellationToken cancellationToken = default)
     {
-        var links = store.Links.Find(l => l.ArticleId == articleId).ToList();
+        var links = store.LinksOfArticle(articleId).ToList();
         var events = store.Events.FindByIds(links.Select(l => l.EventId)).ToDictionary(e => e.Id);
         IReadOnlyList<LinkRow> rows = [.. links.Where(l => events.ContainsKey(l.EventId))
             .OrderBy(l => events[l.EventId].Start).ThenBy(l => l.Id)
@@ -71,8 +71,7 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
         List<Event> events;
         if (string.IsNullOrWhiteSpace(query))
         {
-            events = [.. store.Events.Query().Where("$.LiveKey BETWEEN @0 AND @1", "0", TimelineKeys.Last)
-                .OrderByDescending("$.LiveKey").Limit(take).ToEnumerable()];
+            events = [.. store.EventsNewest(nameof(Event.LiveKey), "0", TimelineKeys.Last).Limit(take).ToEnumerable()];
         }
         else
         {
@@ -122,7 +121,7 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
                 errors.Set("passage", "This passage is not in the article's text word for word. Select it from the text shown.");
             if (form.Note.Length > Limits.SummaryLength)
                 errors.Set("note", $"The note has {form.Note.Length} characters; at most {Limits.SummaryLength} fit.");
-            if (link is null && store.Links.FindOne(l => l.PairKey == EventArticleLink.PairKeyOf(eventId, articleId)) is not null)
+            if (link is null && store.LinkOf(eventId, articleId).Exists())
                 errors.Set("article", "This article is already linked to this event; change that link instead.");
             if (errors.Count > 0)
                 return new Invalid(errors);

@@ -23,7 +23,7 @@ public sealed record EventSnapshot(
 
     /// <summary>The event as stored, its tags and storyline read from the store.</summary>
     public static EventSnapshot Of(Event ev, TimelineStore store) => Of(
-        ev, ev.TagIds.Count == 0 ? [] : [.. store.Tags.Find(LiteDB.Query.In("_id", ev.TagIds.Select(id => new LiteDB.BsonValue(id))))],
+        ev, [.. store.Tags.FindByIds(ev.TagIds)],
         ev.EraId is { } eraId ? store.Eras.FindById(eraId)?.Title : null);
 
     private static string[] Names(IEnumerable<Tag> tags, TagKind kind) =>
@@ -106,7 +106,7 @@ public static class Snapshots
         int? eventId, int? articleId, string by, DateTimeOffset at)
     {
         var prefix = TimelineKeys.SubjectPrefix(subject, subjectId);
-        if (!tx.Store.Revisions.Query().Where("SubjectKey BETWEEN @0 AND @1", prefix, prefix + TimelineKeys.Last).Limit(1).Exists())
+        if (!tx.Store.RevisionsOf(nameof(Revision.SubjectKey), prefix).Limit(1).Exists())
             tx.AddRevision(Record(before, subject, subjectId, eventId, articleId, "recorded", "As it was before the first recorded change", by, at));
     }
 

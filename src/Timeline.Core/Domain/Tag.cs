@@ -19,4 +19,10 @@ public class Tag
     public string KindSlug { get; set; } = "";
 
     public static string KindSlugOf(TagKind kind, string slug) => $"{kind}:{slug}";
+
+    /// <summary>"Actor:john kerry": the kind and the name lower-cased with diacritics folded, for suggestions as an
+    /// editor types ("jo" finds John Kerry and Jörg). Added in store version 2.</summary>
+    public string NameKey { get; set; } = "";
+
+    public static string NameKeyOf(TagKind kind, string name) => $"{kind}:{Search.FoldMarksFilter.Fold(name.Trim())}";
 }

@@ -82,7 +82,7 @@ public static class SyntheticTimeline
         foreach (var (kind, count) in new[] { (TagKind.Topic, 60), (TagKind.Actor, 150), (TagKind.Place, 80) })
         {
             foreach (var name in Enumerable.Range(0, count).Select(i => $"{Capitalise(vocabulary[100 + tags.Count + i])} {Capitalise(vocabulary[500 + tags.Count + i])}").ToList())
-                tags.Add(new Tag { Id = tags.Count + 1, Kind = kind, Name = name, Slug = Slugs.Slugify(name), KindSlug = Tag.KindSlugOf(kind, Slugs.Slugify(name)) });
+                tags.Add(new Tag { Id = tags.Count + 1, Kind = kind, Name = name, Slug = Slugs.Slugify(name), KindSlug = Tag.KindSlugOf(kind, Slugs.Slugify(name)), NameKey = Tag.NameKeyOf(kind, name) });
         }
 
         // Articles.

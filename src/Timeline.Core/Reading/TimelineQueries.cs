@@ -89,7 +89,7 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         if (!record.Current)
             return Task.FromResult(new EventLookup(null, ev.Slug));
 
-        var links = store.Links.Find(l => l.EventId == ev.Id).ToList();
+        var links = store.LinksOfEvent(ev.Id).ToList();
         var articles = store.Articles.FindByIds(links.Select(l => l.ArticleId)).ToDictionary(a => a.Id);
         var sources = links.Where(l => articles.ContainsKey(l.ArticleId)).Select(l =>
         {
@@ -111,7 +111,7 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
     /// <summary>A storyline with a published event, and its first events (a long one continues in the timeline, filtered to it).</summary>
     public Task<EraView?> FindEraAsync(string slug, CancellationToken cancellationToken = default)
     {
-        var era = store.Eras.FindOne(e => e.Slug == slug);
+        var era = store.EraBySlug(slug).FirstOrDefault();
         var count = era is null ? 0 : CountOf(TimelineKeys.FacetCount(TimelineKeys.EraFacet(era.Id)));
         if (era is null || count == 0)
             return Task.FromResult<EraView?>(null);
@@ -125,7 +125,7 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         if (store.Articles.FindById(id) is not { PublicLinkCount: > 0 } article)
             return Task.FromResult<ArticleView?>(null);
         var body = store.ArticleTexts.FindById(id) is { } text ? ArticleTextCodec.Decompress(text.Compressed) : "";
-        var links = store.Links.Find(l => l.ArticleId == id).ToList();
+        var links = store.LinksOfArticle(id).ToList();
         var events = store.Events.FindByIds(links.Select(l => l.EventId)).Where(e => e.Status == EventStatus.Published).ToDictionary(e => e.Id);
         var views = links.Where(l => events.ContainsKey(l.EventId))
             .Select(l => new ArticleLinkView(l.Id, l.Role, l.Passage, l.Note, events[l.EventId].Slug, events[l.EventId].Title, events[l.EventId].Start))
@@ -146,7 +146,7 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         if (state.Era is { } eraSlug)
         {
             // An unknown storyline matches nothing (not the events without one), and says so.
-            if (store.Eras.FindOne(e => e.Slug == eraSlug) is { } era && CountOf(TimelineKeys.FacetCount(TimelineKeys.EraFacet(era.Id))) > 0)
+            if (store.EraBySlug(eraSlug).FirstOrDefault() is { } era && CountOf(TimelineKeys.FacetCount(TimelineKeys.EraFacet(era.Id))) > 0)
             {
                 eraId = era.Id;
                 facets.Add(TimelineKeys.EraFacet(era.Id));
@@ -161,15 +161,14 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         {
             if (slug is null)
                 continue;
-            var key = Tag.KindSlugOf(kind, slug);
-            if (store.Tags.FindOne(t => t.KindSlug == key) is { } tag)
+            if (store.TagByKindSlug(kind, slug).FirstOrDefault() is { } tag)
                 facets.Add(TimelineKeys.TagFacet(tag.Id));
             else
                 nothing = true;
         }
         if (state.Outlet is { } outletName)
         {
-            if (store.Outlets.FindOne(o => o.Name == outletName) is { } outlet)
+            if (store.OutletByName(outletName).FirstOrDefault() is { } outlet)
                 facets.Add(TimelineKeys.OutletFacet(outlet.Id));
             else
                 nothing = true;
@@ -227,7 +226,7 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         var descending = before is not null;
         var low = TimelineKeys.Entry(driver, after is null ? view.Low : Max(after, view.Low));
         var high = TimelineKeys.Entry(driver, before is null ? view.High : Min(before, view.High));
-        var query = EventsRange(low, high, descending);
+        var query = store.EventsByKey(low, high, descending);
         foreach (var other in view.Facets.Where(f => f != driver))
             query = query.Where("$.Facets[*] ANY = @0", other);
         var cursor = after ?? before;
@@ -235,13 +234,6 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
             .Where(e => inclusive || e.SortKey != cursor)
             .Where(e => string.CompareOrdinal(e.SortKey, view.High) < 0)
             .Take(take).Select(ToItem)];
-    }
-
-    /// <summary>Published events whose key lies in [low, high], in key order (descending: from high down).</summary>
-    internal ILiteQueryable<Event> EventsRange(string low, string high, bool descending)
-    {
-        var query = store.Events.Query().Where("$.Keys[*] ANY BETWEEN @0 AND @1", low, high);
-        return descending ? query.OrderByDescending("$.Keys[*]") : query.OrderBy("$.Keys[*]");
     }
 
     private List<TimelineItem> PageFromIndex(View view, string? after, string? before, int take, bool inclusive)
@@ -303,7 +295,7 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         {
             // The fast path: the kept month counts (a few hundred documents), for all events or one storyline.
             var prefix = TimelineKeys.MonthCountPrefix(view.EraId);
-            foreach (var count in store.Counts.Query().Where("_id BETWEEN @0 AND @1", prefix, prefix + TimelineKeys.Last).ToEnumerable())
+            foreach (var count in store.CountsStartingWith(prefix).ToEnumerable())
             {
                 var month = DateTime.ParseExact(count.Id[prefix.Length..], "yyyy-MM", CultureInfo.InvariantCulture);
                 if ((start is null || month >= start) && (end is null || month < end) && count.N > 0)
@@ -342,7 +334,7 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
     private List<int> PublicIds(string prefix)
     {
         var from = TimelineKeys.FacetCount(prefix);
-        return [.. store.Counts.Query().Where("_id BETWEEN @0 AND @1", from, from + TimelineKeys.Last).ToEnumerable()
+        return [.. store.CountsStartingWith(from).ToEnumerable()
             .Where(c => c.N > 0 && int.TryParse(c.Id.AsSpan(from.Length), NumberStyles.None, CultureInfo.InvariantCulture, out _))
             .Select(c => int.Parse(c.Id.AsSpan(from.Length), NumberStyles.None, CultureInfo.InvariantCulture))];
     }

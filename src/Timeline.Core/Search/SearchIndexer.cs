@@ -43,7 +43,7 @@ public sealed class SearchIndexer(TimelineStore store, SearchIndex index, ILogge
         {
             // Every remaining row in id order, not "after the last id seen": ids are taken before a transaction
             // commits, so a lower id may become visible after a higher one.
-            var rows = store.Outbox.Query().OrderBy(r => r.Id).Limit(Batch).ToList();
+            var rows = store.OutboxInOrder().Limit(Batch).ToList();
             if (rows.Count == 0)
                 return;
             index.Apply(rows.Select(r => r.Key).Distinct().Select(key => SearchDocuments.Current(store, key)));
@@ -59,7 +59,7 @@ public sealed class SearchIndexer(TimelineStore store, SearchIndex index, ILogge
     public void Rebuild(string reason)
     {
         var started = DateTime.UtcNow;
-        var lastRow = store.Outbox.Query().OrderByDescending(r => r.Id).Limit(1).FirstOrDefault()?.Id ?? 0;
+        var lastRow = store.OutboxInOrder(newestFirst: true).Limit(1).FirstOrDefault()?.Id ?? 0;
         var events = 0;
         var articles = 0;
         foreach (var ev in store.Events.FindAll())

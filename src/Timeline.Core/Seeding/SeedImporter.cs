@@ -21,7 +21,7 @@ public sealed class SeedImporter(TimelineStore store, TimeProvider clock)
         var newEras = 0;
         foreach (var planned in plan.Eras)
         {
-            if (store.Eras.FindOne(e => e.Slug == planned.Slug) is { } existing)
+            if (store.EraBySlug(planned.Slug).FirstOrDefault() is { } existing)
             {
                 eras[planned.Slug] = existing;
                 continue;
@@ -40,7 +40,7 @@ public sealed class SeedImporter(TimelineStore store, TimeProvider clock)
         var newArticles = 0;
         foreach (var planned in plan.Articles)
         {
-            var article = store.Articles.FindOne(a => a.ContentHash == planned.ContentHash);
+            var article = store.ArticleByHash(planned.ContentHash).FirstOrDefault();
             if (article is null)
             {
                 article = tx.AddArticle(new Article

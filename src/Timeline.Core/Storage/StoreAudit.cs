@@ -56,6 +56,11 @@ public static class StoreAudit
                 problems.Add($"article {article.Id}: its text is missing");
             Count(EventDerivation.CountsOf(expected));
         }
+        foreach (var tag in store.Tags.FindAll())
+        {
+            if (tag.NameKey != Tag.NameKeyOf(tag.Kind, tag.Name) || tag.KindSlug != Tag.KindSlugOf(tag.Kind, tag.Slug))
+                problems.Add($"tag {tag.Id}: its keys differ from its kind, name and slug");
+        }
         foreach (var stored in store.Counts.FindAll())
         {
             if (counts.GetValueOrDefault(stored.Id) != stored.N)

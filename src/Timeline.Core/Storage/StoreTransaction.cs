@@ -69,7 +69,7 @@ public sealed class StoreTransaction
     /// <summary>The articles linked to an event, as stored now.</summary>
     public List<Article> LinkedArticles(int eventId)
     {
-        var ids = store.Links.Find(l => l.EventId == eventId).Select(l => new BsonValue(l.ArticleId)).ToList();
+        var ids = store.LinksOfEvent(eventId).ToEnumerable().Select(l => new BsonValue(l.ArticleId)).ToList();
         return ids.Count == 0 ? [] : [.. store.Articles.Find(Query.In("_id", ids))];
     }
 
@@ -134,16 +134,16 @@ public sealed class StoreTransaction
     public Tag EnsureTag(TagKind kind, string name, string slug)
     {
         var key = Tag.KindSlugOf(kind, slug);
-        if (store.Tags.FindOne(t => t.KindSlug == key) is { } existing)
+        if (store.TagByKindSlug(kind, slug).FirstOrDefault() is { } existing)
             return existing;
-        var tag = new Tag { Id = NextIntId("tags"), Kind = kind, Name = name, Slug = slug, KindSlug = key };
+        var tag = new Tag { Id = NextIntId("tags"), Kind = kind, Name = name, Slug = slug, KindSlug = key, NameKey = Tag.NameKeyOf(kind, name) };
         store.Tags.Insert(tag);
         return tag;
     }
 
     public int EnsureOutlet(string name)
     {
-        if (store.Outlets.FindOne(o => o.Name == name) is { } existing)
+        if (store.OutletByName(name).FirstOrDefault() is { } existing)
             return existing.Id;
         var outlet = new Outlet { Id = NextIntId("outlets"), Name = name };
         store.Outlets.Insert(outlet);
@@ -172,7 +172,7 @@ public sealed class StoreTransaction
         PutArticleDerived(before, after);
         if (after.OutletId != before.OutletId)
         {
-            foreach (var link in store.Links.Find(l => l.ArticleId == after.Id).ToList())
+            foreach (var link in store.LinksOfArticle(after.Id).ToList())
             {
                 var ev = store.Events.FindById(link.EventId);
                 PutEvent(Copy(ev), ev);
@@ -229,7 +229,7 @@ public sealed class StoreTransaction
     /// <summary>Removes an article, its text and its links (and so its place in the events' sources).</summary>
     public void RemoveArticle(Article article)
     {
-        foreach (var link in store.Links.Find(l => l.ArticleId == article.Id).ToList())
+        foreach (var link in store.LinksOfArticle(article.Id).ToList())
             RemoveLink(link);
         var current = store.Articles.FindById(article.Id);
         foreach (var count in EventDerivation.CountsOf(current))
@@ -242,13 +242,13 @@ public sealed class StoreTransaction
     /// <summary>Removes an event for good (the trash keeps events; tests and the audit use this): its links, slugs and counts.</summary>
     public void RemoveEvent(Event ev)
     {
-        foreach (var link in store.Links.Find(l => l.EventId == ev.Id).ToList())
+        foreach (var link in store.LinksOfEvent(ev.Id).ToList())
             RemoveLink(link);
         var current = store.Events.FindById(ev.Id);
         foreach (var count in EventDerivation.CountsOf(current))
             AddCount(count, -1);
         store.Events.Delete(ev.Id);
-        store.Slugs.DeleteMany(s => s.EventId == ev.Id);
+        store.Slugs.DeleteMany(s => s.EventId == ev.Id); // index on EventId
         Enqueue(TimelineKeys.EventDocument(ev.Id));
     }
 }

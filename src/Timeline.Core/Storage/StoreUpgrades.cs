@@ -14,10 +14,20 @@ public sealed class StoreVersionException(string path, int version, int current)
 public static class StoreUpgrades
 {
     /// <summary>The version this code writes. Add a step to <see cref="Steps"/> whenever it grows.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>Step n brings a version n-1 file to version n.</summary>
-    private static readonly SortedDictionary<int, (string What, Action<StoreTransaction> Run)> Steps = new();
+    private static readonly SortedDictionary<int, (string What, Action<StoreTransaction> Run)> Steps = new()
+    {
+        [2] = ("tags get a folded name key, for suggestions as an editor types", tx =>
+        {
+            foreach (var tag in tx.Store.Tags.FindAll().ToList())
+            {
+                tag.NameKey = Tag.NameKeyOf(tag.Kind, tag.Name);
+                tx.Store.Tags.Update(tag);
+            }
+        }),
+    };
 
     public static void Run(TimelineStore store, bool isNew, ILogger logger)
     {

@@ -98,10 +98,11 @@ public sealed class TimelineStore : IDisposable
         {
             throw new StoreLockedException(path, e);
         }
+        LiteDatabase? database = null;
         try
         {
             var isNew = !File.Exists(path) || new FileInfo(path).Length == 0;
-            var database = new LiteDatabase(new ConnectionString
+            database = new LiteDatabase(new ConnectionString
             {
                 Filename = path,
                 Connection = ConnectionType.Direct,
@@ -129,6 +130,7 @@ public sealed class TimelineStore : IDisposable
         }
         catch
         {
+            database?.Dispose();
             lockFile.Dispose();
             throw;
         }
@@ -165,6 +167,7 @@ public sealed class TimelineStore : IDisposable
         Links.EnsureIndex(l => l.PairKey, unique: true);
         Eras.EnsureIndex(e => e.Slug, unique: true);
         Tags.EnsureIndex(t => t.KindSlug, unique: true);
+        Tags.EnsureIndex(t => t.NameKey);
         Revisions.EnsureIndex(r => r.EventKey);
         Revisions.EnsureIndex(r => r.ArticleKey);
         Revisions.EnsureIndex(r => r.SubjectKey);

@@ -18,7 +18,7 @@ public sealed class CuratorAccounts(UserManager<CuratorAccount> users, TimelineS
     public Task<IReadOnlyList<AccountRow>> ListAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        IReadOnlyList<AccountRow> rows = [.. store.Accounts.Query().OrderBy(a => a.NormalizedUserName).ToEnumerable()
+        IReadOnlyList<AccountRow> rows = [.. store.AccountsByName().ToEnumerable()
             .Select(a => new AccountRow(a.Id, a.UserName, a.Role, a.IsDisabled, a.LockoutEnd > now ? a.LockoutEnd : null, a.CreatedAt))];
         return Task.FromResult(rows);
     }

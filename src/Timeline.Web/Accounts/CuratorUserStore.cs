@@ -36,7 +36,7 @@ public sealed class CuratorUserStore(TimelineStore store) :
 
     public Task<IdentityResult> CreateAsync(CuratorAccount user, CancellationToken cancellationToken) => Task.FromResult(store.Write(tx =>
     {
-        if (store.Accounts.FindOne(a => a.NormalizedUserName == user.NormalizedUserName) is not null)
+        if (store.AccountByName(user.NormalizedUserName).Exists())
             return IdentityResult.Failed(new IdentityErrorDescriber().DuplicateUserName(user.UserName));
         user.Id = tx.NextIntId("accounts");
         store.Accounts.Insert(user);
@@ -46,7 +46,7 @@ public sealed class CuratorUserStore(TimelineStore store) :
     public Task<IdentityResult> UpdateAsync(CuratorAccount user, CancellationToken cancellationToken) => Task.FromResult(store.Write(tx =>
     {
         // A rename to a name another account holds would break the unique index: say so instead.
-        if (store.Accounts.FindOne(a => a.NormalizedUserName == user.NormalizedUserName) is { } other && other.Id != user.Id)
+        if (store.AccountByName(user.NormalizedUserName).FirstOrDefault() is { } other && other.Id != user.Id)
             return IdentityResult.Failed(new IdentityErrorDescriber().DuplicateUserName(user.UserName));
         return store.Accounts.Update(user) ? IdentityResult.Success : IdentityResult.Failed(new IdentityError { Description = "This account no longer exists." });
     }));
@@ -61,7 +61,7 @@ public sealed class CuratorUserStore(TimelineStore store) :
         Task.FromResult(int.TryParse(userId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? store.Accounts.FindById(id) : null);
 
     public Task<CuratorAccount?> FindByNameAsync(string normalizedUserName, CancellationToken cancellationToken) =>
-        Task.FromResult<CuratorAccount?>(store.Accounts.FindOne(a => a.NormalizedUserName == normalizedUserName));
+        Task.FromResult<CuratorAccount?>(store.AccountByName(normalizedUserName).FirstOrDefault());
 
     public Task SetPasswordHashAsync(CuratorAccount user, string? passwordHash, CancellationToken cancellationToken)
     {

@@ -75,6 +75,37 @@ public sealed class TestStore : IAsyncDisposable
         Open();
     }
 
+    /// <summary>
+    /// Closes the search index (cleanly, or as a crash leaves it: without the clean-shutdown marker), lets
+    /// <paramref name="damage"/> work on its folder, and opens it again as the app does at start, rebuilding it when it
+    /// must. Gives the reason it was rebuilt (null: it was used as it was).
+    /// </summary>
+    public string? ReopenIndex(bool cleanStop, Action<string> damage, Microsoft.Extensions.Logging.ILogger logger)
+    {
+        Index.Dispose();
+        if (!cleanStop)
+            File.Delete(System.IO.Path.Combine(Store.SearchIndexDirectory, "clean-shutdown"));
+        damage(Store.SearchIndexDirectory);
+        Index = SearchIndex.Open(Store.SearchIndexDirectory, Store.StoreId, logger);
+        var reason = Index.RebuildReason;
+        Indexer = new SearchIndexer(Store, Index, new Microsoft.Extensions.Logging.Logger<SearchIndexer>(new SingleLoggerFactory(logger)));
+        Indexer.Start();
+        return reason;
+    }
+
+    private sealed class SingleLoggerFactory(Microsoft.Extensions.Logging.ILogger logger) : Microsoft.Extensions.Logging.ILoggerFactory
+    {
+        public void AddProvider(Microsoft.Extensions.Logging.ILoggerProvider provider)
+        {
+        }
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => logger;
+
+        public void Dispose()
+        {
+        }
+    }
+
     /// <summary>Closes the store and index (a clean stop) and leaves the files, for another process or a reopen.</summary>
     public void Close()
     {

@@ -1,0 +1,80 @@
+using LiteDB;
+using Timeline.Core.Domain;
+
+namespace Timeline.Core.Storage;
+
+/// <summary>
+/// Every query a reader or curator triggers, in one place, so that a test can ask LiteDB's planner about each
+/// (StorePlanTests): each reads one index, in the index's order, a page at a time. LiteDB uses one index per query,
+/// and ORDER BY only when it is that index's own expression; otherwise it sorts every match in memory.
+/// </summary>
+public static class StoreQueries
+{
+    /// <summary>Published events with a key in [low, high] of the multi-key timeline index, in key order.</summary>
+    public static ILiteQueryable<Event> EventsByKey(this TimelineStore store, string low, string high, bool descending)
+    {
+        var query = store.Events.Query().Where("$.Keys[*] ANY BETWEEN @0 AND @1", low, high);
+        return descending ? query.OrderByDescending("$.Keys[*]") : query.OrderBy("$.Keys[*]");
+    }
+
+    /// <summary>Events whose <paramref name="keyField"/> (StatusKey, LiveKey or UnsourcedKey) lies in [low, high], highest first.</summary>
+    public static ILiteQueryable<Event> EventsNewest(this TimelineStore store, string keyField, string low, string high) =>
+        store.Events.Query().Where($"$.{keyField} BETWEEN @0 AND @1", low, high).OrderByDescending($"$.{keyField}");
+
+    /// <summary>Articles by publication, newest first, up to and including <paramref name="upTo"/>; only unlinked ones when asked.</summary>
+    public static ILiteQueryable<Article> ArticlesNewest(this TimelineStore store, bool unlinkedOnly, string? upTo)
+    {
+        var field = unlinkedOnly ? nameof(Article.UnlinkedKey) : nameof(Article.PublishedKey);
+        return store.Articles.Query().Where($"$.{field} BETWEEN @0 AND @1", "0", upTo ?? TimelineKeys.Last).OrderByDescending($"$.{field}");
+    }
+
+    /// <summary>One owner's revisions (EventKey, ArticleKey or SubjectKey starting with <paramref name="prefix"/>), oldest first.</summary>
+    public static ILiteQueryable<Revision> RevisionsOf(this TimelineStore store, string keyField, string prefix) =>
+        store.Revisions.Query().Where($"$.{keyField} BETWEEN @0 AND @1", prefix, prefix + TimelineKeys.Last).OrderBy($"$.{keyField}");
+
+    public static ILiteQueryable<Revision> RecentRevisions(this TimelineStore store) =>
+        store.Revisions.Query().OrderByDescending(r => r.Id);
+
+    /// <summary>The counts whose id starts with <paramref name="prefix"/> ("m:all:", "f:t"), in id order.</summary>
+    public static ILiteQueryable<Count> CountsStartingWith(this TimelineStore store, string prefix) =>
+        store.Counts.Query().Where("_id BETWEEN @0 AND @1", prefix, prefix + TimelineKeys.Last);
+
+    public static ILiteQueryable<OutboxEntry> OutboxInOrder(this TimelineStore store, bool newestFirst = false) =>
+        newestFirst ? store.Outbox.Query().OrderByDescending(r => r.Id) : store.Outbox.Query().OrderBy(r => r.Id);
+
+    public static ILiteQueryable<EventArticleLink> LinksOfEvent(this TimelineStore store, int eventId) =>
+        store.Links.Query().Where(l => l.EventId == eventId);
+
+    public static ILiteQueryable<EventArticleLink> LinksOfArticle(this TimelineStore store, int articleId) =>
+        store.Links.Query().Where(l => l.ArticleId == articleId);
+
+    public static ILiteQueryable<EventArticleLink> LinkOf(this TimelineStore store, int eventId, int articleId) =>
+        store.Links.Query().Where(l => l.PairKey == EventArticleLink.PairKeyOf(eventId, articleId));
+
+    public static ILiteQueryable<Era> EraBySlug(this TimelineStore store, string slug) => store.Eras.Query().Where(e => e.Slug == slug);
+
+    public static ILiteQueryable<Tag> TagByKindSlug(this TimelineStore store, TagKind kind, string slug)
+    {
+        var key = Tag.KindSlugOf(kind, slug);
+        return store.Tags.Query().Where(t => t.KindSlug == key);
+    }
+
+    /// <summary>Tags of a kind whose folded name starts with the folded <paramref name="prefix"/>, in name order.</summary>
+    public static ILiteQueryable<Tag> TagsStartingWith(this TimelineStore store, TagKind kind, string prefix)
+    {
+        var low = Tag.NameKeyOf(kind, prefix);
+        return store.Tags.Query().Where("$.NameKey BETWEEN @0 AND @1", low, low + "\uFFFF").OrderBy("$.NameKey");
+    }
+
+    public static ILiteQueryable<Outlet> OutletByName(this TimelineStore store, string name) => store.Outlets.Query().Where(o => o.Name == name);
+
+    public static ILiteQueryable<Article> ArticleByHash(this TimelineStore store, string hash) => store.Articles.Query().Where(a => a.ContentHash == hash);
+
+    public static ILiteQueryable<CuratorAccount> AccountByName(this TimelineStore store, string normalizedName) =>
+        store.Accounts.Query().Where(a => a.NormalizedUserName == normalizedName);
+
+    public static ILiteQueryable<CuratorAccount> AccountsByName(this TimelineStore store) =>
+        store.Accounts.Query().OrderBy(a => a.NormalizedUserName);
+
+    public static ILiteQueryable<SlugRecord> SlugsOfEvent(this TimelineStore store, int eventId) => store.Slugs.Query().Where(s => s.EventId == eventId);
+}
