@@ -14,6 +14,8 @@ public sealed partial class AppProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
     private readonly TaskCompletionSource<string> listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<string> lines = [];
+    private readonly List<(string Text, TaskCompletionSource Seen)> awaited = [];
 
     private AppProcess(Process process)
     {
@@ -32,6 +34,31 @@ public sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The lines written so far.</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (output)
+                return [.. lines];
+        }
+    }
+
+    /// <summary>Waits until a line containing <paramref name="text"/> is written; throws with the output when the process ends first.</summary>
+    public async Task WaitForLineAsync(string text, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (output)
+        {
+            if (lines.Any(l => l.Contains(text)))
+                return;
+            awaited.Add((text, seen));
+        }
+        var exited = process.WaitForExitAsync();
+        if (await Task.WhenAny(seen.Task, exited, Task.Delay(timeout)) != seen.Task)
+            throw new InvalidOperationException($"\"{text}\" was not written.\n{Output}");
+    }
+
     public bool HasExited => process.HasExited;
 
     public int ExitCode => process.ExitCode;
@@ -43,7 +70,14 @@ public sealed partial class AppProcess : IAsyncDisposable
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();
 
-    public static AppProcess Start(string appFolder, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static AppProcess Start(string appFolder, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        StartProgram(Path.Combine(appFolder, "Timeline.Web.dll"), workingDirectory, environment, args.Length == 0 ? ["--urls", "http://127.0.0.1:0"] : args);
+
+    /// <summary>The crash worker (tests/Timeline.CrashWorker) as the tests' build left it.</summary>
+    public static string CrashWorker => Path.Combine(Seeds.RepositoryRoot, "tests", "Timeline.CrashWorker", "bin",
+        new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, new DirectoryInfo(AppContext.BaseDirectory).Name, "Timeline.CrashWorker.dll");
+
+    public static AppProcess StartProgram(string dll, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -52,8 +86,8 @@ public sealed partial class AppProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(appFolder, "Timeline.Web.dll"));
-        foreach (var arg in args.Length == 0 ? ["--urls", "http://127.0.0.1:0"] : args)
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
             start.ArgumentList.Add(arg);
         // The test host's own environment must not leak in (it may say Development, or name another content root).
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_") || k.StartsWith("DOTNET_")).ToList())
@@ -69,7 +103,12 @@ public sealed partial class AppProcess : IAsyncDisposable
             if (e.Data is null)
                 return;
             lock (app.output)
+            {
                 app.output.AppendLine(e.Data);
+                app.lines.Add(e.Data);
+                foreach (var (text, seen) in app.awaited.Where(a => e.Data.Contains(a.Text)))
+                    seen.TrySetResult();
+            }
             if (ListeningLine().Match(e.Data) is { Success: true } match)
                 app.listening.TrySetResult(match.Groups[1].Value);
         }
