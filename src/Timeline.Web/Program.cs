@@ -8,6 +8,9 @@ if (args is ["generate", .. var options])
 if (args is ["users", .. var command])
     return await UsersCommand.RunAsync(command, Console.In, Console.Out, Console.Error);
 
+if (args is ["export", .. var exportOptions])
+    return await ExportCommand.RunAsync(exportOptions, Console.Out, Console.Error);
+
 var app = TimelineApp.Create(args);
 if (!AppFiles.CheckStaticAssets(app) || !await app.InitializeTimelineStoreAsync())
     return 1;

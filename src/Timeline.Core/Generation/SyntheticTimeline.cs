@@ -91,20 +91,27 @@ public static class SyntheticTimeline
         var articles = new Article[options.Articles];
         var texts = new ArticleText[options.Articles];
         var articleSentences = new List<string>[options.Articles];
+        var hashes = new HashSet<string>();
         for (var i = 0; i < options.Articles; i++)
         {
             var paragraphs = Enumerable.Range(0, random.Next(5, 10))
                 .Select(_ => Enumerable.Range(0, random.Next(2, 4)).Select(_ => Sentence(random, vocabulary, random.Next(12, 26))).ToList())
                 .ToList();
-            articleSentences[i] = [.. paragraphs.SelectMany(p => p)];
             var body = string.Join('\n', paragraphs.Select(p => string.Join(' ', p)));
+            while (!hashes.Add(TextExcerpt.Hash(body)))
+            {
+                // The same text twice (most unlikely): one more paragraph makes it another article, as the importer needs.
+                paragraphs.Add([Sentence(random, vocabulary, 12)]);
+                body = string.Join('\n', paragraphs.Select(p => string.Join(' ', p)));
+            }
+            articleSentences[i] = [.. paragraphs.SelectMany(p => p)];
             var outlet = outlets[random.Next(outlets.Count)];
             articles[i] = new Article
             {
                 Id = i + 1, Title = Capitalise(Sentence(random, vocabulary, random.Next(6, 11)).TrimEnd('.')), Outlet = outlet.Name, OutletId = outlet.Id,
                 Author = $"{Capitalise(vocabulary[random.Next(vocabulary.Length)])} {Capitalise(vocabulary[random.Next(vocabulary.Length)])}",
                 Published = new PartialDate(RandomDate(random), DatePrecision.Day), Language = "en",
-                ContentHash = TextExcerpt.Hash(body + "#" + i), ImportOrigin = "generated", ImportedAt = now,
+                ContentHash = TextExcerpt.Hash(body), ImportOrigin = "generated", ImportedAt = now,
             };
             texts[i] = new ArticleText { Id = i + 1, Compressed = ArticleTextCodec.Compress(body) };
         }

@@ -95,7 +95,7 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         {
             var a = articles[l.ArticleId];
             return new EventSource(l.Id, l.Role, l.Passage, l.Note, a.Id, a.Title, a.Outlet, a.Author, a.Url, a.Published);
-        }).OrderBy(s => s.Role).ThenBy(s => s.Published).ThenBy(s => s.Outlet).ToList();
+        }).OrderBy(s => s.Role).ThenBy(s => s.Published).ThenBy(s => s.Outlet).ThenBy(s => s.LinkId).ToList();
         var era = ev.EraId is { } eraId ? store.Eras.FindById(eraId) : null;
         var tags = store.Tags.FindByIds(ev.TagIds).OrderBy(t => t.Kind).ThenBy(t => t.Name).Select(t => new TagRef(t.Kind, t.Name, t.Slug)).ToList();
         var all = AllView();
@@ -129,7 +129,7 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         var events = store.Events.FindByIds(links.Select(l => l.EventId)).Where(e => e.Status == EventStatus.Published).ToDictionary(e => e.Id);
         var views = links.Where(l => events.ContainsKey(l.EventId))
             .Select(l => new ArticleLinkView(l.Id, l.Role, l.Passage, l.Note, events[l.EventId].Slug, events[l.EventId].Title, events[l.EventId].Start))
-            .OrderBy(l => l.EventStart).ToList();
+            .OrderBy(l => events.Values.First(e => e.Slug == l.EventSlug).SortKey, StringComparer.Ordinal).ToList(); // timeline order
         return Task.FromResult<ArticleView?>(new ArticleView(article.Id, article.Title, article.Outlet, article.Author, article.Url,
             article.Published, article.Language, body, views));
     }

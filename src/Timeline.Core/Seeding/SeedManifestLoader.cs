@@ -121,7 +121,7 @@ public static class SeedManifestLoader
             if (!Era.IsHexColour(colour))
                 problems.Add($"{where}: colour \"{colour}\" is not a #rrggbb hex colour.");
             if (problems.Count == before)
-                planned.Add(new PlannedEra(e.Slug!, e.Title!.Trim(), e.Description?.Trim() ?? "", colour.ToLowerInvariant(), start!.Value, end!.Value));
+                planned.Add(new PlannedEra(e.Slug!, e.Title!.Trim(), e.Description ?? "", colour.ToLowerInvariant(), start!.Value, end!.Value));
         }
         return planned;
     }
@@ -141,13 +141,14 @@ public static class SeedManifestLoader
                 problems.Add($"{where}: title is longer than {Limits.TitleLength} characters.");
             var start = ParseDate(e.Start, e.Approximate, where, "start", problems);
             PartialDate? end = e.End is null ? null : ParseDate(e.End, e.EndApproximate, where, "end", problems);
-            if (start is not null && end is not null && end.Value < start.Value)
+            // The editor's rule: an end may not be over before the start begins ("April 2014" may end "9 April 2014").
+            if (start is not null && end is not null && end.Value.EndsBefore(start.Value))
                 problems.Add($"{where}: end {e.End} is before start {e.Start}.");
             if (e.Era is not null && eras.All(era => era.Slug != e.Era))
                 problems.Add($"{where}: era \"{e.Era}\" is not one of the manifest's eras.");
             var status = EventStatus.Published;
             if (e.Status is not null && !Enum.TryParse(e.Status, ignoreCase: true, out status))
-                problems.Add($"{where}: status \"{e.Status}\" is neither draft nor published.");
+                problems.Add($"{where}: status \"{e.Status}\" is not one of draft, published and deleted.");
 
             // A generated slug steps aside (-2, -3…) for one already taken; an explicit one must be unique as written.
             var slug = e.Slug ?? (start is null || e.Title is null ? null : Slugs.MakeUnique(Slugs.ForEvent(start.Value, e.Title), slugs.Contains));
@@ -179,7 +180,7 @@ public static class SeedManifestLoader
 
             var tags = Tags(e.Tags, TagKind.Topic).Concat(Tags(e.Actors, TagKind.Actor)).Concat(Tags(e.Places, TagKind.Place)).ToList();
             if (problems.Count == before)
-                planned.Add(new PlannedEvent(slug!, e.Title!.Trim(), e.Summary?.Trim() ?? "", start!.Value, end, e.Era, status, tags, links, e.FormerSlugs ?? []));
+                planned.Add(new PlannedEvent(slug!, e.Title!.Trim(), e.Summary ?? "", start!.Value, end, e.Era, status, tags, links, e.FormerSlugs ?? []));
         }
         return planned;
     }

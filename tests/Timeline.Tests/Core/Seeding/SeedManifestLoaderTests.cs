@@ -104,7 +104,7 @@ public sealed class SeedManifestLoaderTests
     [InlineData("events/0/start", "July 2013", "events[0] (US-brokered peace talks relaunched after three years of impasse): start \"July 2013\" is not a date")]
     [InlineData("events/0/start", "2023-02-30", "is not a real calendar date")]
     [InlineData("events/0/era", "no-such-era", "era \"no-such-era\" is not one of the manifest's eras")]
-    [InlineData("events/0/status", "maybe", "status \"maybe\" is neither draft nor published")]
+    [InlineData("events/0/status", "maybe", "status \"maybe\" is not one of draft, published and deleted")]
     [InlineData("events/0/end", "2013-01", "end 2013-01 is before start 2013-07")]
     [InlineData("events/0/links/0/passage", "Words that are not in the article.", "links[0] (000_1d9ba4b0c40e118f.txt): passage not found word for word")]
     [InlineData("events/0/links/0/role", "rumour", "role \"rumour\" is not one of first-report, report")]

@@ -1,0 +1,64 @@
+using Timeline.Core.Seeding;
+using Timeline.Core.Storage;
+using Timeline.Web.Hosting;
+
+namespace Timeline.Web.Cli;
+
+/// <summary><c>export --to FOLDER [--db PATH]</c>: the whole timeline in the seed format, for a backup or another store.</summary>
+public static class ExportCommand
+{
+    public const string Usage = "usage: dotnet run --project src/Timeline.Web -- export --to FOLDER [--db PATH]";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        string? to = null, db = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "--to" or "--db" && i + 1 < args.Length)
+            {
+                if (args[i] == "--to")
+                    to = args[++i];
+                else
+                    db = args[++i];
+            }
+            else
+            {
+                return Fail(error, $"“{args[i]}” is not an option here.");
+            }
+        }
+        if (to is null)
+            return Fail(error, "--to is required: the folder to write the timeline into.");
+
+        string[] hostArgs = db is null ? ["--Logging:LogLevel:Default=Warning"] : ["--Logging:LogLevel:Default=Warning", $"--ConnectionStrings:Timeline=Filename={db}"];
+        await using var app = TimelineApp.Create(hostArgs);
+        TimelineStore store;
+        try
+        {
+            store = app.Services.GetRequiredService<TimelineStore>();
+        }
+        catch (Exception e) when (e is StoreLockedException or StoreVersionException)
+        {
+            error.WriteLine(e.Message);
+            return 1;
+        }
+        try
+        {
+            var report = TimelineExport.Write(store, to);
+            output.WriteLine($"Exported {report.Events} events, {report.Articles} articles, {report.Links} links and {report.Eras} storylines to {report.Folder}.");
+            output.WriteLine("Start an empty app with --Timeline:SeedsPath=<that folder> to load it.");
+            return 0;
+        }
+        catch (IOException e)
+        {
+            error.WriteLine(e.Message);
+            return 1;
+        }
+    }
+
+    private static int Fail(TextWriter error, string message)
+    {
+        error.WriteLine(message);
+        error.WriteLine(Usage);
+        return 2;
+    }
+}
