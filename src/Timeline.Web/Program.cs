@@ -11,9 +11,9 @@ if (args is ["users", .. var command])
 if (args is ["export", .. var exportOptions])
     return await ExportCommand.RunAsync(exportOptions, Console.Out, Console.Error);
 
-var app = TimelineApp.Create(args);
+await using var app = TimelineApp.Create(args);
 if (!AppFiles.CheckStaticAssets(app) || !await app.InitializeTimelineStoreAsync())
-    return 1;
+    return 1; // disposing the app flushes the log, which says why
 await app.AnnounceSetupLinkAsync();
 await app.RunAsync();
 return 0;

@@ -22,11 +22,27 @@ Console.WriteLine($"Timeline benchmark, {DateTime.UtcNow:yyyy-MM-dd}, {Environme
 foreach (var size in sizes)
 {
     var database = Path.Combine(dataDirectory, $"timeline-bench-{size}", "timeline.db");
+    var rows = new List<(string What, string Figure)>();
     if (!File.Exists(database))
     {
         var report = await SyntheticTimeline.GenerateAsync(database, new GenerateOptions(size, size, Seed: 1));
-        Console.WriteLine($"generated {size:N0} events and articles, {report.Links:N0} links in {report.Elapsed.TotalSeconds:N1} s");
+        rows.Add(("`generate` (store + search index)", $"{report.Elapsed.TotalSeconds:N1} s ({report.Stored.TotalSeconds:N1} s + {report.Indexed.TotalSeconds:N1} s), {report.Links:N0} links"));
     }
+    var storeBytes = new FileInfo(database).Length;
+    var indexBytes = Directory.GetFiles(TimelineStore.SiblingPath(database, "-search")).Sum(f => new FileInfo(f).Length);
+    rows.Add(("on disk: store + search index", $"{storeBytes / 1e6:N0} MB + {indexBytes / 1e6:N0} MB = {(storeBytes + indexBytes) / 1e6:N0} MB"));
+    // Start-up after a clean stop: open the store and the index, drain the outbox, start listening.
+    var startups = new List<double>();
+    for (var i = 0; i < 3; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        var started = await StartAppAsync(database);
+        startups.Add(clock.Elapsed.TotalMilliseconds);
+        await started.StopAsync();
+        await started.DisposeAsync();
+    }
+    rows.Add(("start-up after a clean stop (open store and index, listen), median of 3", $"{Percentile(startups, 50):N0} ms"));
+    await PrintAsync($"Store at {size:N0} events, {size:N0} articles", rows);
     if (!args.Contains("--curation-only"))
         await MeasureAsync(size, database);
     await MeasureCurationAsync(size, database);
@@ -122,6 +138,7 @@ async Task MeasureAsync(int size, string database)
              {
                  ($"rare word “{rare}”", rare), ($"most common word “{common}”", common), ("one-letter prefix “s*”", "s*"),
                  ("two-letter prefix “ka*”", "ka*"), ("phrase “security coordination”", "\"security coordination\""),
+                 ($"phrase “{common} {rare}”", $"\"{common} {rare}\""),
              })
     {
         var timing = await TimeAsync(_ => search.SearchAsync(query), 60);
@@ -151,6 +168,8 @@ async Task MeasureAsync(int size, string database)
         staticRoot.Delete(recursive: true);
     }
 
+    GC.Collect();
+    rows.Add(("the app's memory after the benchmark (managed heap; working set)", $"{GC.GetTotalMemory(forceFullCollection: true) / 1e6:N0} MB; {Environment.WorkingSet / 1e6:N0} MB"));
     await FinishAsync(app, $"{size:N0} events, {size:N0} articles", rows);
 }
 
@@ -166,8 +185,15 @@ static async Task<WebApplication> StartAppAsync(string database)
     return app;
 }
 
-// Prints the figures as a Markdown table under a heading, then stops the app and lets go of the database file.
+// Prints the figures as a Markdown table under a heading, then stops the app and lets go of the store.
 static async Task FinishAsync(WebApplication app, string heading, List<(string What, string Figure)> rows)
+{
+    await PrintAsync(heading, rows);
+    await app.StopAsync();
+    await app.DisposeAsync();
+}
+
+static Task PrintAsync(string heading, List<(string What, string Figure)> rows)
 {
     Console.WriteLine();
     Console.WriteLine($"### {heading}");
@@ -176,8 +202,7 @@ static async Task FinishAsync(WebApplication app, string heading, List<(string W
     Console.WriteLine("|---|---|");
     foreach (var (what, figure) in rows)
         Console.WriteLine($"| {what} | {figure} |");
-    await app.StopAsync();
-    await app.DisposeAsync();
+    return Task.CompletedTask;
 }
 
 static async Task<(double P50, double P95, long Bytes)> TimeRequestsAsync(HttpClient http, Func<int, string> url, int count)

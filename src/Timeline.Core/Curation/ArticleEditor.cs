@@ -117,13 +117,7 @@ public sealed class ArticleEditor(TimelineStore store, SearchIndex index, IConte
             };
             if (unlinkedOnly)
                 search.Add(new TermQuery(new Term(SearchIndex.LinkedField, "0")), Occur.MUST);
-            total = index.Count(search);
-            var paged = new BooleanQuery
-            {
-                { search, Occur.MUST },
-                { TermRangeQuery.NewStringRange(SearchIndex.SortField, null, after, includeLower: true, includeUpper: false), Occur.MUST },
-            };
-            var (hits, _) = index.Find(paged, new Sort(new SortField(SearchIndex.SortField, SortFieldType.STRING, reverse: true)), PageSize + 1);
+            (var hits, total) = index.FindNewest(search, after, PageSize + 1);
             var articles = store.Articles.FindByIds(hits.Select(h => StoreCollections.IdOfDocument(h.Key))).ToDictionary(a => a.Id);
             page = [.. hits.Select(h => articles.GetValueOrDefault(StoreCollections.IdOfDocument(h.Key))).OfType<Article>()];
         }

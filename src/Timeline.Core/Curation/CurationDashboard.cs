@@ -65,13 +65,7 @@ public sealed class CurationDashboard(TimelineStore store, SearchIndex index, Cu
                 search.Add(new TermQuery(new Term(SearchIndex.StatusField, wanted.ToString())), Occur.MUST);
             else
                 search.Add(new TermQuery(new Term(SearchIndex.StatusField, nameof(EventStatus.Deleted))), Occur.MUST_NOT);
-            total = index.Count(search);
-            var paged = new BooleanQuery
-            {
-                { search, Occur.MUST },
-                { TermRangeQuery.NewStringRange(SearchIndex.SortField, null, after, includeLower: true, includeUpper: false), Occur.MUST },
-            };
-            var (hits, _) = index.Find(paged, new Sort(new SortField(SearchIndex.SortField, SortFieldType.STRING, reverse: true)), PageSize + 1);
+            (var hits, total) = index.FindNewest(search, after, PageSize + 1);
             var found = store.Events.FindByIds(hits.Select(h => StoreCollections.IdOfDocument(h.Key))).ToDictionary(e => e.Id);
             page = [.. hits.Select(h => found.GetValueOrDefault(StoreCollections.IdOfDocument(h.Key))).OfType<Event>()];
         }

@@ -84,7 +84,7 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
                 { new TermQuery(new LuceneTerm(SearchIndex.StatusField, nameof(EventStatus.Deleted))), Occur.MUST_NOT },
                 { words, Occur.MUST },
             };
-            var (hits, _) = index.Find(search, new Sort(new SortField(SearchIndex.SortField, SortFieldType.STRING, reverse: true)), take);
+            var (hits, _) = index.FindNewest(search, null, take);
             var found = store.Events.FindByIds(hits.Select(h => StoreCollections.IdOfDocument(h.Key))).ToDictionary(e => e.Id);
             events = [.. hits.Select(h => found.GetValueOrDefault(StoreCollections.IdOfDocument(h.Key))).OfType<Event>().Where(e => e.Status != EventStatus.Deleted)];
         }

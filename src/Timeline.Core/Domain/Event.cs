@@ -56,6 +56,10 @@ public class Event
     /// <summary>The same facets without the sort key ("e3", "t12", "o5"): checked, not indexed, when a view has several filters.</summary>
     public List<string> Facets { get; set; } = [];
 
+    /// <summary>The summary as plain text, shortened: what the timeline shows (kept, so that a page of the timeline
+    /// does not parse fifty summaries' Markdown). Added in store version 3.</summary>
+    public string Excerpt { get; set; } = "";
+
     /// <summary>The distinct outlets of its linked articles, and how many articles are linked: shown on the timeline.</summary>
     public List<string> Outlets { get; set; } = [];
     public int SourceCount { get; set; }

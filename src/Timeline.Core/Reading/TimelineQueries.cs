@@ -345,7 +345,7 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
     private static string Min(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? a : b;
 
     private static TimelineItem ToItem(Event e) => new(
-        e.Id, e.Slug, e.Title, TextExcerpt.Shorten(SafeMarkdown.ToPlainText(e.Summary)), e.Start, e.End, e.EraId, e.Outlets, e.SourceCount, e.SortKey);
+        e.Id, e.Slug, e.Title, e.Excerpt, e.Start, e.End, e.EraId, e.Outlets, e.SourceCount, e.SortKey);
 
     private static EraSummary ToSummary(Era era) => new(era.Id, era.Slug, era.Title, era.Description, era.Colour, era.Start, era.End);
 }

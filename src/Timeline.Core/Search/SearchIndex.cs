@@ -48,6 +48,10 @@ public sealed class SearchIndex : IDisposable
 
     public TimelineAnalyzer Analyzer { get; } = new();
 
+    /// <summary>What readers may find (published events, articles that back one), as a filter: cached as a bit set per
+    /// segment, and not scored, which keeps a reader's query the fast pure disjunction it is.</summary>
+    public Filter Visible { get; } = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(VisibleField, "1"))));
+
     /// <summary>Why the index must be rebuilt from the store (null when it is usable as it is).</summary>
     public string? RebuildReason { get; private set; }
 
@@ -114,6 +118,9 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
+    /// <summary>Makes what was applied visible to searches (near real time: nothing is flushed to disk).</summary>
+    public void Refresh() => searchers.MaybeRefreshBlocking();
+
     /// <summary>Makes what was applied durable, marked with the analyzer and store it belongs to, and visible to searches.</summary>
     public void Commit()
     {
@@ -139,20 +146,20 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>The top <paramref name="take"/> hits in <paramref name="sort"/> order (by relevance when null), after
     /// skipping <paramref name="skip"/>, and how many matched in all.</summary>
-    public (IReadOnlyList<IndexHit> Hits, int Total) Find(Query query, Sort? sort, int take, int skip = 0) => Search(searcher =>
+    public (IReadOnlyList<IndexHit> Hits, int Total) Find(Query query, Sort? sort, int take, int skip = 0, Filter? filter = null) => Search(searcher =>
     {
         var wanted = Math.Max(1, skip + take);
         TopDocs top;
         if (sort is null)
         {
-            top = searcher.Search(query, wanted);
+            top = searcher.Search(query, filter, wanted);
         }
         else
         {
             // An in-order collector: sorting a pure-OR query otherwise reads the sort values in random order
             // (198 ms against 15 ms for a common word, shared/notes/lucene.md §4).
             var collector = TopFieldCollector.Create(sort, wanted, fillFields: true, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
-            searcher.Search(query, collector);
+            searcher.Search(query, filter, collector);
             top = collector.GetTopDocs();
         }
         var hits = new List<IndexHit>();
@@ -163,6 +170,19 @@ public sealed class SearchIndex : IDisposable
         }
         return ((IReadOnlyList<IndexHit>)hits, top.TotalHits);
     });
+
+    /// <summary>Documents matching <paramref name="query"/>, newest first (by sort key), a page from just before the
+    /// cursor <paramref name="before"/> (keyset: the sort key of the last hit of the page before); and how many match in all.</summary>
+    public (IReadOnlyList<IndexHit> Hits, int Total) FindNewest(Query query, string? before, int take)
+    {
+        var paged = before is null ? query : new BooleanQuery
+        {
+            { query, Occur.MUST },
+            { TermRangeQuery.NewStringRange(SortField, null, before, includeLower: true, includeUpper: false), Occur.MUST },
+        };
+        var (hits, _) = Find(paged, new Sort(new SortField(SortField, SortFieldType.STRING, reverse: true)), take);
+        return (hits, Count(query));
+    }
 
     /// <summary>How many documents matching <paramref name="query"/> fall on each day (yyyyMMdd).</summary>
     public Dictionary<int, int> CountByDay(Query query) => Search(searcher =>

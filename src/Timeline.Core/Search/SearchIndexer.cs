@@ -6,30 +6,44 @@ namespace Timeline.Core.Search;
 
 /// <summary>
 /// Keeps the search index in step with the store. Every write puts the keys it changed into the store's outbox in
-/// its own transaction; this drains the outbox in order: it indexes the current state of each key, commits the
-/// index, and only then deletes those rows. A crash anywhere replays rows whose state is then simply stated again.
+/// its own transaction. Catching up indexes the current state of each key and refreshes the searchers (a save is
+/// searchable at once, at no cost of a disk flush); flushing, every second, commits the index and only then
+/// deletes those rows. A crash anywhere leaves rows that are indexed again at start, stating the state again.
 /// </summary>
 public sealed class SearchIndexer(TimelineStore store, SearchIndex index, ILogger<SearchIndexer> logger)
 {
     private const int Batch = 1000;
     private readonly SemaphoreSlim gate = new(1, 1);
 
-    /// <summary>Rebuilds the index when it must be (missing, corrupt, older analyzer, another store), then drains the outbox.
-    /// Run before the app serves.</summary>
+    /// <summary>Outbox rows whose state is in the index (and searchable) but not yet committed to disk.</summary>
+    private readonly HashSet<long> applied = [];
+
+    /// <summary>Rebuilds the index when it must be (missing, corrupt, older analyzer, another store), then indexes and
+    /// commits what the outbox holds. Run before the app serves.</summary>
     public void Start()
     {
         if (index.RebuildReason is { } reason)
             Rebuild(reason);
-        Drain();
+        Apply();
+        Commit();
     }
 
-    /// <summary>Indexes everything written so far; a saving curator awaits it, so the next search shows the change.</summary>
-    public async Task CatchUpAsync(CancellationToken cancellationToken = default)
+    /// <summary>Makes everything written so far searchable; a saving curator awaits it, so the next search shows the change.</summary>
+    public Task CatchUpAsync(CancellationToken cancellationToken = default) => UnderGateAsync(Apply, cancellationToken);
+
+    /// <summary>Catches up, then commits the index and deletes the rows it now holds for good.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken = default) => UnderGateAsync(() =>
+    {
+        Apply();
+        Commit();
+    }, cancellationToken);
+
+    private async Task UnderGateAsync(Action work, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
         {
-            Drain();
+            work();
         }
         finally
         {
@@ -37,22 +51,32 @@ public sealed class SearchIndexer(TimelineStore store, SearchIndex index, ILogge
         }
     }
 
-    private void Drain()
+    private void Apply()
     {
+        var any = false;
         while (true)
         {
-            // Every remaining row in id order, not "after the last id seen": ids are taken before a transaction
-            // commits, so a lower id may become visible after a higher one.
-            var rows = store.OutboxInOrder().Limit(Batch).ToList();
+            // Every row not applied yet, in id order, rather than "after the last id seen": ids are taken before a
+            // transaction commits, so a lower id may become visible after a higher one.
+            var rows = store.OutboxInOrder().ToEnumerable().Where(r => !applied.Contains(r.Id)).Take(Batch).ToList();
             if (rows.Count == 0)
-                return;
+                break;
             index.Apply(rows.Select(r => r.Key).Distinct().Select(key => SearchDocuments.Current(store, key)));
-            index.Commit();
-            var ids = rows.Select(r => new BsonValue(r.Id)).ToList();
-            store.Write(tx => tx.Store.Outbox.DeleteMany(Query.In("_id", ids)));
-            if (rows.Count < Batch)
-                return;
+            applied.UnionWith(rows.Select(r => r.Id));
+            any = true;
         }
+        if (any)
+            index.Refresh();
+    }
+
+    private void Commit()
+    {
+        if (applied.Count == 0)
+            return;
+        index.Commit();
+        var ids = applied.Select(id => new BsonValue(id)).ToList();
+        store.Write(tx => tx.Store.Outbox.DeleteMany(Query.In("_id", ids)));
+        applied.Clear();
     }
 
     /// <summary>Indexes every event and article from the store and commits once; the outbox rows it covers go.</summary>
@@ -62,20 +86,37 @@ public sealed class SearchIndexer(TimelineStore store, SearchIndex index, ILogge
         var lastRow = store.OutboxInOrder(newestFirst: true).Limit(1).FirstOrDefault()?.Id ?? 0;
         var events = 0;
         var articles = 0;
-        foreach (var ev in store.Events.FindAll())
+        // One thread reads the store (a LiteDB query belongs to the thread that runs it); the analysis, most of the
+        // work, runs on as many threads as there are cores, into the one IndexWriter (which is thread-safe).
+        using var documents = new System.Collections.Concurrent.BlockingCollection<Func<IndexEntry>>(boundedCapacity: 1000);
+        var writers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => Task.Run(() =>
         {
-            index.Apply([new IndexEntry(Storage.TimelineKeys.EventDocument(ev.Id), SearchDocuments.ForEvent(ev))]);
-            events++;
+            foreach (var document in documents.GetConsumingEnumerable())
+                index.Apply([document()]);
+        })).ToList();
+        try
+        {
+            foreach (var ev in store.Events.FindAll())
+            {
+                documents.Add(() => new IndexEntry(Storage.TimelineKeys.EventDocument(ev.Id), SearchDocuments.ForEvent(ev)));
+                events++;
+            }
+            foreach (var article in store.Articles.FindAll())
+            {
+                var compressed = store.ArticleTexts.FindById(article.Id)?.Compressed;
+                documents.Add(() => new IndexEntry(Storage.TimelineKeys.ArticleDocument(article.Id),
+                    SearchDocuments.ForArticle(article, compressed is null ? "" : ArticleTextCodec.Decompress(compressed))));
+                articles++;
+            }
         }
-        foreach (var article in store.Articles.FindAll())
+        finally
         {
-            var text = store.ArticleTexts.FindById(article.Id);
-            index.Apply([new IndexEntry(Storage.TimelineKeys.ArticleDocument(article.Id),
-                SearchDocuments.ForArticle(article, text is null ? "" : ArticleTextCodec.Decompress(text.Compressed)))]);
-            articles++;
+            documents.CompleteAdding();
+            Task.WaitAll([.. writers]);
         }
         index.Commit();
         store.Write(tx => tx.Store.Outbox.DeleteMany(r => r.Id <= lastRow));
+        applied.RemoveWhere(id => id <= lastRow);
         logger.LogWarning("Rebuilt the search index ({Reason}): {Events} events and {Articles} articles in {Seconds:0.0} s.",
             reason, events, articles, (DateTime.UtcNow - started).TotalSeconds);
     }

@@ -47,13 +47,8 @@ public sealed class SearchService(TimelineStore store, SearchIndex index)
         if (parsed.ToQuery(Fields) is not { } text)
             return Task.FromResult(new SearchResults(parsed.Text, order, page, [], false, parsed.Problem));
 
-        var visible = new BooleanQuery
-        {
-            { new TermQuery(new Term(SearchIndex.VisibleField, "1")), Occur.MUST },
-            { text, Occur.MUST },
-        };
         var sort = order == SearchOrder.Newest ? new Sort(new SortField(SearchIndex.SortField, SortFieldType.STRING, reverse: true)) : null;
-        var (hits, _) = index.Find(visible, sort, PageSize + 1, (page - 1) * PageSize);
+        var (hits, _) = index.Find(text, sort, PageSize + 1, (page - 1) * PageSize, index.Visible);
         var results = new List<SearchHit>();
         foreach (var hit in hits.Take(PageSize))
         {

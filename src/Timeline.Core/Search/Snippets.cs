@@ -17,27 +17,54 @@ public sealed class Snippets(TimelineAnalyzer analyzer)
     private sealed record Token(int Start, int End, string Term);
 
     /// <summary>The whole text with every match marked.</summary>
-    public string Mark(string text, SearchQuery query) => Render(text, Matches(text, query), 0, text.Length, ellipses: false);
+    public string Mark(string text, SearchQuery query) => Render(text, Matches(text, query, untilAllFound: false), 0, text.Length, ellipses: false);
 
     /// <summary>About <see cref="SnippetLength"/> characters around the most distinct matches, marked; the start of
     /// the text when nothing matched.</summary>
     public string Snippet(string text, SearchQuery query)
     {
-        var matches = Matches(text, query);
+        var matches = Matches(text, query, untilAllFound: true);
         if (text.Length <= SnippetLength)
             return Render(text, matches, 0, text.Length, ellipses: false);
         var (from, to) = BestWindow(text, matches);
         return Render(text, matches, from, to, ellipses: true);
     }
 
-    private List<(Token Token, int Piece)> Matches(string text, SearchQuery query)
+    /// <summary>
+    /// The marks in the text. With <paramref name="untilAllFound"/> (for a snippet) the text is analyzed a part at a
+    /// time, and analysis stops once every word of the query is found: a common word is found in the first lines,
+    /// and analyzing a long article whole costs milliseconds a hit.
+    /// </summary>
+    private List<(Token Token, int Piece)> Matches(string text, SearchQuery query, bool untilAllFound)
     {
-        var tokens = Tokens(text.Length > MaxAnalyzedLength ? text[..MaxAnalyzedLength] : text);
-        var matches = new List<(Token, int)>();
         var positive = query.Pieces.Select((p, i) => (Piece: p, Index: i)).Where(p => !p.Piece.Excluded).ToList();
+        var limit = Math.Min(text.Length, MaxAnalyzedLength);
+        var tokens = new List<Token>();
+        var from = 0;
+        while (from < limit)
+        {
+            var to = untilAllFound ? PartEnd(text, from, limit) : limit;
+            tokens.AddRange(Tokens(text, from, to));
+            from = to;
+            if (untilAllFound && positive.All(p => FindMatches(tokens, [p]).Count > 0))
+                break;
+        }
+        // Overlapping marks (a word inside a phrase also asked for alone): the first, longest one wins.
+        var kept = new List<(Token, int)>();
+        foreach (var match in FindMatches(tokens, positive).OrderBy(m => m.Item1.Start).ThenByDescending(m => m.Item1.End))
+        {
+            if (kept.Count == 0 || match.Item1.Start >= kept[^1].Item1.End)
+                kept.Add(match);
+        }
+        return kept;
+    }
+
+    private static List<(Token, int)> FindMatches(List<Token> tokens, List<(QueryPiece Piece, int Index)> pieces)
+    {
+        var matches = new List<(Token, int)>();
         for (var t = 0; t < tokens.Count; t++)
         {
-            foreach (var (piece, index) in positive)
+            foreach (var (piece, index) in pieces)
             {
                 var length = piece.Terms.Count;
                 if (t + length > tokens.Count)
@@ -49,31 +76,34 @@ public sealed class Snippets(TimelineAnalyzer analyzer)
                     var wanted = piece.Terms[k];
                     all = k == length - 1 && piece.Prefix ? term.StartsWith(wanted, StringComparison.Ordinal) : term == wanted;
                 }
-                if (!all)
-                    continue;
                 // A phrase is one mark, from its first word to its last.
-                matches.Add((new Token(tokens[t].Start, tokens[t + length - 1].End, piece.Terms[0]), index));
+                if (all)
+                    matches.Add((new Token(tokens[t].Start, tokens[t + length - 1].End, piece.Terms[0]), index));
             }
         }
-        // Overlapping marks (a word inside a phrase also asked for alone): the first, longest one wins.
-        var kept = new List<(Token, int)>();
-        foreach (var match in matches.OrderBy(m => m.Item1.Start).ThenByDescending(m => m.Item1.End))
-        {
-            if (kept.Count == 0 || match.Item1.Start >= kept[^1].Item1.End)
-                kept.Add(match);
-        }
-        return kept;
+        return matches;
     }
 
-    private List<Token> Tokens(string text)
+    private const int PartLength = 800;
+
+    /// <summary>Where the next part to analyze ends: about <see cref="PartLength"/> characters on, at a space.</summary>
+    private static int PartEnd(string text, int from, int limit)
+    {
+        if (limit - from <= PartLength * 3 / 2)
+            return limit;
+        var space = text.IndexOf(' ', from + PartLength);
+        return space < 0 || space >= limit ? limit : space;
+    }
+
+    private List<Token> Tokens(string text, int from, int to)
     {
         var tokens = new List<Token>();
-        using var stream = analyzer.GetTokenStream("text", text);
+        using var stream = analyzer.GetTokenStream("text", text.Substring(from, to - from));
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
-            tokens.Add(new Token(offset.StartOffset, offset.EndOffset, term.ToString()));
+            tokens.Add(new Token(from + offset.StartOffset, from + offset.EndOffset, term.ToString()));
         stream.End();
         return tokens;
     }

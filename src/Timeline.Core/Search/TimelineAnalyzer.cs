@@ -60,6 +60,8 @@ public sealed class FoldMarksFilter(TokenStream input) : TokenFilter(input)
     {
         while (m_input.IncrementToken())
         {
+            if (IsPlain(term.Buffer, term.Length))
+                return true; // plain ASCII letters and digits, already lower case: nothing to fold (most tokens)
             var folded = Fold(term.ToString());
             if (folded.Length == 0)
                 continue; // a token of marks or quotes only
@@ -67,6 +69,17 @@ public sealed class FoldMarksFilter(TokenStream input) : TokenFilter(input)
             return true;
         }
         return false;
+    }
+
+    private static bool IsPlain(char[] buffer, int length)
+    {
+        for (var i = 0; i < length; i++)
+        {
+            var c = buffer[i];
+            if (c >= 0x80 || c is '\'' or '"' || c is >= 'A' and <= 'Z')
+                return false;
+        }
+        return true;
     }
 
     public static string Fold(string token)

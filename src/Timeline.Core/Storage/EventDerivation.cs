@@ -13,6 +13,7 @@ public static class EventDerivation
     public static void Refresh(Event ev, IReadOnlyCollection<Article> linkedArticles)
     {
         ev.SortKey = TimelineKeys.Sort(ev.Start, ev.Id);
+        ev.Excerpt = Text.TextExcerpt.Shorten(Text.SafeMarkdown.ToPlainText(ev.Summary));
         ev.SourceCount = linkedArticles.Count;
         ev.Outlets = [.. linkedArticles.Select(a => a.Outlet).Distinct().Order(StringComparer.OrdinalIgnoreCase)];
         var published = ev.Status == EventStatus.Published;

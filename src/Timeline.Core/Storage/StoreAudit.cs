@@ -27,7 +27,7 @@ public static class StoreAudit
         {
             var expected = store.Database.Mapper.ToObject<Event>(store.Database.Mapper.ToDocument(ev));
             EventDerivation.Refresh(expected, [.. linksByEvent[ev.Id].Select(l => articles[l.ArticleId])]);
-            if (expected.SortKey != ev.SortKey || !expected.Keys.SequenceEqual(ev.Keys) || !expected.Facets.SequenceEqual(ev.Facets)
+            if (expected.SortKey != ev.SortKey || expected.Excerpt != ev.Excerpt || !expected.Keys.SequenceEqual(ev.Keys) || !expected.Facets.SequenceEqual(ev.Facets)
                 || !expected.Outlets.SequenceEqual(ev.Outlets) || expected.SourceCount != ev.SourceCount || expected.StatusKey != ev.StatusKey
                 || expected.LiveKey != ev.LiveKey || expected.UnsourcedKey != ev.UnsourcedKey)
                 problems.Add($"event {ev.Id}: derived fields differ from its data");

@@ -14,7 +14,7 @@ public sealed class StoreVersionException(string path, int version, int current)
 public static class StoreUpgrades
 {
     /// <summary>The version this code writes. Add a step to <see cref="Steps"/> whenever it grows.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     /// <summary>Step n brings a version n-1 file to version n.</summary>
     private static readonly SortedDictionary<int, (string What, Action<StoreTransaction> Run)> Steps = new()
@@ -25,6 +25,14 @@ public static class StoreUpgrades
             {
                 tag.NameKey = Tag.NameKeyOf(tag.Kind, tag.Name);
                 tx.Store.Tags.Update(tag);
+            }
+        }),
+        [3] = ("events keep their excerpt, so a page of the timeline parses no Markdown", tx =>
+        {
+            foreach (var ev in tx.Store.Events.FindAll().ToList())
+            {
+                EventDerivation.Refresh(ev, tx.LinkedArticles(ev.Id));
+                tx.Store.Events.Update(ev);
             }
         }),
     };

@@ -4,9 +4,12 @@ using Timeline.Core.Storage;
 
 namespace Timeline.Web.Hosting;
 
-/// <summary>Drains the search outbox whenever a write commits, and at least every second (a safety net).</summary>
+/// <summary>Makes each write searchable as it commits, and every second commits the search index and clears the
+/// outbox rows it holds for good; one last time when the app stops.</summary>
 public sealed class SearchIndexerService(TimelineStore store, SearchIndexer indexer, ILogger<SearchIndexerService> logger) : BackgroundService
 {
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
+
     private readonly SemaphoreSlim committed = new(0);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -17,20 +20,22 @@ public sealed class SearchIndexerService(TimelineStore store, SearchIndexer inde
                 committed.Release();
         }
         store.Committed += OnCommitted;
+        var lastFlush = DateTime.UtcNow;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await committed.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
-                try
+                await committed.WaitAsync(FlushInterval, stoppingToken);
+                await RunAsync(async () =>
                 {
-                    await indexer.CatchUpAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The rows stay in the outbox and are tried again; the app keeps serving meanwhile.
-                    logger.LogError(e, "Indexing the search outbox failed; it will be tried again.");
-                }
+                    if (DateTime.UtcNow - lastFlush < FlushInterval)
+                    {
+                        await indexer.CatchUpAsync(stoppingToken);
+                        return;
+                    }
+                    await indexer.FlushAsync(stoppingToken);
+                    lastFlush = DateTime.UtcNow;
+                });
             }
         }
         catch (OperationCanceledException)
@@ -40,6 +45,20 @@ public sealed class SearchIndexerService(TimelineStore store, SearchIndexer inde
         finally
         {
             store.Committed -= OnCommitted;
+            await RunAsync(() => indexer.FlushAsync(CancellationToken.None));
+        }
+    }
+
+    private async Task RunAsync(Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The rows stay in the outbox and are indexed again; the app keeps serving meanwhile.
+            logger.LogError(e, "Indexing the search outbox failed; it will be tried again.");
         }
     }
 }

@@ -32,40 +32,21 @@ public sealed class ComponentProbe(IServiceProvider services, ILoggerFactory log
     protected override Task UpdateDisplayAsync(in RenderBatch renderBatch) => Task.CompletedTask;
 
     /// <summary>Renders the component in a new scope of <paramref name="appServices"/> after <paramref name="prepare"/> ran on it.</summary>
-    public static async Task<string> RenderAsync(IServiceProvider appServices, Type type, ParameterView parameters, Action<IServiceProvider> prepare)
-    {
-        await using var scope = appServices.CreateAsyncScope();
-        if (scope.ServiceProvider.GetRequiredService<NavigationManager>() is IHostEnvironmentNavigationManager navigation)
-            navigation.Initialize("http://localhost/", "http://localhost/curate");
-        prepare(scope.ServiceProvider);
-        await using var probe = new ComponentProbe(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());
-        return await probe.Dispatcher.InvokeAsync(async () =>
+    public static Task<string> RenderAsync(IServiceProvider appServices, Type type, ParameterView parameters, Action<IServiceProvider> prepare) =>
+        InScopeAsync(appServices, prepare, async probe =>
         {
-            var component = probe.InstantiateComponent(type);
-            var id = probe.AssignRootComponentId(component);
-            await probe.RenderRootComponentAsync(id, parameters);
-            var text = new StringBuilder();
-            probe.Describe(id, text);
-            return text.ToString().Trim();
+            var id = await probe.RenderAsync(type, parameters);
+            return probe.Text(id);
         });
-    }
 
     /// <summary>Renders the component as <see cref="RenderAsync"/> does, clicks its first element with an onclick
     /// handler, and gives the text before and after the click, and the exception the click threw, if any.</summary>
-    public static async Task<(string Before, string After, Exception? Error)> RenderAndClickAsync(
-        IServiceProvider appServices, Type type, Action<IServiceProvider> prepare)
-    {
-        await using var scope = appServices.CreateAsyncScope();
-        if (scope.ServiceProvider.GetRequiredService<NavigationManager>() is IHostEnvironmentNavigationManager navigation)
-            navigation.Initialize("http://localhost/", "http://localhost/curate");
-        prepare(scope.ServiceProvider);
-        await using var probe = new ComponentProbe(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());
-        return await probe.Dispatcher.InvokeAsync(async () =>
+    public static Task<(string Before, string After, Exception? Error)> RenderAndClickAsync(
+        IServiceProvider appServices, Type type, Action<IServiceProvider> prepare) =>
+        InScopeAsync(appServices, prepare, async probe =>
         {
-            var id = probe.AssignRootComponentId(probe.InstantiateComponent(type));
-            await probe.RenderRootComponentAsync(id, ParameterView.Empty);
-            var before = new StringBuilder();
-            probe.Describe(id, before);
+            var id = await probe.RenderAsync(type, ParameterView.Empty);
+            var before = probe.Text(id);
             var frames = probe.GetCurrentRenderTreeFrames(id);
             var handler = Enumerable.Range(0, frames.Count).Select(i => frames.Array[i])
                 .First(f => f.FrameType == RenderTreeFrameType.Attribute && f.AttributeName == "onclick").AttributeEventHandlerId;
@@ -78,10 +59,32 @@ public sealed class ComponentProbe(IServiceProvider services, ILoggerFactory log
             {
                 error = e;
             }
-            var after = new StringBuilder();
-            probe.Describe(id, after);
-            return (before.ToString().Trim(), after.ToString().Trim(), error);
+            return (before, probe.Text(id), error);
         });
+
+    /// <summary>A probe in a new service scope of the app (its navigation manager initialised, as a circuit's is).</summary>
+    private static async Task<T> InScopeAsync<T>(IServiceProvider appServices, Action<IServiceProvider> prepare, Func<ComponentProbe, Task<T>> use)
+    {
+        await using var scope = appServices.CreateAsyncScope();
+        if (scope.ServiceProvider.GetRequiredService<NavigationManager>() is IHostEnvironmentNavigationManager navigation)
+            navigation.Initialize("http://localhost/", "http://localhost/curate");
+        prepare(scope.ServiceProvider);
+        await using var probe = new ComponentProbe(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());
+        return await probe.Dispatcher.InvokeAsync(() => use(probe));
+    }
+
+    private async Task<int> RenderAsync(Type type, ParameterView parameters)
+    {
+        var id = AssignRootComponentId(InstantiateComponent(type));
+        await RenderRootComponentAsync(id, parameters);
+        return id;
+    }
+
+    private string Text(int componentId)
+    {
+        var text = new StringBuilder();
+        Describe(componentId, text);
+        return text.ToString().Trim();
     }
 
     private void Describe(int componentId, StringBuilder text)
