@@ -76,3 +76,44 @@ public sealed class CuratedContentTests(TimelineWebFactory factory) : IClassFixt
         Assert.DoesNotContain("<script>alert", timeline);
     }
 }
+
+/// <summary>How soon a change is searchable: at once for the curator who saved it; within a second for any write.</summary>
+public sealed class SearchFreshnessTests(TimelineWebFactory factory) : IClassFixture<TimelineWebFactory>
+{
+    [Fact]
+    public async Task A_curators_save_is_searchable_when_the_save_returns()
+    {
+        var editor = factory.Services.GetRequiredService<EventEditor>();
+        var saved = Assert.IsType<Saved>(await editor.SaveAsync(new EventForm
+        {
+            Title = "Quincunxial meeting in Ramallah", Status = EventStatus.Published,
+            Start = new PartialDateInput { Precision = Timeline.Core.Dates.DatePrecision.Year, Year = 2019 },
+        }, "ada"));
+        var page = await factory.CreateBrowserlessClient().GetStringAsync("/search?q=quincunxial");
+        Assert.Contains($"/events/{saved.Slug}", page);
+    }
+
+    [Fact]
+    public async Task Any_write_is_searchable_within_a_second()
+    {
+        // Written straight through the store, as no curator form does: only the background indexer picks it up.
+        var store = factory.Services.GetRequiredService<TimelineStore>();
+        store.Write(tx =>
+        {
+            var ev = new Event
+            {
+                Id = tx.NextIntId("events"), Slug = "2019-sesquipedalian", Title = "Sesquipedalian statement", Start = Timeline.Core.Dates.PartialDate.Year(2019),
+                Status = EventStatus.Published, CreatedBy = "test", UpdatedBy = "test",
+            };
+            tx.SetSlug(ev.Id, null, ev.Slug, DateTimeOffset.UtcNow);
+            tx.PutEvent(null, ev);
+        });
+        var search = factory.Services.GetRequiredService<Timeline.Core.Search.SearchService>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while ((await search.SearchAsync("sesquipedalian")).Hits.Count == 0)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), "not searchable within a second");
+            await Task.Delay(20);
+        }
+    }
+}

@@ -166,3 +166,91 @@ public sealed class SearchServiceTests
         Assert.Null(results.Problem);
     }
 }
+
+/// <summary>Search in the languages of the timeline's sources, and every kind of query a reader can type.</summary>
+public sealed class SearchLanguagesTests : IAsyncLifetime
+{
+    private TestStore database = null!;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestStore.CreateSeededAsync();
+        var store = database.Store;
+        var published = store.Events.FindAll().First(e => e.Status == EventStatus.Published).Id;
+        store.Write(tx =>
+        {
+            foreach (var (title, language, body) in new[]
+                     {
+                         ("الكِتَابُ الأبيض للتنسيق", "ar", "أعلنت السلطة الفلسطينية وقف التنسيق الأمني مع إسرائيل. الكِتَابُ صدر في رام الله."),
+                         ("ממשלת ישראל והתיאום", "he", "צה\"ל פעל בג'נין. יְרוּשָׁלַיִם הגיבה להודעה על התיאום הביטחוני."),
+                         ("Café talks in Zürich", "en", "The negotiators met at a café in Zürich; the Straße was closed."),
+                     })
+            {
+                var article = tx.AddArticle(new Article
+                {
+                    Title = title, Outlet = "Test outlet", ContentHash = Timeline.Core.Text.TextExcerpt.Hash(body), ImportOrigin = "test",
+                    Published = PartialDate.Day(2023, 2, 1), Language = language,
+                }, body);
+                tx.AddLink(new EventArticleLink { EventId = published, ArticleId = article.Id, Passage = body[..10] });
+            }
+        });
+        await database.Indexer.CatchUpAsync();
+    }
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    [Theory]
+    [InlineData("كتاب", "الكِتَابُ")]        // harakat and the article folded, the word stemmed
+    [InlineData("التنسيق", "للتنسيق")]
+    [InlineData("ירושלים", "יְרוּשָׁלַיִם")]     // niqqud folded
+    [InlineData("צה״ל", "צה\"ל")]           // gershayim or a double quote
+    [InlineData("CAFE zurich", "Café")]
+    [InlineData("strasse", "Straße")]
+    public async Task Words_are_found_however_they_are_spelled_and_marked_as_written(string query, string written)
+    {
+        var hits = (await database.Search().SearchAsync(query)).Hits;
+        var hit = Assert.Single(hits, h => h.Kind == SearchHitKind.Article && h.Outlet == "Test outlet");
+        Assert.Contains($"{Highlighted.Open}{written}{Highlighted.Close}", hit.Title + hit.Snippet);
+    }
+
+    [Fact]
+    public async Task An_excluded_word_leaves_out_what_contains_it()
+    {
+        var all = (await database.Search().SearchAsync("Zürich")).Hits;
+        Assert.Single(all);
+        Assert.Empty((await database.Search().SearchAsync("Zürich -café")).Hits);
+        Assert.Single((await database.Search().SearchAsync("Zürich -Jenin")).Hits);
+    }
+
+    [Fact]
+    public async Task Hostile_queries_give_results_or_a_sentence()
+    {
+        var random = new Random(4);
+        const string alphabet = "\"'*-:()[]{}^~?\\/&|!+ aeéהבجب🇵🇸\u200F\u0301\0";
+        var queries = new List<string>
+        {
+            "\"", "\"unbalanced", "NEAR(", "*", "title:", ")(", "-", "- -", "AND", "OR", "NOT", "a AND", "\\", "[a TO z]", "\0",
+            "\uD800", "\uDC00", "😀", "\u200F\u200E", "e\u0301\u0301", new string('a', 100_000),
+            string.Join(' ', Enumerable.Repeat("security", 5_000)), string.Join(' ', Enumerable.Range(0, 3_000).Select(i => $"w{i}*")),
+        };
+        queries.AddRange(Enumerable.Range(0, 300).Select(_ => new string([.. Enumerable.Range(0, random.Next(1, 30)).Select(_ => alphabet[random.Next(alphabet.Length)])])));
+        var search = database.Search();
+        var queriesOfTheTimeline = database.Queries();
+        foreach (var query in queries)
+        {
+            foreach (var order in Enum.GetValues<SearchOrder>())
+            {
+                // No exception, and whatever is found is public: a published event or an article backing one.
+                foreach (var hit in (await search.SearchAsync(query, order)).Hits)
+                    Assert.True(hit.Kind == SearchHitKind.Event
+                        ? database.Store.Events.FindById(hit.Id).Status == EventStatus.Published
+                        : database.Store.Articles.FindById(hit.Id).PublicLinkCount > 0, query);
+                Assert.Empty((await search.SearchAsync(query, order, page: SearchService.MaxPage + 1)).Hits); // far past the end: nothing, quietly
+            }
+            _ = await queriesOfTheTimeline.GetWindowAsync(new Timeline.Core.Reading.TimelineViewState { Q = query });
+            _ = await database.Articles().ListAsync(query);
+            _ = await database.Dashboard().ListEventsAsync(query, null);
+            _ = await database.Links().FindEventsAsync(query);
+        }
+    }
+}
