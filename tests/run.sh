@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: unit, integration (the real host on real SQLite) and browser (Playwright driving
+# Runs every test: unit, integration (the real host on real LiteDB files) and browser (Playwright driving
 # Debian's Chromium). Installs Chromium when it is missing, since Playwright cannot download browsers
 # here. Ends with a line "N passed, N failed[, N skipped]" counted from the TRX results.
 set -euo pipefail

@@ -1,5 +1,6 @@
-// Behaviour that must work on server-rendered pages, before (or without) a Blazor circuit:
-// keyboard movement through the timeline, bringing the focused event into view, and "copy link".
+// What script adds to the server-rendered reader pages. Each of these works without it, by plain links and forms:
+// keyboard movement through the timeline, bringing the focused event into view, "copy link", filters that apply as
+// soon as they are chosen, and "Show later/earlier events" adding the next page in place.
 (() => {
     const listLinks = () => [...document.querySelectorAll("[data-timeline] .event-link")];
 
@@ -49,21 +50,115 @@
         }
     });
 
-    // When the circuit connects, Blazor renders the timeline afresh and the prerendered link that had focus is gone.
-    // Remember which event had focus and give it back, so a reader who started early keeps their place.
-    let rememberedHref = null;
-    document.addEventListener("focusin", event => {
-        const link = event.target instanceof Element ? event.target.closest("[data-timeline] .event-link") : null;
-        rememberedHref = link ? link.getAttribute("href") : null;
+    // Filters. The form alone would send every field, the empty ones too; the address carries only what is chosen,
+    // in the form's order (the server's), so one view has one address. Blazor's enhanced navigation fetches it.
+    const filterUrl = form => {
+        const pairs = [];
+        for (const [key, value] of new FormData(form)) {
+            const text = String(value).trim();
+            if (text) pairs.push(encodeURIComponent(key) + "=" + encodeURIComponent(text));
+        }
+        return form.getAttribute("action") + (pairs.length ? "?" + pairs.join("&") : "");
+    };
+    const go = url => (window.Blazor?.navigateTo ? window.Blazor.navigateTo(url) : location.assign(url));
+    document.addEventListener("submit", event => {
+        const form = event.target instanceof HTMLFormElement && event.target.matches("[data-filters]") ? event.target : null;
+        if (!form) return;
+        event.preventDefault();
+        go(filterUrl(form));
+    }, true);
+    document.addEventListener("change", event => {
+        const field = event.target;
+        if (field instanceof HTMLSelectElement && field.form?.matches("[data-filters]")) go(filterUrl(field.form));
     });
-    new MutationObserver(() => {
-        if (!rememberedHref || (document.activeElement && document.activeElement !== document.body)) return;
-        const again = [...document.querySelectorAll("[data-timeline] .event-link")].find(l => l.getAttribute("href") === rememberedHref);
-        again?.focus({ preventScroll: true });
-    }).observe(document.body, { childList: true, subtree: true });
 
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", showFocused);
-    else showFocused();
+    // Filters with many choices arrive with only "all" and the current one (TimelineFilters.razor); the full lists
+    // come from /filters, which is the same for every view and cached like any reader page.
+    const fillChoices = async () => {
+        const form = document.querySelector("form[data-filters]");
+        const short = form ? [...form.querySelectorAll("select[data-choices]")] : [];
+        if (short.length === 0) return;
+        try {
+            const response = await fetch("/filters", { headers: { accept: "text/html" } });
+            if (!response.ok) return;
+            const page = new DOMParser().parseFromString(await response.text(), "text/html");
+            for (const select of short) {
+                const full = page.querySelector(`form[data-filters] select[name="${select.name}"]`);
+                if (!full || !select.isConnected) continue;
+                const chosen = [...select.options].find(o => o.defaultSelected)?.value ?? "";
+                select.replaceChildren(...[...full.options].map(o => new Option(o.text, o.value, o.value === chosen, o.value === chosen)));
+                if (![...select.options].some(o => o.value === chosen)) select.add(new Option(chosen, chosen, true, true));
+                select.removeAttribute("data-choices");
+            }
+            form.querySelector("[data-more-choices]")?.setAttribute("hidden", "");
+        } catch {
+            // The short lists and the "All filter choices" link still work.
+        }
+    };
+
+    // "Show later/earlier events": the link is the next page's address; fetch it and add its events here, joining
+    // a storyline section or a period that continues across the pages.
+    const groupsOf = section => [...section.children].filter(c => !c.matches("header"));
+    const join = (target, source, later) => {
+        const groups = groupsOf(source);
+        const existing = groupsOf(target);
+        const edge = later ? existing[existing.length - 2] : existing[0];   // the period heading at the seam
+        const seam = later ? groups[0] : groups[groups.length - 2];
+        if (edge && seam && edge.textContent === seam.textContent) {
+            const list = later ? existing[existing.length - 1] : existing[1];
+            const items = (later ? groups[1] : groups[groups.length - 1]).children;
+            if (later) list.append(...items); else list.prepend(...items);
+            groups.splice(later ? 0 : groups.length - 2, 2);
+        }
+        if (later) target.append(...groups); else target.querySelector("header").after(...groups);
+    };
+    const addPage = (link, page) => {
+        const later = link.dataset.more === "later";
+        const holder = link.closest(".more");
+        const sections = [...page.querySelectorAll("[data-timeline] .era-section")];
+        const newLinks = sections.flatMap(s => [...s.querySelectorAll(".event-link")]);
+        const current = [...document.querySelectorAll("[data-timeline] .era-section")];
+        let neighbour = later ? current[current.length - 1] : current[0];
+        for (const section of later ? sections : sections.reverse()) {
+            if (neighbour && neighbour.dataset.era === section.dataset.era) {
+                join(neighbour, section, later);
+            } else {
+                if (later) holder.before(section); else holder.after(section);
+                neighbour = section;
+            }
+        }
+        const replacement = page.querySelector(`[data-timeline] a[data-more=${later ? "later" : "earlier"}]`)?.closest(".more");
+        if (replacement) holder.replaceWith(replacement); else holder.remove();
+        const status = document.querySelector("[data-more-status]");
+        const count = newLinks.length;
+        if (status) status.textContent = `${count} ${later ? "later" : "earlier"} ${count === 1 ? "event" : "events"} added.`;
+        // Keyboard focus moves to the nearest new event, where the reader was heading.
+        (later ? newLinks[0] : newLinks[count - 1])?.focus();
+    };
+    document.addEventListener("click", async event => {
+        const link = event.target instanceof Element ? event.target.closest("a[data-more]") : null;
+        if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        if (link.getAttribute("aria-busy") === "true") return;
+        link.setAttribute("aria-busy", "true");
+        try {
+            const response = await fetch(link.href, { headers: { accept: "text/html" } });
+            if (!response.ok) throw new Error(`HTTP ${response.status}`);
+            addPage(link, new DOMParser().parseFromString(await response.text(), "text/html"));
+        } catch {
+            location.assign(link.href); // the page itself still shows the events
+        }
+    });
+
+    const pageReady = () => {
+        // An enhanced navigation (Back, say) patches the page's markup, but a control the reader had changed keeps
+        // showing their choice rather than the new page's: reset the filters to what this page's address says.
+        document.querySelector("form[data-filters]")?.reset();
+        showFocused();
+        fillChoices();
+    };
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", pageReady);
+    else pageReady();
     // After an enhanced navigation Blazor has patched the page; wait for its own focus handling, then ours.
-    window.Blazor?.addEventListener?.("enhancedload", () => setTimeout(showFocused, 0));
+    window.Blazor?.addEventListener?.("enhancedload", () => setTimeout(pageReady, 0));
 })();

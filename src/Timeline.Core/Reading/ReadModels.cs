@@ -35,12 +35,6 @@ public sealed record ArticleView(
     int Id, string Title, string Outlet, string? Author, string? Url, PartialDate Published, string Language, string Body,
     IReadOnlyList<ArticleLinkView> Links);
 
-/// <summary>A position in timeline order: an event's sort key (start, precision, id).</summary>
-public sealed record TimelineCursor(string SortKey)
-{
-    public static TimelineCursor Of(TimelineItem item) => new(item.SortKey);
-}
-
 /// <summary>One bar of the density strip: a year, month or day and how many events start in it.</summary>
 public sealed record DensityBucket(PartialDate Period, int Count);
 
@@ -48,8 +42,6 @@ public sealed record DensityBucket(PartialDate Period, int Count);
 public sealed record TimelineWindow(
     TimelineZoom Zoom, IReadOnlyList<DensityBucket> Density, IReadOnlyList<TimelineItem> Items,
     bool HasEarlier, bool HasLater, int? FocusedId, IReadOnlyList<string> Problems);
-
-public sealed record TimelinePageResult(IReadOnlyList<TimelineItem> Items, bool HasMore);
 
 public sealed record FacetOption(string Value, string Label);
 

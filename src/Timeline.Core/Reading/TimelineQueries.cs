@@ -37,6 +37,23 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         var zoom = EffectiveZoom(state);
         var density = Density(state, view, zoom);
 
+        var (after, before) = state.Cursor;
+        if (after is not null)
+        {
+            var later = Page(view, after, null, PageSize + 1);
+            var page = later.Take(PageSize).ToList();
+            // Something earlier: before this page's first event or, when nothing follows the position, anywhere.
+            var hasEarlier = page.Count > 0 ? Page(view, null, page[0].SortKey, 1).Count > 0 : Page(view, null, null, 1).Count > 0;
+            return Task.FromResult(new TimelineWindow(zoom, density, page, hasEarlier, later.Count > PageSize, null, problems));
+        }
+        if (before is not null)
+        {
+            var earlier = Page(view, null, before, PageSize + 1);
+            var page = earlier.Take(PageSize).Reverse().ToList();
+            var hasLater = page.Count > 0 ? Page(view, page[^1].SortKey, null, 1).Count > 0 : Page(view, null, null, 1).Count > 0;
+            return Task.FromResult(new TimelineWindow(zoom, density, page, earlier.Count > PageSize, hasLater, null, problems));
+        }
+
         if (state.Focus is { } focusSlug)
         {
             if (FindInView(view, focusSlug) is { } focus)
@@ -52,16 +69,6 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
 
         var first = Page(view, after: null, before: null, PageSize + 1);
         return Task.FromResult(new TimelineWindow(zoom, density, [.. first.Take(PageSize)], false, first.Count > PageSize, null, problems));
-    }
-
-    /// <summary>The next page after (or before) a cursor, for "show later/earlier events".</summary>
-    public Task<TimelinePageResult> GetPageAsync(TimelineViewState state, TimelineCursor cursor, bool later,
-        CancellationToken cancellationToken = default)
-    {
-        var view = Resolve(state, []);
-        var items = later ? Page(view, cursor.SortKey, null, PageSize + 1) : Page(view, null, cursor.SortKey, PageSize + 1);
-        var page = items.Take(PageSize);
-        return Task.FromResult(new TimelinePageResult([.. later ? page : page.Reverse()], items.Count > PageSize));
     }
 
     /// <summary>Drops the cached filter choices, after a curator changed tags, eras or outlets.</summary>

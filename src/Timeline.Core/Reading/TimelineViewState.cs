@@ -35,8 +35,14 @@ public sealed record TimelineViewState
     public TimelineZoom Zoom { get; init; }
     public string? Focus { get; init; }
 
-    // The order of keys in URLs: stable, so the same view always has the same address.
-    private static readonly string[] Keys = ["era", "tag", "actor", "place", "outlet", "from", "to", "q", "zoom", "focus"];
+    /// <summary>Shows the page of events after this position ("Show later events"): an event's sort key.</summary>
+    public string? After { get; init; }
+
+    /// <summary>Shows the page of events before this position ("Show earlier events").</summary>
+    public string? Before { get; init; }
+
+    // The order of keys in URLs: stable, so the same view always has the same address (and one cache entry).
+    private static readonly string[] Keys = ["era", "tag", "actor", "place", "outlet", "from", "to", "q", "zoom", "focus", "after", "before"];
 
     public static TimelineViewState Parse(string? queryString)
     {
@@ -53,7 +59,7 @@ public sealed record TimelineViewState
         return new TimelineViewState
         {
             Era = Get("era"), Tag = Get("tag"), Actor = Get("actor"), Place = Get("place"), Outlet = Get("outlet"),
-            From = Get("from"), To = Get("to"), Q = Get("q"), Focus = Get("focus"),
+            From = Get("from"), To = Get("to"), Q = Get("q"), Focus = Get("focus"), After = Get("after"), Before = Get("before"),
             Zoom = Enum.TryParse<TimelineZoom>(Get("zoom"), ignoreCase: true, out var zoom) && Enum.IsDefined(zoom) ? zoom : TimelineZoom.Years,
         };
     }
@@ -66,7 +72,7 @@ public sealed record TimelineViewState
             var value = key switch
             {
                 "era" => Era, "tag" => Tag, "actor" => Actor, "place" => Place, "outlet" => Outlet,
-                "from" => From, "to" => To, "q" => Q, "focus" => Focus,
+                "from" => From, "to" => To, "q" => Q, "focus" => Focus, "after" => After, "before" => Before,
                 _ => Zoom == TimelineZoom.Years ? null : Zoom.ToString().ToLowerInvariant(),
             };
             if (string.IsNullOrWhiteSpace(value))
@@ -82,6 +88,11 @@ public sealed record TimelineViewState
     public bool HasFilters => Era is not null || Tag is not null || Actor is not null || Place is not null || Outlet is not null
                               || From is not null || To is not null || Q is not null;
 
+    /// <summary>The page's position, when it is one the timeline could have written: a sort key of digits.</summary>
+    public (string? After, string? Before) Cursor => (IsSortKey(After) ? After : null, IsSortKey(Before) ? Before : null);
+
+    private static bool IsSortKey(string? value) => value is { Length: Storage.TimelineKeys.SortKeyLength } && value.All(char.IsAsciiDigit);
+
     public PartialDate? FromDate => PartialDate.TryParse(From, false, out var date, out _) ? date : null;
     public PartialDate? ToDate => PartialDate.TryParse(To, false, out var date, out _) ? date : null;
 
@@ -95,6 +106,8 @@ public sealed record TimelineViewState
                 problems.Add($"The start date “{From}” was not understood, so it is ignored. Write a year such as 2014, or 2014-04.");
             if (To is not null && ToDate is null)
                 problems.Add($"The end date “{To}” was not understood, so it is ignored. Write a year such as 2023, or 2023-02.");
+            if ((After is not null && Cursor.After is null) || (Before is not null && Cursor.Before is null))
+                problems.Add("The position in the timeline was not understood, so the timeline starts from its first event.");
             if (FromDate is { } from && ToDate is { } to && to.End <= from.Value)
                 problems.Add($"The end date {to.Format()} is before the start date {from.Format()}, so nothing can match.");
             return problems;
@@ -107,7 +120,7 @@ public sealed record TimelineViewState
     /// <summary>The view of one density bar: its period as the window, one zoom level finer, no focus.</summary>
     public TimelineViewState ZoomInto(PartialDate period) => this with
     {
-        From = period.ToIsoString(), To = period.ToIsoString(), Focus = null,
+        From = period.ToIsoString(), To = period.ToIsoString(), Focus = null, After = null, Before = null,
         Zoom = period.Precision == DatePrecision.Year ? TimelineZoom.Months : TimelineZoom.Days,
     };
 
@@ -117,8 +130,8 @@ public sealed record TimelineViewState
         if (Zoom == TimelineZoom.Days && FromDate is { } from)
         {
             var year = from.Value.Year.ToString("D4", CultureInfo.InvariantCulture);
-            return this with { Zoom = TimelineZoom.Months, From = year, To = year, Focus = null };
+            return this with { Zoom = TimelineZoom.Months, From = year, To = year, Focus = null, After = null, Before = null };
         }
-        return this with { Zoom = TimelineZoom.Years, From = null, To = null, Focus = null };
+        return this with { Zoom = TimelineZoom.Years, From = null, To = null, Focus = null, After = null, Before = null };
     }
 }

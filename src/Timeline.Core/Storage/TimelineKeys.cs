@@ -14,6 +14,9 @@ public static class TimelineKeys
     public const string Last = "~";
 
     /// <summary>"201404091430" + precision digit + id (10 digits): timeline order is (start, precision, id).</summary>
+    /// <summary>Every sort key has this many digits: yyyyMMddHHmm, the precision, the id in ten.</summary>
+    public const int SortKeyLength = 23;
+
     public static string Sort(PartialDate start, int id) =>
         Instant(start.Value) + ((int)start.Precision).ToString(CultureInfo.InvariantCulture) + id.ToString("D10", CultureInfo.InvariantCulture);
 

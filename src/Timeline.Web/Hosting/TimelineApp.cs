@@ -14,8 +14,9 @@ namespace Timeline.Web.Hosting;
 /// <summary>How the app is put together: services, the request pipeline and the database on start.</summary>
 public static class TimelineApp
 {
-    /// <summary>Server-rendered reader pages (event, era, article) are cached for a minute. Whatever changes what
-    /// they show must evict the tag <see cref="PublicPageTag"/> through IOutputCacheStore, so readers see it at once.</summary>
+    /// <summary>The reader pages (timeline, search, event, storyline, article, status pages) are cached for a minute,
+    /// here and, through <see cref="ReaderCaching"/>, by browsers and a CDN. Whatever changes what they show must
+    /// evict the tag <see cref="PublicPageTag"/> through IOutputCacheStore, so readers see it at once.</summary>
     public const string PublicPagePolicy = "public-page";
     public const string PublicPageTag = "public-pages";
 
@@ -57,6 +58,7 @@ public static class TimelineApp
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<SiteUrls>();
         services.AddScoped<NotFoundReason>();
+        services.AddSingleton<ReaderContentVersion>();
 
         services.AddCuratorAccounts(storePath);
         services.AddSingleton<IContentChangeListener, PublicCacheInvalidator>();
@@ -67,10 +69,11 @@ public static class TimelineApp
         services.AddSingleton<CurationHistory>();
         services.AddSingleton<CurationDashboard>();
 
-        // The prerendered timeline hands its page of events (at most 50, excerpts of at most 220 characters:
-        // about 65 KB encrypted) to the circuit in the first message, over SignalR's default 32 KB limit.
-        services.AddRazorComponents().AddInteractiveServerComponents()
-            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
+        // Reader pages are static server rendering; only the curator area runs in a circuit.
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Text in any script is written as itself, not as character references (&#x627; for each Arabic letter
+        // made an Arabic page six times its size); markup characters are still encoded.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.AddScoped<AntiforgeryStateProvider, OnDemandAntiforgeryStateProvider>();
         PublicPageAntiforgery.Decorate(services);
@@ -99,6 +102,7 @@ public static class TimelineApp
             return next(context);
         });
         app.UseRouting();
+        app.UseMiddleware<ReaderCaching>(); // before anything that may answer (sign-in redirects) or re-execute (404s)
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();

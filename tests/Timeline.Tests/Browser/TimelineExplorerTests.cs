@@ -5,22 +5,17 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Timeline.Tests.Browser;
 
-/// <summary>The interactive timeline as a reader uses it, in real Chromium against the real app.</summary>
+/// <summary>The timeline as a reader uses it, in real Chromium against the real app: plain HTML, no circuit.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class TimelineExplorerTests(BrowserFixture browser)
 {
     private static ILocator Events(IPage page) => page.Locator("[data-timeline] li.event-item");
-
-    /// <summary>The plain-form "Apply filters" button hides itself once the circuit is connected.</summary>
-    private static Task WaitUntilInteractiveAsync(IPage page) =>
-        Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" })).ToBeHiddenAsync();
 
     [Fact]
     public async Task Filtering_by_storyline_changes_the_url_and_reload_and_back_restore_each_view()
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
-        await WaitUntilInteractiveAsync(page);
         await Expect(Events(page)).ToHaveCountAsync(18);
 
         await page.GetByLabel("Storyline").SelectOptionAsync(new SelectOptionValue { Label = "The September 2022 IDF operation in Jenin" });
@@ -32,9 +27,6 @@ public sealed class TimelineExplorerTests(BrowserFixture browser)
         await Expect(Events(page)).ToHaveCountAsync(1);
 
         await page.ReloadAsync();
-        // Back within moments of a reload, before the new circuit has attached, can leave the circuit on the
-        // reloaded view (a Blazor start-up race); a reader pauses longer than that, and so does this test.
-        await WaitUntilInteractiveAsync(page);
         await Expect(Events(page)).ToHaveCountAsync(1);
         await Expect(page.GetByLabel("Storyline")).ToHaveValueAsync("2022-jenin-operation");
         await Expect(page.GetByLabel("Topic")).ToHaveValueAsync("military-operation");
@@ -54,8 +46,6 @@ public sealed class TimelineExplorerTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
-        // A click in the moment before the circuit attaches can be lost by Blazor (a start-up race, see the README).
-        await WaitUntilInteractiveAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "2014: 9 events" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/\?from=2014&to=2014&zoom=months$"));
         await Expect(Events(page)).ToHaveCountAsync(9);
@@ -74,7 +64,6 @@ public sealed class TimelineExplorerTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/?era=2014-peace-talks-collapse");
-        await WaitUntilInteractiveAsync(page);
         var links = page.Locator("[data-timeline] .event-link");
         await links.First.FocusAsync();
 
@@ -99,16 +88,91 @@ public sealed class TimelineExplorerTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Keyboard_focus_taken_before_the_circuit_connects_is_kept()
+    public async Task Quick_filter_changes_and_back_presses_always_end_on_the_view_in_the_address()
     {
+        // With a circuit, a navigation in the moment before it attached could leave the previous view on screen.
+        // Now each view is a page: whatever the order and speed, what shows is what the address says.
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
-        var third = page.Locator("[data-timeline] .event-link").Nth(2);
-        await third.FocusAsync();
-        await WaitUntilInteractiveAsync(page);
-        await Expect(page.Locator("[data-timeline] .event-link").Nth(2)).ToBeFocusedAsync();
-        await page.Keyboard.PressAsync("j");
-        await Expect(page.Locator("[data-timeline] .event-link").Nth(3)).ToBeFocusedAsync();
+        await page.GotoAsync("/");
+        var storyline = page.GetByLabel("Storyline");
+        var topic = page.GetByLabel("Topic");
+        for (var round = 0; round < 6; round++)
+        {
+            // Each round changes both filters (two new history entries) and goes back one: it never leaves the site.
+            await storyline.SelectOptionAsync(round % 2 == 0 ? "2022-jenin-operation" : "2014-peace-talks-collapse", new() { Timeout = 2_000 });
+            await topic.SelectOptionAsync(round % 2 == 0 ? "military-operation" : "", new() { Timeout = 2_000 });
+            // The browser's own Back and Forward, pressed without waiting for anything to load. (Queued, so that the
+            // script has returned before the browser moves: Blazor loads a page in full when a fetch is cut short.)
+            try
+            {
+                await page.EvaluateAsync(round % 3 == 2 ? "setTimeout(() => { history.back(); history.forward(); })" : "setTimeout(() => history.back())");
+            }
+            catch (PlaywrightException e) when (e.Message.Contains("Execution context was destroyed"))
+            {
+                // A page was loading in full as the script ran (the reader's Back landed on a fresh page): fine.
+            }
+        }
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        var address = new Uri(page.Url).PathAndQuery;
+        var expected = await (await page.APIRequest.GetAsync(address)).TextAsync();
+        var expectedIds = System.Text.RegularExpressions.Regex.Matches(expected, "<li id=\"([^\"]+)\" class=\"event-item").Select(m => m.Groups[1].Value);
+        await Expect(Events(page)).ToHaveCountAsync(expectedIds.Count());
+        Assert.Equal(expectedIds, await Events(page).EvaluateAllAsync<string[]>("items => items.map(i => i.id)"));
+        var era = System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["era"] ?? "";
+        await Expect(storyline).ToHaveValueAsync(era);
+    }
+
+    [Fact]
+    public async Task No_reader_page_opens_a_websocket_or_a_circuit_for_readers_or_signed_in_curators()
+    {
+        string[] urls =
+        [
+            "/", "/?era=2022-jenin-operation", "/filters", "/search?q=Kerry", "/eras", "/eras/2014-peace-talks-collapse",
+            "/events/2023-01-26-the-palestinian-authority-declares-security-coordination-over", "/articles/1", "/events/no-such-event",
+        ];
+        var anonymous = await browser.NewPageAsync(375, 800);
+        var curator = await Curators.SignInAsync(browser, "websocket-reader");
+        // Signing in left the curator on the dashboard's circuit: start afresh on a reader page with the cookie.
+        var signedIn = await curator.Context.NewPageAsync();
+        await curator.CloseAsync();
+        foreach (var page in new[] { anonymous, signedIn })
+        {
+            var sockets = new List<string>();
+            var blazorRequests = new List<string>();
+            page.WebSocket += (_, socket) => sockets.Add(socket.Url);
+            page.Request += (_, request) => { if (request.Url.Contains("/_blazor")) blazorRequests.Add(request.Url); };
+            foreach (var url in urls)
+                await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.NetworkIdle });
+            // And through links, as enhanced navigation fetches them.
+            await page.GotoAsync("/");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Storylines", Exact = true }).First.ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("/eras$"));
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            Assert.Empty(sockets);
+            Assert.Empty(blazorRequests);
+        }
+        Assert.Empty(await anonymous.Context.CookiesAsync()); // and no cookie set for a reader
+    }
+
+    [Fact]
+    public async Task Without_javascript_the_filters_zoom_and_pages_still_work()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByLabel("Storyline").SelectOptionAsync("2022-jenin-operation");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"era=2022-jenin-operation"));
+        await Expect(Events(page)).ToHaveCountAsync(3);
+        await Expect(page.GetByLabel("Storyline")).ToHaveValueAsync("2022-jenin-operation");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Clear filters" }).ClickAsync();
+        await Expect(Events(page)).ToHaveCountAsync(18);
+        await page.GetByRole(AriaRole.Link, new() { Name = "2014: 9 events" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/\?from=2014&to=2014&zoom=months$"));
+        await Expect(Events(page)).ToHaveCountAsync(9);
+        await context.CloseAsync();
     }
 
     [Fact]

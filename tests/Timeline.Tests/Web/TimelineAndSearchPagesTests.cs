@@ -29,7 +29,11 @@ public sealed class TimelineAndSearchPagesTests(TimelineWebFactory factory) : IC
         Assert.Equal("/?from=2014&to=2014&zoom=months", link.GetAttribute("href"));
         Assert.Null(page.QuerySelector(".density a[aria-label^='2016']"));
         Assert.Equal(3, page.QuerySelectorAll(".density .band").Length);
-        Assert.Contains("\"type\":\"server\"", page.Source.Text);
+        // Plain HTML: the filters are a GET form to "/", and nothing waits for a circuit.
+        var form = page.QuerySelector("form[data-filters]")!;
+        Assert.Equal(("get", "/"), (form.GetAttribute("method"), form.GetAttribute("action")));
+        Assert.NotNull(form.QuerySelector("button[type=submit]"));
+        Assert.DoesNotContain("Blazor:{", page.Source.Text);
     }
 
     [Fact]

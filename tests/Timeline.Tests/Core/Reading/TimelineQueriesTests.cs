@@ -124,9 +124,10 @@ public sealed class TimelineQueriesTests
         Assert.True(first.HasLater);
         Assert.False(first.HasEarlier);
 
-        var later = await queries.GetPageAsync(new TimelineViewState(), TimelineCursor.Of(first.Items[^1]), later: true);
+        var later = await queries.GetWindowAsync(new TimelineViewState { After = first.Items[^1].SortKey });
         Assert.Equal(Enumerable.Range(50, 25).Select(i => $"e{i:D2}"), later.Items.Select(i => i.Slug));
-        Assert.False(later.HasMore);
+        Assert.False(later.HasLater);
+        Assert.True(later.HasEarlier);
 
         var focused = await queries.GetWindowAsync(new TimelineViewState { Focus = "e60" });
         Assert.Equal("e50", focused.Items[0].Slug);
@@ -135,9 +136,31 @@ public sealed class TimelineQueriesTests
         Assert.False(focused.HasLater);
         Assert.Equal(focused.Items.Single(i => i.Slug == "e60").Id, focused.FocusedId);
 
-        var earlier = await queries.GetPageAsync(new TimelineViewState(), TimelineCursor.Of(focused.Items[0]), later: false);
+        var earlier = await queries.GetWindowAsync(new TimelineViewState { Before = focused.Items[0].SortKey });
         Assert.Equal(Enumerable.Range(0, 50).Select(i => $"e{i:D2}"), earlier.Items.Select(i => i.Slug));
-        Assert.False(earlier.HasMore);
+        Assert.False(earlier.HasEarlier);
+        Assert.True(earlier.HasLater);
+
+        // Past either end: nothing on the page, and the way back still offered.
+        var pastTheEnd = await queries.GetWindowAsync(new TimelineViewState { After = later.Items[^1].SortKey });
+        Assert.Empty(pastTheEnd.Items);
+        Assert.True(pastTheEnd.HasEarlier);
+        Assert.False(pastTheEnd.HasLater);
+        var beforeTheStart = await queries.GetWindowAsync(new TimelineViewState { Before = first.Items[0].SortKey });
+        Assert.Empty(beforeTheStart.Items);
+        Assert.True(beforeTheStart.HasLater);
+
+        // A page position within filters and words: the filtered view's own next page.
+        var words = new TimelineViewState { Q = "e*" };
+        var wordsFirst = await queries.GetWindowAsync(words);
+        var wordsNext = await queries.GetWindowAsync(words with { After = wordsFirst.Items[^1].SortKey });
+        Assert.Equal(75, wordsFirst.Items.Count + wordsNext.Items.Count);
+        Assert.Empty(wordsFirst.Items.Select(i => i.Id).Intersect(wordsNext.Items.Select(i => i.Id)));
+
+        // A position the timeline could not have written is ignored, and said so.
+        var garbled = await queries.GetWindowAsync(new TimelineViewState { After = "2000'; DROP" });
+        Assert.Equal("e00", garbled.Items[0].Slug);
+        Assert.Contains(garbled.Problems, p => p.Contains("position in the timeline was not understood"));
     }
 
     [Theory]
