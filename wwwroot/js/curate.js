@@ -12,10 +12,9 @@ window.timelineCurate = {
     },
 };
 
-// Enter in a field marked data-enter-clicks="id" presses that button (a tag's "Add") rather than submitting the form around it.
+// Enter in a tag picker picks the highlighted suggestion (MudAutocomplete handles the key); it must not also submit
+// the event form around it, half filled in.
 document.addEventListener("keydown", (event) => {
     const target = event.target;
-    if (event.key !== "Enter" || !(target instanceof HTMLElement) || !target.dataset.enterClicks) return;
-    event.preventDefault();
-    document.getElementById(target.dataset.enterClicks)?.click();
+    if (event.key === "Enter" && target instanceof HTMLInputElement && target.closest(".tag-picker")) event.preventDefault();
 });

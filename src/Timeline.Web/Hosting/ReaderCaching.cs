@@ -69,7 +69,8 @@ public sealed class ReaderCaching(RequestDelegate next, ReaderContentVersion ver
         {
             // Read again here: a status page re-executed for a 404 is a reader page of its own.
             var response = context.Response;
-            if (context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null)
+            if (context.GetEndpoint()?.Metadata is { } metadata
+                && (metadata.GetMetadata<StaticAssetDescriptor>() is not null || metadata.GetMetadata<SetsOwnCacheHeaders>() is not null))
                 return Task.CompletedTask;
             if (IsReaderPage(context) && response.StatusCode == StatusCodes.Status200OK)
                 SetPublic(response, etag, lastModified);
@@ -98,8 +99,15 @@ public sealed class ReaderCaching(RequestDelegate next, ReaderContentVersion ver
         return request.IfModifiedSince is { } since && lastModified <= since;
     }
 
+    /// <summary>A fetch by Blazor's enhanced navigation (its Accept header says so), answered with framing headers.</summary>
+    public static bool IsEnhancedNavigation(HttpRequest request) =>
+        request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.OrdinalIgnoreCase);
+
     private static void SetPublic(HttpResponse response, EntityTagHeaderValue? etag, DateTimeOffset? lastModified)
     {
+        // The same address answers a plain page and Blazor's enhanced-navigation fetch differently (see the output
+        // cache policy): a shared or browser cache must keep them apart.
+        response.Headers.Vary = HeaderNames.Accept;
         var headers = response.GetTypedHeaders();
         headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.Zero, SharedMaxAge = SharedMaxAge };
         response.Headers.Remove(HeaderNames.Pragma);
@@ -108,3 +116,6 @@ public sealed class ReaderCaching(RequestDelegate next, ReaderContentVersion ver
         headers.LastModified = lastModified;
     }
 }
+
+/// <summary>Endpoint metadata: the endpoint sets its own Cache-Control (a file such as the theme stylesheet).</summary>
+public sealed class SetsOwnCacheHeaders;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
-using Radzen;
+using MudBlazor;
+using MudBlazor.Services;
 using Timeline.Core.Curation;
 using Timeline.Core.Reading;
 using Timeline.Core.Search;
@@ -79,8 +80,16 @@ public static class TimelineApp
         PublicPageAntiforgery.Decorate(services);
         services.AddOutputCache(options => options.AddPolicy(PublicPagePolicy, policy => policy
             .Expire(TimeSpan.FromSeconds(60))
-            .Tag(PublicPageTag)));
-        services.AddRadzenComponents();
+            .Tag(PublicPageTag)
+            // Blazor answers its enhanced navigation with framing headers a plain page lacks; served the plain
+            // page's copy, the navigation fails and falls back to a full load, again and again.
+            .VaryByValue(context => new("navigation", ReaderCaching.IsEnhancedNavigation(context.Request) ? "enhanced" : "page"))));
+        services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
+            options.SnackbarConfiguration.PreventDuplicates = false;
+        });
+        services.AddSingleton<ThemeStylesheet>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         return builder;
     }
@@ -112,6 +121,7 @@ public static class TimelineApp
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapCuratorAccountEndpoints();
+        ThemeStylesheet.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -44,8 +44,11 @@ public sealed class CuratorJourneyTests(BrowserFixture browser)
         await page.Locator("#start-year").BlurAsync();
         await page.Locator("#start-month").SelectOptionAsync("7");
         await Expect(page.GetByText("Shown to readers as “July 2023”.")).ToBeVisibleAsync();
-        await page.Locator("#topics-new").FillAsync("Reconstruction");
-        await page.Locator("#topics-new").PressAsync("Enter");
+        await page.Locator("#topics-pick").FillAsync("Reconstruction");
+        await Expect(page.GetByRole(AriaRole.Option, new() { Name = "Add new topic “Reconstruction”" })).ToBeVisibleAsync();
+        await page.Locator("#topics-pick").PressAsync("Enter"); // picks the suggestion, submits nothing
+        await Expect(page.Locator(".tag-picker .mud-chip").Filter(new() { HasText = "Reconstruction" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#topics-pick")).ToHaveValueAsync("");
         await page.GetByLabel("Summary (Markdown)").FillAsync("Families **returned** after the July operation.");
         await Expect(page.Locator(".preview strong")).ToHaveTextAsync("returned");
         await page.GetByLabel("Published on the timeline").CheckAsync();
@@ -186,7 +189,7 @@ public sealed class HistoryJourneyTests(BrowserFixture browser)
         await Expect(latest.Locator("dd ins").First).ToHaveTextAsync("Deadline");
         await Expect(latest.Locator("dd").First).ToHaveTextAsync("Scheduled endDeadline of the US-brokered talks passes");
         await page.Locator(".history-entry").Last.GetByRole(AriaRole.Button, new() { Name = "Restore this version" }).ClickAsync();
-        await page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
         await Expect(page.Locator(".history-entry").First).ToContainTextAsync("Restored the version of");
 
         var reader = await browser.NewPageAsync();
@@ -196,7 +199,7 @@ public sealed class HistoryJourneyTests(BrowserFixture browser)
         // To the trash and back.
         await page.GotoAsync(editUrl);
         await page.GetByRole(AriaRole.Button, new() { Name = "Move to trash" }).ClickAsync();
-        await page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Move to trash" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Move to trash" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/curate/events$"));
         var gone = await reader.GotoAsync("/events/2014-04-29-scheduled-end-of-the-us-brokered-talks");
         Assert.Equal(404, gone!.Status);

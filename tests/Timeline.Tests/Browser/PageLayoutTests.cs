@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Timeline.Tests.Support;
 
@@ -54,7 +56,7 @@ public sealed class PageLayoutTests(BrowserFixture browser)
 }
 
 /// <summary>Loads a page and checks it: nothing refused by the security policy, no failed request, nothing wider
-/// than the screen, a visible h1. Saves a screenshot to bin/.../screenshots (or $TIMELINE_SCREENSHOTS).</summary>
+/// than the screen, a visible h1, no WCAG 2.2 A/AA violation that axe-core finds. Saves a screenshot to bin/.../screenshots (or $TIMELINE_SCREENSHOTS).</summary>
 internal static class CleanPage
 {
     public static async Task ScreenshotAsync(IPage page, string name)
@@ -62,6 +64,20 @@ internal static class CleanPage
         var folder = Environment.GetEnvironmentVariable("TIMELINE_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    private static readonly AxeRunOptions WcagAA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    };
+
+    /// <summary>axe-core on the page as it is now: every WCAG 2.2 A/AA violation, named with its elements.</summary>
+    public static async Task AssertAccessibleAsync(IPage page, string url)
+    {
+        var result = await page.RunAxe(WcagAA);
+        var violations = result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+        Assert.True(violations.Count == 0, $"{url}: {string.Join("\n", violations)}");
     }
 
     public static async Task CheckAsync(IPage page, string baseUrl, string name, string url, int width)
@@ -104,6 +120,7 @@ internal static class CleanPage
             }
 
             await ScreenshotAsync(page, $"{name}-{width}");
+            await AssertAccessibleAsync(page, url);
         }
         finally
         {

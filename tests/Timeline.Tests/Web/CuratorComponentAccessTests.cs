@@ -149,20 +149,23 @@ public sealed class CuratorFailureTests(TimelineWebFactory factory) : IClassFixt
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CuratorAccount>>();
         var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<CuratorAccount>>()
             .CreateAsync((await users.FindByNameAsync("failure-editor"))!);
-        Radzen.NotificationService? notifications = null;
+        List<(string? Message, MudBlazor.Severity Severity)> shown = [];
 
         var (before, after, error) = await ComponentProbe.RenderAndClickAsync(factory.Services, typeof(FailingCuratorForm), services =>
         {
             ((IHostEnvironmentAuthenticationStateProvider)services.GetRequiredService<AuthenticationStateProvider>())
                 .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
-            notifications = services.GetRequiredService<Radzen.NotificationService>();
+            var snackbar = services.GetRequiredService<MudBlazor.ISnackbar>();
+            // The scope (and its snackbar service, which clears its list) is gone after the probe: record as they come.
+            snackbar.OnSnackbarsUpdated += () => shown = snackbar.ShownSnackbars.Select(s => (s.Message, s.Severity)).ToList();
         });
 
         Assert.Null(error); // the circuit would have ended here
         Assert.Contains("what the editor typed", before);
         Assert.Contains("what the editor typed (still here)", after);
-        var message = Assert.Single(notifications!.Messages);
-        Assert.Equal("That did not work", message.Summary);
-        Assert.Contains("Nothing was lost", message.Detail);
+        var message = Assert.Single(shown);
+        Assert.Equal(MudBlazor.Severity.Error, message.Severity);
+        Assert.StartsWith("That did not work — ", message.Message);
+        Assert.Contains("Nothing was lost", message.Message);
     }
 }

@@ -153,4 +153,21 @@ public sealed class HttpCachingTests(TimelineWebFactory factory) : IClassFixture
         Assert.False(response.Headers.CacheControl!.Private || response.Headers.CacheControl.NoStore);
         Assert.NotNull(response.Headers.ETag);
     }
+
+    [Fact]
+    public async Task A_plain_request_and_an_enhanced_navigation_fetch_are_cached_apart()
+    {
+        // Found in the browser: the plain page's cached copy served to an enhanced navigation made it fail and
+        // reload the page in a loop.
+        var client = factory.CreateBrowserlessClient();
+        var plain = await client.GetAsync("/articles/3");
+        var enhancedRequest = new HttpRequestMessage(HttpMethod.Get, "/articles/3");
+        enhancedRequest.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+        var enhanced = await client.SendAsync(enhancedRequest);
+
+        Assert.False(plain.Headers.Contains("ssr-framing"));
+        Assert.True(enhanced.Headers.Contains("ssr-framing"));
+        Assert.Contains("Accept", plain.Headers.Vary);
+        Assert.Contains("Accept", enhanced.Headers.Vary);
+    }
 }

@@ -68,7 +68,7 @@ public sealed class PublicPagesTests(TimelineWebFactory factory) : IClassFixture
         Assert.Equal("2 sources", page.QuerySelector("#sources-heading").Text());
         var first = sources[0];
         Assert.Equal("World Israel News", first.QuerySelector(".source-outlet").Text());
-        Assert.Equal("First report", first.QuerySelector(".rz-badge").Text());
+        Assert.Equal("First report", first.QuerySelector(".badge").Text());
         Assert.Equal("Palestinians sever security ties after IDF raid in Jenin kills 8 terrorists", first.QuerySelector(".source-title").Text());
         Assert.Contains("26 January 2023", first.QuerySelector(".source-byline").Text());
         Assert.Contains("World Israel News Staff", first.QuerySelector(".source-byline").Text());
@@ -119,7 +119,8 @@ public sealed class PublicPagesTests(TimelineWebFactory factory) : IClassFixture
         Assert.DoesNotContain("\"type\":\"server\"", html);
         Assert.DoesNotContain("Blazor:{", html);
         Assert.DoesNotContain("blazor.server.js", html);
-        Assert.DoesNotContain("Radzen.Blazor.js", html);
+        Assert.DoesNotContain("MudBlazor.min.js", html);
+        Assert.DoesNotContain("MudBlazor.min.css", html); // a reader page needs only the theme and the site's CSS
     }
 
     [Theory]
@@ -243,5 +244,21 @@ public sealed class PublicPagesTests(TimelineWebFactory factory) : IClassFixture
             Assert.True(response.IsSuccessStatusCode, $"{href}: {(int)response.StatusCode}");
             Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
         }
+    }
+
+    [Fact]
+    public async Task The_theme_is_a_stylesheet_named_by_its_content_and_kept_for_a_year()
+    {
+        var (_, page) = await GetAsync("/");
+        var href = page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).Single(h => h.StartsWith("theme.css?v="));
+        var response = await factory.CreateBrowserlessClient().GetAsync("/" + href);
+        var css = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("--mud-palette-primary: rgba(31,95,139,1);", css); // the site's accent, from TimelineTheme
+        Assert.DoesNotContain("<style", css);
+        Assert.True(response.Headers.CacheControl!.Public);
+        Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl.MaxAge);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(css)))[..12];
+        Assert.Equal("theme.css?v=" + hash, href);
     }
 }

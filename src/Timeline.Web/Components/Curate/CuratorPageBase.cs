@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
-using Radzen;
+using MudBlazor;
 using Timeline.Core.Domain;
 using Timeline.Web.Accounts;
 
@@ -11,8 +11,8 @@ namespace Timeline.Web.Components.Curate;
 
 /// <summary>
 /// What every curator component is built on: it checks the signed-in curator itself before it loads or renders
-/// anything, and it keeps the page alive when something fails. Also who is signed in, and Radzen's notifications
-/// and confirmations.
+/// anything, and it keeps the page alive when something fails. Also who is signed in, and MudBlazor's snackbars
+/// and confirmations (each page renders <see cref="CuratorProviders"/> for them).
 /// </summary>
 public abstract class CuratorPageBase : ComponentBase, IHandleEvent
 {
@@ -23,8 +23,8 @@ public abstract class CuratorPageBase : ComponentBase, IHandleEvent
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
     [Inject] private CuratorAccess Access { get; set; } = null!;
     [Inject] private ILogger<CuratorPageBase> Logger { get; set; } = null!;
-    [Inject] protected NotificationService Notifications { get; set; } = null!;
-    [Inject] protected DialogService Dialogs { get; set; } = null!;
+    [Inject] protected ISnackbar Snackbar { get; set; } = null!;
+    [Inject] protected IDialogService Dialogs { get; set; } = null!;
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
 
     /// <summary>The role the component needs: Admin when it carries [Authorize(Policy = "Admin")], else Editor. The
@@ -113,14 +113,23 @@ public abstract class CuratorPageBase : ComponentBase, IHandleEvent
     protected async Task<string> CurrentUserAsync(string role = CuratorRoles.Editor) =>
         (await CheckAsync(role))?.Name ?? throw new CuratorRefusedException($"this needs a signed-in {role.ToLowerInvariant()} whose account is active.");
 
-    protected void Tell(string summary, string? detail = null) =>
-        Notifications.Notify(new NotificationMessage { Severity = NotificationSeverity.Success, Summary = summary, Detail = detail ?? "", Duration = 5000 });
+    protected void Tell(string summary, string? detail = null) => Notify(summary, detail, Severity.Success, 5000);
 
-    protected void Warn(string summary, string? detail = null) =>
-        Notifications.Notify(new NotificationMessage { Severity = NotificationSeverity.Error, Summary = summary, Detail = detail ?? "", Duration = 10000 });
+    protected void Warn(string summary, string? detail = null) => Notify(summary, detail, Severity.Error, 10000);
+
+    private void Notify(string summary, string? detail, Severity severity, int milliseconds) =>
+        Snackbar.Add(Message(summary, detail), severity, options =>
+        {
+            options.VisibleStateDuration = milliseconds;
+            options.ShowCloseIcon = true;
+        });
+
+    /// <summary>A snackbar's text (MudBlazor shows a string as text, never as markup).</summary>
+    public static string Message(string summary, string? detail) =>
+        string.IsNullOrEmpty(detail) ? summary : $"{summary} — {detail}";
 
     protected async Task<bool> ConfirmAsync(string question, string title, string yes) =>
-        await Dialogs.Confirm(question, title, new ConfirmOptions { OkButtonText = yes, CancelButtonText = "Cancel" }) == true;
+        await Dialogs.ShowMessageBoxAsync(title, question, yesText: yes, cancelText: "Cancel") == true;
 }
 
 /// <summary>The signed-in account may no longer do this (signed out, disabled, demoted).</summary>

@@ -1,0 +1,22 @@
+using Bunit;
+using MudBlazor.Services;
+
+namespace Timeline.Tests.Components;
+
+/// <summary>
+/// A bUnit context for the curator components: MudBlazor's services, JS interop in loose mode (MudBlazor calls its
+/// own scripts, which a unit test has none of), and asynchronous disposal (some MudBlazor services are only
+/// IAsyncDisposable, which xunit's synchronous Dispose of a test class would throw on).
+/// </summary>
+public abstract class MudTestContext : BunitContext, IAsyncLifetime
+{
+    protected MudTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+}
