@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Timeline.Core.Domain;
@@ -75,4 +76,62 @@ public sealed class LargeTimelineTests(LargeTimelineBrowserFixture browser)
     }
 
     private const int TimelineFiltersChoices = Timeline.Web.Components.Pages.Home.TimelineFilters.InlineChoices;
+}
+
+/// <summary>The curators' lists are MudBlazor grids paged by keyset; on a phone the pager stays within reach.</summary>
+[Collection(LargeTimelineBrowserCollection.Name)]
+public sealed class CuratorGridTests(LargeTimelineBrowserFixture browser)
+{
+    [Theory]
+    [InlineData(375)]
+    [InlineData(1280)]
+    public async Task The_event_list_pages_forward_to_the_last_page_and_back_and_filters_start_again_at_the_first(int width)
+    {
+        var page = await Curators.SignInAsync(browser, $"grid-editor-{width}", width: width);
+        await page.GotoAsync("/curate/events");
+        var info = page.Locator(".mud-table-pagination-caption").Last;
+        var rows = page.Locator(".curate-grid tbody tr");
+        await Expect(info).ToContainTextAsync("1-25 of 130");
+        await Expect(rows).ToHaveCountAsync(25);
+        var first = await rows.First.Locator("a").TextContentAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+        await Expect(info).ToContainTextAsync("26-50 of 130");
+        Assert.NotEqual(first, await rows.First.Locator("a").TextContentAsync());
+
+        // On a phone MudBlazor's pager shows only previous and next; on a desktop also first and last.
+        var phone = width < 600;
+        if (phone)
+            for (var shown = 50; shown < 130; shown += 25)
+            {
+                await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+                await Expect(info).ToContainTextAsync($"{shown + 1}-{Math.Min(shown + 25, 130)} of 130");
+            }
+        else
+            await page.GetByRole(AriaRole.Button, new() { Name = "Last page" }).ClickAsync();
+        await Expect(info).ToContainTextAsync("126-130 of 130");
+        await Expect(rows).ToHaveCountAsync(5);
+        await CleanPage.ScreenshotAsync(page, $"curate-events-last-page-{width}");
+
+        if (phone)
+            for (var from = 101; from >= 1; from -= 25)
+            {
+                await page.GetByRole(AriaRole.Button, new() { Name = "Previous page" }).ClickAsync();
+                await Expect(info).ToContainTextAsync($"{from}-{from + 24} of 130");
+            }
+        else
+            await page.GetByRole(AriaRole.Button, new() { Name = "First page" }).ClickAsync();
+        await Expect(info).ToContainTextAsync("1-25 of 130");
+        await Expect(rows.First.Locator("a")).ToHaveTextAsync(first!);
+
+        // A filter from a later page: its first page.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+        await Expect(info).ToContainTextAsync("26-50 of 130");
+        await page.Locator("#events-status").SelectOptionAsync("Published");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("status=Published"));
+        await Expect(info).ToContainTextAsync(new Regex("^1-"));
+        await CleanPage.AssertAccessibleAsync(page, "/curate/events (grid)");
+        await page.Context.CloseAsync();
+    }
 }

@@ -31,47 +31,52 @@ public sealed class DiffViewTests : MudTestContext
     }
 }
 
-public sealed class KeysetPagerTests : MudTestContext
+public sealed class KeysetPagesTests
 {
-    [Fact]
-    public void Older_passes_the_next_cursor_and_newer_goes_back_to_the_cursor_before()
+    // A list of 60 rows in pages of 25: each load answers the page after a cursor and the cursor after it.
+    private readonly List<string?> loads = [];
+
+    private Task<(string Page, string? Next)> Load(string? after)
     {
-        var loads = new List<string?>();
-        string? next = "cursor-2";
-        var shownFrom = 0;
-        IRenderedComponent<KeysetPager>? pager = null;
-        pager = Render<KeysetPager>(p => p
-            .Add(c => c.Label, "Events pages")
-            .Add(c => c.Total, 60)
-            .Add(c => c.Shown, 25)
-            .Add(c => c.Next, next)
-            .Add(c => c.Load, cursor => { loads.Add(cursor); shownFrom++; }));
-
-        Assert.Equal("1–25 of 60", pager.Find("[role=status]").TextContent);
-        var newer = pager.FindAll("button")[0];
-        Assert.True(newer.HasAttribute("disabled"));
-
-        pager.FindAll("button")[1].Click(); // Older →
-        Assert.Equal(["cursor-2"], loads);
-        Assert.Equal("26–50 of 60", pager.Find("[role=status]").TextContent);
-        Assert.False(pager.FindAll("button")[0].HasAttribute("disabled"));
-
-        pager.Render(p => p.Add(c => c.Next, (string?)null).Add(c => c.Shown, 10)); // the last page
-        Assert.True(pager.FindAll("button")[1].HasAttribute("disabled"));
-
-        pager.FindAll("button")[0].Click(); // ← Newer
-        Assert.Equal(["cursor-2", null], loads);
-        Assert.True(pager.FindAll("button")[0].HasAttribute("disabled"));
+        loads.Add(after);
+        return Task.FromResult(after switch
+        {
+            null => ("rows 1-25", (string?)"c25"),
+            "c25" => ("rows 26-50", "c50"),
+            "c50" => ("rows 51-60", null),
+            _ => throw new InvalidOperationException("unknown cursor " + after),
+        });
     }
 
     [Fact]
-    public void An_empty_list_says_nothing_and_cannot_page()
+    public async Task Pages_in_order_each_cost_one_load_after_the_cursor_of_the_page_before()
     {
-        var pager = Render<KeysetPager>(p => p
-            .Add(c => c.Label, "Events pages").Add(c => c.Total, 0).Add(c => c.Shown, 0)
-            .Add(c => c.Load, (string? _) => { }));
-        Assert.Equal("", pager.Find("[role=status]").TextContent);
-        Assert.All(pager.FindAll("button"), b => Assert.True(b.HasAttribute("disabled")));
+        var pages = new KeysetPages();
+        Assert.Equal("rows 1-25", (await pages.LoadAsync(0, Load, r => r.Next)).Page);
+        Assert.Equal("rows 26-50", (await pages.LoadAsync(1, Load, r => r.Next)).Page);
+        Assert.Equal("rows 1-25", (await pages.LoadAsync(0, Load, r => r.Next)).Page);
+        Assert.Equal([null, "c25", null], loads);
+    }
+
+    [Fact]
+    public async Task A_page_further_on_is_reached_page_by_page_and_then_remembered()
+    {
+        var pages = new KeysetPages();
+        Assert.Equal("rows 51-60", (await pages.LoadAsync(2, Load, r => r.Next)).Page);
+        Assert.Equal([null, "c25", "c50"], loads);
+        loads.Clear();
+        Assert.Equal("rows 51-60", (await pages.LoadAsync(2, Load, r => r.Next)).Page);
+        Assert.Equal(["c50"], loads);
+    }
+
+    [Fact]
+    public async Task A_page_past_the_end_gives_the_last_and_reset_forgets_the_cursors()
+    {
+        var pages = new KeysetPages();
+        Assert.Equal("rows 51-60", (await pages.LoadAsync(9, Load, r => r.Next)).Page);
+        pages.Reset();
+        loads.Clear();
+        Assert.Equal("rows 1-25", (await pages.LoadAsync(1, _ => Task.FromResult((Page: "rows 1-25", Next: (string?)null)), r => r.Next)).Page);
     }
 }
 
