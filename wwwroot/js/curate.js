@@ -10,6 +10,17 @@ window.timelineCurate = {
         if (!element.contains(range.commonAncestorContainer)) return "";
         return selection.toString().replace(/\n{2,}/g, "\n");
     },
+    // After a refused save: the first field marked invalid takes the focus (its message is tied to it), or else
+    // the first message, when it is not about one field.
+    focusFirstInvalid() {
+        let target = document.querySelector('[aria-invalid="true"]');
+        if (!target) {
+            target = document.querySelector(".field-error");
+            target?.setAttribute("tabindex", "-1");
+        }
+        target?.focus();
+        target?.scrollIntoView({ block: "center" });
+    },
 };
 
 // Enter in a tag picker picks the highlighted suggestion (MudAutocomplete handles the key); it must not also submit

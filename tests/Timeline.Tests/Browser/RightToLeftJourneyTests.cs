@@ -79,4 +79,19 @@ public sealed class RightToLeftJourneyTests(BrowserFixture browser)
         await page.Context.CloseAsync();
         await reader.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_refused_save_moves_the_keyboard_focus_to_the_first_field_to_fix()
+    {
+        var page = await Curators.SignInAsync(browser, "focus-editor", width: 375);
+        await page.GotoAsync("/curate/events/new");
+        await Expect(page.Locator("#event-title")).ToHaveAttributeAsync("aria-required", "true");
+        await page.Locator("#event-summary").FillAsync("Typed before anything else.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create event" }).ClickAsync();
+
+        await Expect(page.Locator("#title-error")).ToBeVisibleAsync();
+        await Expect(page.Locator("#event-title")).ToBeFocusedAsync();
+        await Expect(page.Locator("#event-summary")).ToHaveValueAsync("Typed before anything else.");
+        await page.Context.CloseAsync();
+    }
 }

@@ -16,7 +16,12 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
     }
 
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+    Task IAsyncLifetime.InitializeAsync() => PrepareAsync();
 
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    Task IAsyncLifetime.DisposeAsync() => CleanUpAsync();
+
+    /// <summary>Before the test: register what the components need (services are fixed at the first render).</summary>
+    protected virtual Task PrepareAsync() => Task.CompletedTask;
+
+    protected virtual async Task CleanUpAsync() => await DisposeAsync();
 }

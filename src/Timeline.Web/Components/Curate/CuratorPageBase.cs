@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
 using MudBlazor;
 using Timeline.Core.Domain;
 using Timeline.Web.Accounts;
@@ -26,6 +27,9 @@ public abstract class CuratorPageBase : ComponentBase, IHandleEvent
     [Inject] protected ISnackbar Snackbar { get; set; } = null!;
     [Inject] protected IDialogService Dialogs { get; set; } = null!;
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
+    [Inject] private IJSRuntime JS { get; set; } = null!;
+
+    private bool focusInvalid;
 
     /// <summary>The role the component needs: Admin when it carries [Authorize(Policy = "Admin")], else Editor. The
     /// same attribute that the router enforces on a page, so the two cannot disagree.</summary>
@@ -90,6 +94,25 @@ public abstract class CuratorPageBase : ComponentBase, IHandleEvent
         if (task.Exception?.GetBaseException() is { } failure)
             Report(failure);
         StateHasChanged();
+    }
+
+    /// <summary>After the next render, move the keyboard focus to the first field marked invalid: a keyboard or
+    /// screen-reader user lands on what needs fixing instead of on the button they pressed.</summary>
+    protected void FocusFirstInvalidField() => focusInvalid = true;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!focusInvalid)
+            return;
+        focusInvalid = false;
+        try
+        {
+            await JS.InvokeVoidAsync("timelineCurate.focusFirstInvalid");
+        }
+        catch (JSDisconnectedException)
+        {
+            // the editor has left the page
+        }
     }
 
     private void Report(Exception failure)
