@@ -46,7 +46,7 @@ foreach (var size in sizes)
         await started.DisposeAsync();
     }
     rows.Add(("start-up after a clean stop (open store and index, listen), median of 3", $"{Percentile(startups, 50):N0} ms"));
-    await PrintAsync($"Store at {size:N0} events, {size:N0} articles", rows);
+    Print($"Store at {size:N0} events, {size:N0} articles", rows);
     if (!args.Contains("--curation-only"))
         await MeasureAsync(size, database);
     await MeasureCurationAsync(size, database);
@@ -195,12 +195,12 @@ static async Task<WebApplication> StartAppAsync(string database)
 // Prints the figures as a Markdown table under a heading, then stops the app and lets go of the store.
 static async Task FinishAsync(WebApplication app, string heading, List<(string What, string Figure)> rows)
 {
-    await PrintAsync(heading, rows);
+    Print(heading, rows);
     await app.StopAsync();
     await app.DisposeAsync();
 }
 
-static Task PrintAsync(string heading, List<(string What, string Figure)> rows)
+static void Print(string heading, List<(string What, string Figure)> rows)
 {
     Console.WriteLine();
     Console.WriteLine($"### {heading}");
@@ -209,7 +209,6 @@ static Task PrintAsync(string heading, List<(string What, string Figure)> rows)
     Console.WriteLine("|---|---|");
     foreach (var (what, figure) in rows)
         Console.WriteLine($"| {what} | {figure} |");
-    return Task.CompletedTask;
 }
 
 static long GzipLength(byte[] body)

@@ -4,6 +4,13 @@
 (() => {
     const listLinks = () => [...document.querySelectorAll("[data-timeline] .event-link")];
 
+    // Another reader page, as a document to take parts from; throws when it cannot be had.
+    const fetchPage = async url => {
+        const response = await fetch(url, { headers: { accept: "text/html" } });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return new DOMParser().parseFromString(await response.text(), "text/html");
+    };
+
     document.addEventListener("keydown", event => {
         if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
         const target = event.target;
@@ -79,9 +86,7 @@
         const short = form ? [...form.querySelectorAll("select[data-choices]")] : [];
         if (short.length === 0) return;
         try {
-            const response = await fetch("/filters", { headers: { accept: "text/html" } });
-            if (!response.ok) return;
-            const page = new DOMParser().parseFromString(await response.text(), "text/html");
+            const page = await fetchPage("/filters");
             for (const select of short) {
                 const full = page.querySelector(`form[data-filters] select[name="${select.name}"]`);
                 if (!full || !select.isConnected) continue;
@@ -142,9 +147,7 @@
         if (link.getAttribute("aria-busy") === "true") return;
         link.setAttribute("aria-busy", "true");
         try {
-            const response = await fetch(link.href, { headers: { accept: "text/html" } });
-            if (!response.ok) throw new Error(`HTTP ${response.status}`);
-            addPage(link, new DOMParser().parseFromString(await response.text(), "text/html"));
+            addPage(link, await fetchPage(link.href));
         } catch {
             location.assign(link.href); // the page itself still shows the events
         }

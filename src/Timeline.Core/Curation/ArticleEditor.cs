@@ -9,9 +9,6 @@ namespace Timeline.Core.Curation;
 
 public sealed record ArticleRow(int Id, string Title, string Outlet, PartialDate Published, int Links);
 
-/// <summary>One page of the article list, newest first, and the cursor of the next page (null on the last).</summary>
-public sealed record ArticlePage(IReadOnlyList<ArticleRow> Rows, int Total, string? Next);
-
 /// <summary>Imports articles (never the same text twice) and edits their metadata, recording a revision for each change.</summary>
 public sealed class ArticleEditor(TimelineStore store, SearchIndex index, IContentChangeListener listener, TimeProvider clock)
 {
@@ -29,7 +26,7 @@ public sealed class ArticleEditor(TimelineStore store, SearchIndex index, IConte
     }
 
     /// <summary>The article's cleaned text.</summary>
-    public string ReadText(int id) => store.ArticleTexts.FindById(id) is { } text ? ArticleTextCodec.Decompress(text.Compressed) : "";
+    public string ReadText(int id) => store.ArticleText(id);
 
     /// <summary>The article already holding this exact text, if any.</summary>
     public Task<Duplicate?> FindDuplicateAsync(string body, CancellationToken cancellationToken = default) =>
@@ -101,7 +98,7 @@ public sealed class ArticleEditor(TimelineStore store, SearchIndex index, IConte
     /// Articles newest first, a page at a time after the cursor <paramref name="after"/>; with words, those whose
     /// title, outlet or text matches them (the search index, word prefixes included).
     /// </summary>
-    public Task<ArticlePage> ListAsync(string? query, string? after = null, bool unlinkedOnly = false, CancellationToken cancellationToken = default)
+    public Task<KeysetPage<ArticleRow>> ListAsync(string? query, string? after = null, bool unlinkedOnly = false, CancellationToken cancellationToken = default)
     {
         List<Article> page;
         int total;
@@ -109,7 +106,7 @@ public sealed class ArticleEditor(TimelineStore store, SearchIndex index, IConte
         {
             var parsed = SearchQuery.Parse(query, index.Analyzer);
             if (parsed.ToQuery(TextFields) is not { } words)
-                return Task.FromResult(new ArticlePage([], 0, null));
+                return Task.FromResult(new KeysetPage<ArticleRow>([], 0, null));
             var search = new BooleanQuery
             {
                 { new TermQuery(new Term(SearchIndex.KindField, SearchDocuments.ArticleKind)), Occur.MUST },
@@ -118,17 +115,16 @@ public sealed class ArticleEditor(TimelineStore store, SearchIndex index, IConte
             if (unlinkedOnly)
                 search.Add(new TermQuery(new Term(SearchIndex.LinkedField, "0")), Occur.MUST);
             (var hits, total) = index.FindNewest(search, after, PageSize + 1);
-            var articles = store.Articles.FindByIds(hits.Select(h => StoreCollections.IdOfDocument(h.Key))).ToDictionary(a => a.Id);
-            page = [.. hits.Select(h => articles.GetValueOrDefault(StoreCollections.IdOfDocument(h.Key))).OfType<Article>()];
+            page = store.Articles.FindByDocumentKeys([.. hits.Select(h => h.Key)], a => a.Id);
         }
         else
         {
             page = [.. store.ArticlesNewest(unlinkedOnly, after).Limit(PageSize + 2).ToEnumerable()
                 .Where(a => a.PublishedKey != after).Take(PageSize + 1)];
-            total = store.Counts.FindById(unlinkedOnly ? TimelineKeys.UnlinkedCount : TimelineKeys.ArticleCount)?.N ?? 0;
+            total = store.CountOf(unlinkedOnly ? TimelineKeys.UnlinkedCount : TimelineKeys.ArticleCount);
         }
         var rows = page.Take(PageSize).Select(a => new ArticleRow(a.Id, a.Title, a.Outlet, a.Published, a.LinkCount)).ToList();
-        return Task.FromResult(new ArticlePage(rows, total, page.Count > PageSize ? page[PageSize - 1].PublishedKey : null));
+        return Task.FromResult(new KeysetPage<ArticleRow>(rows, total, page.Count > PageSize ? page[PageSize - 1].PublishedKey : null));
     }
 
 

@@ -9,8 +9,8 @@ namespace Timeline.Core.Curation;
 
 public sealed record EventRow(int Id, string Slug, string Title, PartialDate Start, EventStatus Status, DateTimeOffset UpdatedAt, string UpdatedBy, int Links);
 
-/// <summary>One page of events, and the cursor of the next page (null on the last).</summary>
-public sealed record EventPage(IReadOnlyList<EventRow> Rows, int Total, string? Next);
+/// <summary>One page of a newest-first list, its total, and the cursor of the next page (null on the last).</summary>
+public sealed record KeysetPage<TRow>(IReadOnlyList<TRow> Rows, int Total, string? Next);
 
 /// <summary>What needs an editor's attention: recent changes, unlinked articles, unsourced events, drafts.</summary>
 public sealed record DashboardView(
@@ -39,15 +39,15 @@ public sealed class CurationDashboard(TimelineStore store, SearchIndex index, Cu
         var drafts = Newest(nameof(Event.StatusKey), EventStatus.Draft + ":", EventStatus.Draft + ":" + TimelineKeys.Last, DashboardRows);
         return new DashboardView(recent,
             [.. unlinked.Rows.Take(DashboardRows)], unlinked.Total,
-            [.. unsourced.Select(ToRow)], Count(TimelineKeys.UnsourcedCount),
-            [.. drafts.Select(ToRow)], Count(TimelineKeys.StatusCount(EventStatus.Draft)));
+            [.. unsourced.Select(ToRow)], store.CountOf(TimelineKeys.UnsourcedCount),
+            [.. drafts.Select(ToRow)], store.CountOf(TimelineKeys.StatusCount(EventStatus.Draft)));
     }
 
     /// <summary>
     /// Events by status (all but the trash when null), latest first, a page at a time after the cursor
     /// <paramref name="after"/>; with words, those whose title, address or summary matches them.
     /// </summary>
-    public Task<EventPage> ListEventsAsync(string? query, EventStatus? status, string? after = null, CancellationToken cancellationToken = default)
+    public Task<KeysetPage<EventRow>> ListEventsAsync(string? query, EventStatus? status, string? after = null, CancellationToken cancellationToken = default)
     {
         List<Event> page;
         int total;
@@ -55,7 +55,7 @@ public sealed class CurationDashboard(TimelineStore store, SearchIndex index, Cu
         {
             var parsed = SearchQuery.Parse(query, index.Analyzer);
             if (parsed.ToQuery(TextFields) is not { } words)
-                return Task.FromResult(new EventPage([], 0, null));
+                return Task.FromResult(new KeysetPage<EventRow>([], 0, null));
             var search = new BooleanQuery
             {
                 { new TermQuery(new Term(SearchIndex.KindField, SearchDocuments.EventKind)), Occur.MUST },
@@ -66,29 +66,27 @@ public sealed class CurationDashboard(TimelineStore store, SearchIndex index, Cu
             else
                 search.Add(new TermQuery(new Term(SearchIndex.StatusField, nameof(EventStatus.Deleted))), Occur.MUST_NOT);
             (var hits, total) = index.FindNewest(search, after, PageSize + 1);
-            var found = store.Events.FindByIds(hits.Select(h => StoreCollections.IdOfDocument(h.Key))).ToDictionary(e => e.Id);
-            page = [.. hits.Select(h => found.GetValueOrDefault(StoreCollections.IdOfDocument(h.Key))).OfType<Event>()];
+            page = store.Events.FindByDocumentKeys([.. hits.Select(h => h.Key)], e => e.Id);
         }
         else if (status is { } wanted)
         {
             var prefix = wanted + ":";
             page = Newest(nameof(Event.StatusKey), prefix, after is null ? prefix + TimelineKeys.Last : prefix + after, PageSize + 2)
                 .Where(e => e.SortKey != after).Take(PageSize + 1).ToList();
-            total = Count(TimelineKeys.StatusCount(wanted));
+            total = store.CountOf(TimelineKeys.StatusCount(wanted));
         }
         else
         {
             page = Newest(nameof(Event.LiveKey), "0", after ?? TimelineKeys.Last, PageSize + 2).Where(e => e.SortKey != after).Take(PageSize + 1).ToList();
-            total = Count(TimelineKeys.StatusCount(EventStatus.Draft)) + Count(TimelineKeys.StatusCount(EventStatus.Published));
+            total = store.CountOf(TimelineKeys.StatusCount(EventStatus.Draft)) + store.CountOf(TimelineKeys.StatusCount(EventStatus.Published));
         }
-        return Task.FromResult(new EventPage([.. page.Take(PageSize).Select(ToRow)], total, page.Count > PageSize ? page[PageSize - 1].SortKey : null));
+        return Task.FromResult(new KeysetPage<EventRow>([.. page.Take(PageSize).Select(ToRow)], total, page.Count > PageSize ? page[PageSize - 1].SortKey : null));
     }
 
     /// <summary>Events whose <paramref name="keyField"/> lies in [low, high], from the highest key down.</summary>
     private List<Event> Newest(string keyField, string low, string high, int take) =>
         [.. store.EventsNewest(keyField, low, high).Limit(take).ToEnumerable()];
 
-    private int Count(string id) => store.Counts.FindById(id)?.N ?? 0;
 
     private static EventRow ToRow(Event e) => new(e.Id, e.Slug, e.Title, e.Start, e.Status, e.UpdatedAt, e.UpdatedBy, e.SourceCount);
 }

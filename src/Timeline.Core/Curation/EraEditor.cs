@@ -57,7 +57,7 @@ public sealed class EraEditor(TimelineStore store, IContentChangeListener listen
     public Task<IReadOnlyList<EraRow>> ListAsync(CancellationToken cancellationToken = default)
     {
         IReadOnlyList<EraRow> rows = [.. store.Eras.FindAll().OrderBy(e => e.Start).Select(e => new EraRow(e.Id, e.Slug, e.Title, e.Colour, e.Start, e.End,
-            store.Counts.FindById(TimelineKeys.FacetCount(TimelineKeys.EraFacet(e.Id)))?.N ?? 0))];
+            store.CountOf(TimelineKeys.FacetCount(TimelineKeys.EraFacet(e.Id)))))];
         return Task.FromResult(rows);
     }
 

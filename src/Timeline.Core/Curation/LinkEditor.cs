@@ -85,8 +85,7 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
                 { words, Occur.MUST },
             };
             var (hits, _) = index.FindNewest(search, null, take);
-            var found = store.Events.FindByIds(hits.Select(h => StoreCollections.IdOfDocument(h.Key))).ToDictionary(e => e.Id);
-            events = [.. hits.Select(h => found.GetValueOrDefault(StoreCollections.IdOfDocument(h.Key))).OfType<Event>().Where(e => e.Status != EventStatus.Deleted)];
+            events = [.. store.Events.FindByDocumentKeys([.. hits.Select(h => h.Key)], e => e.Id).Where(e => e.Status != EventStatus.Deleted)];
         }
         IReadOnlyList<EventPick> picks = [.. events.Select(e => new EventPick(e.Id, e.Title, e.Start, e.Status))];
         return Task.FromResult(picks);

@@ -79,7 +79,7 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         Task.FromResult(cache.GetOrCreate(FacetsKey, entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            var eras = PublicIds("e").Select(id => store.Eras.FindById(id)).OfType<Era>().Select(ToSummary).OrderBy(e => e.Start).ToList();
+            var eras = store.Eras.FindByIds(PublicIds("e")).Select(ToSummary).OrderBy(e => e.Start).ToList();
             var tags = store.Tags.FindByIds(PublicIds("t")).OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
             var outlets = store.Outlets.FindByIds(PublicIds("o")).Select(o => o.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
             List<FacetOption> Of(TagKind kind) => [.. tags.Where(t => t.Kind == kind).Select(t => new FacetOption(t.Slug, t.Name))];
@@ -119,7 +119,7 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
     public Task<EraView?> FindEraAsync(string slug, CancellationToken cancellationToken = default)
     {
         var era = store.EraBySlug(slug).FirstOrDefault();
-        var count = era is null ? 0 : CountOf(TimelineKeys.FacetCount(TimelineKeys.EraFacet(era.Id)));
+        var count = era is null ? 0 : store.CountOf(TimelineKeys.FacetCount(TimelineKeys.EraFacet(era.Id)));
         if (era is null || count == 0)
             return Task.FromResult<EraView?>(null);
         var items = Page(new View([TimelineKeys.EraFacet(era.Id)], "", TimelineKeys.Last, null, era.Id, false), null, null, MaxEraEvents);
@@ -131,12 +131,13 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
     {
         if (store.Articles.FindById(id) is not { PublicLinkCount: > 0 } article)
             return Task.FromResult<ArticleView?>(null);
-        var body = store.ArticleTexts.FindById(id) is { } text ? ArticleTextCodec.Decompress(text.Compressed) : "";
+        var body = store.ArticleText(id);
         var links = store.LinksOfArticle(id).ToList();
         var events = store.Events.FindByIds(links.Select(l => l.EventId)).Where(e => e.Status == EventStatus.Published).ToDictionary(e => e.Id);
         var views = links.Where(l => events.ContainsKey(l.EventId))
+            .OrderBy(l => events[l.EventId].SortKey, StringComparer.Ordinal) // timeline order
             .Select(l => new ArticleLinkView(l.Id, l.Role, l.Passage, l.Note, events[l.EventId].Slug, events[l.EventId].Title, events[l.EventId].Start))
-            .OrderBy(l => events.Values.First(e => e.Slug == l.EventSlug).SortKey, StringComparer.Ordinal).ToList(); // timeline order
+            .ToList();
         return Task.FromResult<ArticleView?>(new ArticleView(article.Id, article.Title, article.Outlet, article.Author, article.Url,
             article.Published, article.Language, body, views));
     }
@@ -153,7 +154,7 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         if (state.Era is { } eraSlug)
         {
             // An unknown storyline matches nothing (not the events without one), and says so.
-            if (store.EraBySlug(eraSlug).FirstOrDefault() is { } era && CountOf(TimelineKeys.FacetCount(TimelineKeys.EraFacet(era.Id))) > 0)
+            if (store.EraBySlug(eraSlug).FirstOrDefault() is { } era && store.CountOf(TimelineKeys.FacetCount(TimelineKeys.EraFacet(era.Id))) > 0)
             {
                 eraId = era.Id;
                 facets.Add(TimelineKeys.EraFacet(era.Id));
@@ -229,7 +230,7 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
     private List<TimelineItem> PageFromStore(View view, string? after, string? before, int take, bool inclusive)
     {
         // The most selective facet is the range; the others are checked on the way (they rarely reject much of it).
-        var driver = view.Facets.Count == 0 ? TimelineKeys.AllFacet : view.Facets.MinBy(f => CountOf(TimelineKeys.FacetCount(f)))!;
+        var driver = view.Facets.Count == 0 ? TimelineKeys.AllFacet : view.Facets.MinBy(f => store.CountOf(TimelineKeys.FacetCount(f)))!;
         var descending = before is not null;
         var low = TimelineKeys.Entry(driver, after is null ? view.Low : Max(after, view.Low));
         var high = TimelineKeys.Entry(driver, before is null ? view.High : Min(before, view.High));
@@ -251,10 +252,8 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         var range = TermRangeQuery.NewStringRange(SearchIndex.SortField, low, high, includeLower: after is null || inclusive, includeUpper: false);
         var query = new BooleanQuery { { range, Occur.MUST }, { WordsQuery(view)!, Occur.MUST } };
         var (hits, _) = index.Find(query, new Sort(new SortField(SearchIndex.SortField, SortFieldType.STRING, descending)), take);
-        var events = store.Events.FindByIds(hits.Select(h => StoreCollections.IdOfDocument(h.Key)))
-            .ToDictionary(e => e.Id);
-        return [.. hits.Select(h => events.GetValueOrDefault(StoreCollections.IdOfDocument(h.Key)))
-            .OfType<Event>().Where(e => e.Status == EventStatus.Published).Select(ToItem)];
+        return [.. store.Events.FindByDocumentKeys([.. hits.Select(h => h.Key)], e => e.Id)
+            .Where(e => e.Status == EventStatus.Published).Select(ToItem)];
     }
 
     /// <summary>The view's filters as a search-index query over published events: its words, facets and window.</summary>
@@ -335,7 +334,6 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
 
     // Helpers -----------------------------------------------------------------------------------------------------
 
-    private int CountOf(string id) => store.Counts.FindById(id)?.N ?? 0;
 
     /// <summary>The ids behind the counts "f:{prefix}…" above zero: the storylines, tags or outlets published events use.</summary>
     private List<int> PublicIds(string prefix)

@@ -54,13 +54,12 @@ public static class SearchDocuments
     /// <summary>The entry for a key from the store's current state: the document, or null when the entity is gone.</summary>
     public static IndexEntry Current(TimelineStore store, string key)
     {
-        var separator = key.IndexOf(':');
-        var id = int.Parse(key[(separator + 1)..], CultureInfo.InvariantCulture);
-        return key[..separator] switch
+        var id = StoreCollections.IdOfDocument(key);
+        return key[..key.IndexOf(':')] switch
         {
             EventKind => new IndexEntry(key, store.Events.FindById(id) is { } ev ? ForEvent(ev) : null),
             _ => new IndexEntry(key, store.Articles.FindById(id) is { } article
-                ? ForArticle(article, store.ArticleTexts.FindById(id) is { } text ? ArticleTextCodec.Decompress(text.Compressed) : "")
+                ? ForArticle(article, store.ArticleText(id))
                 : null),
         };
     }

@@ -124,7 +124,7 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Makes what was applied durable, marked with the analyzer and store it belongs to, and visible to searches.</summary>
     public void Commit()
     {
-        writer.SetCommitData(new Dictionary<string, string> { ["analyzer"] = TimelineAnalyzer.Version, ["store"] = storeId });
+        writer.SetCommitData(CommitData(storeId));
         writer.Commit();
         searchers.MaybeRefreshBlocking();
         RebuildReason = null;
@@ -214,7 +214,7 @@ public sealed class SearchIndex : IDisposable
             return;
         disposed = true;
         searchers.Dispose();
-        writer.SetCommitData(new Dictionary<string, string> { ["analyzer"] = TimelineAnalyzer.Version, ["store"] = storeId });
+        writer.SetCommitData(CommitData(storeId));
         writer.Dispose(); // commits
         directory.Dispose();
         File.WriteAllText(Path.Combine(path, CleanShutdownMarker), DateTimeOffset.UtcNow.ToString("O"));
@@ -248,4 +248,8 @@ public sealed class SearchIndex : IDisposable
             Days[day] = Days.GetValueOrDefault(day) + 1;
         }
     }
+
+    /// <summary>What a commit records: the analyzer that built the index and the store it was built for.</summary>
+    private static Dictionary<string, string> CommitData(string storeId) =>
+        new() { ["analyzer"] = TimelineAnalyzer.Version, ["store"] = storeId };
 }

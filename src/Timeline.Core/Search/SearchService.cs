@@ -61,7 +61,7 @@ public sealed class SearchService(TimelineStore store, SearchIndex index)
     /// <summary>The hit as the store has it now; null when it is no longer public (the index follows within a second).</summary>
     private SearchHit? ToHit(string key, SearchQuery query)
     {
-        var id = int.Parse(key[(key.IndexOf(':') + 1)..], CultureInfo.InvariantCulture);
+        var id = StoreCollections.IdOfDocument(key);
         if (key.StartsWith(SearchDocuments.EventKind + ":", StringComparison.Ordinal))
         {
             return store.Events.FindById(id) is { Status: EventStatus.Published } ev
@@ -71,7 +71,7 @@ public sealed class SearchService(TimelineStore store, SearchIndex index)
         }
         if (store.Articles.FindById(id) is not { PublicLinkCount: > 0 } article)
             return null;
-        var body = store.ArticleTexts.FindById(id) is { } text ? ArticleTextCodec.Decompress(text.Compressed) : "";
+        var body = store.ArticleText(id);
         return new SearchHit(SearchHitKind.Article, id, "/articles/" + id.ToString(CultureInfo.InvariantCulture),
             snippets.Mark(article.Title, query), snippets.Snippet(body, query), article.Published, article.Outlet);
     }

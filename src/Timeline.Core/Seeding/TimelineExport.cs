@@ -37,7 +37,7 @@ public static class TimelineExport
         foreach (var article in store.Articles.Query().OrderBy(a => a.Id).ToEnumerable())
         {
             var file = $"article-{article.Id.ToString("D6", CultureInfo.InvariantCulture)}.txt";
-            File.WriteAllText(Path.Combine(folder, file), store.ArticleTexts.FindById(article.Id) is { } text ? ArticleTextCodec.Decompress(text.Compressed) : "");
+            File.WriteAllText(Path.Combine(folder, file), store.ArticleText(article.Id));
             files[article.Id] = file;
             articles.Add(new SeedArticle
             {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Timeline.Core.Domain;
 
 namespace Timeline.Core.Storage;
@@ -62,6 +61,4 @@ public static class EventDerivation
         if (article.UnlinkedKey is not null)
             yield return TimelineKeys.UnlinkedCount;
     }
-
-    public static string Describe(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

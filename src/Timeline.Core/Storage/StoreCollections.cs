@@ -12,6 +12,15 @@ public static class StoreCollections
         return keys.Count == 0 ? [] : collection.Find(Query.In("_id", keys));
     }
 
+    /// <summary>The documents named by search document keys ("event:12"), in the keys' order (a search's ranking);
+    /// keys whose document is gone are left out.</summary>
+    public static List<T> FindByDocumentKeys<T>(this ILiteCollection<T> collection, IReadOnlyList<string> keys, Func<T, int> idOf)
+    {
+        var ids = keys.Select(IdOfDocument).ToList();
+        var found = collection.FindByIds(ids).ToDictionary(idOf);
+        return [.. ids.Select(id => found.GetValueOrDefault(id)).OfType<T>()];
+    }
+
     /// <summary>The id in a search document key: "event:12" → 12.</summary>
     public static int IdOfDocument(string key) => int.Parse(key.AsSpan(key.IndexOf(':') + 1), NumberStyles.None, CultureInfo.InvariantCulture);
 }

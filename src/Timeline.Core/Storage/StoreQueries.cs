@@ -10,6 +10,13 @@ namespace Timeline.Core.Storage;
 /// </summary>
 public static class StoreQueries
 {
+    /// <summary>A derived count kept with the data (0 when nothing was counted yet).</summary>
+    public static int CountOf(this TimelineStore store, string id) => store.Counts.FindById(id)?.N ?? 0;
+
+    /// <summary>An article's text, decompressed; "" when it has none.</summary>
+    public static string ArticleText(this TimelineStore store, int articleId) =>
+        store.ArticleTexts.FindById(articleId) is { } text ? ArticleTextCodec.Decompress(text.Compressed) : "";
+
     /// <summary>Published events with a key in [low, high] of the multi-key timeline index, in key order.</summary>
     public static ILiteQueryable<Event> EventsByKey(this TimelineStore store, string low, string high, bool descending)
     {

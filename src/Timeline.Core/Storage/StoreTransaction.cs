@@ -1,4 +1,3 @@
-using LiteDB;
 using Timeline.Core.Domain;
 
 namespace Timeline.Core.Storage;
@@ -67,11 +66,8 @@ public sealed class StoreTransaction
     // Events ------------------------------------------------------------------------------------------------------
 
     /// <summary>The articles linked to an event, as stored now.</summary>
-    public List<Article> LinkedArticles(int eventId)
-    {
-        var ids = store.LinksOfEvent(eventId).ToEnumerable().Select(l => new BsonValue(l.ArticleId)).ToList();
-        return ids.Count == 0 ? [] : [.. store.Articles.Find(Query.In("_id", ids))];
-    }
+    public List<Article> LinkedArticles(int eventId) =>
+        [.. store.Articles.FindByIds(store.LinksOfEvent(eventId).ToEnumerable().Select(l => l.ArticleId))];
 
     /// <summary>
     /// Stores <paramref name="after"/> (a new event when <paramref name="before"/> is null): its derived fields,
@@ -192,7 +188,7 @@ public sealed class StoreTransaction
     }
 
     public string ReadText(int articleId) =>
-        store.ArticleTexts.FindById(articleId) is { } text ? ArticleTextCodec.Decompress(text.Compressed) : "";
+        store.ArticleText(articleId);
 
     // Links -------------------------------------------------------------------------------------------------------
 

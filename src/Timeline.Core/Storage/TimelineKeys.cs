@@ -13,7 +13,6 @@ public static class TimelineKeys
     /// <summary>The first key after every key (ordinal): '~' sorts after digits, letters and ':'.</summary>
     public const string Last = "~";
 
-    /// <summary>"201404091430" + precision digit + id (10 digits): timeline order is (start, precision, id).</summary>
     /// <summary>Every sort key has this many digits: yyyyMMddHHmm, the precision, the id in ten.</summary>
     public const int SortKeyLength = 23;
 
@@ -24,10 +23,6 @@ public static class TimelineKeys
     public static string At(DateTime instant) => instant == DateTime.MaxValue ? Last : Instant(instant) + "00000000000";
 
     private static string Instant(DateTime value) => value.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
-
-    /// <summary>The start of a sort key as a date: for density counts and display of a cursor.</summary>
-    public static DateTime InstantOf(string sortKey) =>
-        DateTime.ParseExact(sortKey[..12], "yyyyMMddHHmm", CultureInfo.InvariantCulture);
 
     // Facets: the ways a reader can list events. "a" is every published event.
     public const string AllFacet = "a";

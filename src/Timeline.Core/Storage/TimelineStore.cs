@@ -128,13 +128,7 @@ public sealed class TimelineStore : IDisposable
                 logger.LogWarning("The store {Path} was created with the collation {Collation}, not an ordinal one; slugs compare as that collation says.", path, database.Collation);
             store.EnsureIndexes();
             StoreUpgrades.Run(store, isNew, logger);
-            store.StoreId = store.Meta.FindById(MetaEntry.StoreIdKey)?.Text ?? store.Write(tx =>
-            {
-                // Names this file: a search index built for another store file is rebuilt, not trusted.
-                var id = Guid.NewGuid().ToString("N");
-                tx.Store.Meta.Upsert(new MetaEntry { Id = MetaEntry.StoreIdKey, Text = id });
-                return id;
-            });
+            store.StoreId = store.Meta.FindById(MetaEntry.StoreIdKey)?.Text ?? store.NameStore();
             // Records the opening, which is also a write: LiteDB's Checkpoint skips a log without a confirmed
             // transaction, so a log holding only the pages of a save the crash cut off would otherwise stay.
             store.Write(tx => tx.Store.Meta.Upsert(new MetaEntry { Id = MetaEntry.OpenedKey, Text = DateTimeOffset.UtcNow.ToString("O") }));
@@ -162,14 +156,18 @@ public sealed class TimelineStore : IDisposable
         var store = new TimelineStore("(memory)", null, database);
         store.EnsureIndexes();
         StoreUpgrades.Run(store, isNew: true, logger ?? NullLogger.Instance);
-        store.StoreId = store.Write(tx =>
-        {
-            var id = Guid.NewGuid().ToString("N");
-            tx.Store.Meta.Upsert(new MetaEntry { Id = MetaEntry.StoreIdKey, Text = id });
-            return id;
-        });
+        store.StoreId = store.NameStore();
         return store;
     }
+
+    /// <summary>Gives a new store its id, which names the file: a search index built for another store file is
+    /// rebuilt, not trusted.</summary>
+    private string NameStore() => Write(tx =>
+    {
+        var id = Guid.NewGuid().ToString("N");
+        tx.Store.Meta.Upsert(new MetaEntry { Id = MetaEntry.StoreIdKey, Text = id });
+        return id;
+    });
 
     /// <summary>Keeps text exactly as given ("" stays "", spaces stay) and dates with their precision.</summary>
     public static BsonMapper CreateMapper()

@@ -17,13 +17,15 @@ public sealed class ReaderContentVersion(TimeProvider clock)
     private readonly Lock gate = new();
     private long changes;
     private DateTimeOffset lastModified = WholeSeconds(clock.GetUtcNow());
+    private (EntityTagHeaderValue ETag, DateTimeOffset LastModified)? current;
 
+    /// <summary>The validators, made once per change (every request reads them; only a save moves them).</summary>
     public (EntityTagHeaderValue ETag, DateTimeOffset LastModified) Current
     {
         get
         {
             lock (gate)
-                return (new EntityTagHeaderValue($"\"{process}-{changes}\"", isWeak: true), lastModified);
+                return current ??= (new EntityTagHeaderValue($"\"{process}-{changes}\"", isWeak: true), lastModified);
         }
     }
 
@@ -37,6 +39,7 @@ public sealed class ReaderContentVersion(TimeProvider clock)
             // so a client that only sends If-Modified-Since is not told its copy of the first is current.
             var now = WholeSeconds(clock.GetUtcNow());
             lastModified = now > lastModified ? now : lastModified.AddSeconds(1);
+            current = null;
         }
     }
 
@@ -72,9 +75,10 @@ public sealed class ReaderCaching(RequestDelegate next, ReaderContentVersion ver
             if (context.GetEndpoint()?.Metadata is { } metadata
                 && (metadata.GetMetadata<StaticAssetDescriptor>() is not null || metadata.GetMetadata<SetsOwnCacheHeaders>() is not null))
                 return Task.CompletedTask;
-            if (IsReaderPage(context) && response.StatusCode == StatusCodes.Status200OK)
+            var readerPage = IsReaderPage(context);
+            if (readerPage && response.StatusCode == StatusCodes.Status200OK)
                 SetPublic(response, etag, lastModified);
-            else if (IsReaderPage(context) && response.StatusCode is StatusCodes.Status301MovedPermanently or StatusCodes.Status404NotFound)
+            else if (readerPage && response.StatusCode is StatusCodes.Status301MovedPermanently or StatusCodes.Status404NotFound)
                 SetPublic(response, etag: null, lastModified: null);
             else
             {

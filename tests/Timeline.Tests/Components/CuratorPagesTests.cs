@@ -18,6 +18,9 @@ public sealed class ImportPageTests(TimelineWebFactory factory) : CuratorPageCon
         <script>alert(1)</script></article></body></html>
         """;
 
+    private static void ReadPasted(IRenderedComponent<ImportPage> page) =>
+        page.FindAll("button").Single(b => b.TextContent == "Read pasted text").Click();
+
     [Fact]
     public void An_accepted_file_is_prefilled_and_cleaned_and_a_refused_one_says_why()
     {
@@ -43,7 +46,7 @@ public sealed class ImportPageTests(TimelineWebFactory factory) : CuratorPageCon
         var page = Render<ImportPage>();
 
         page.Find("#import-paste").Input("A headline typed by hand\n\nThe text of an article pasted without its outlet.");
-        page.FindAll("button").Single(b => b.TextContent == "Read pasted text").Click();
+        ReadPasted(page);
         page.Find("#import-1-outlet").Input("");
         page.Find("form.curate-form").Submit();
 
@@ -64,7 +67,7 @@ public sealed class ImportPageTests(TimelineWebFactory factory) : CuratorPageCon
         var page = Render<ImportPage>();
 
         page.Find("#import-paste").Input(text);
-        page.FindAll("button").Single(b => b.TextContent == "Read pasted text").Click();
+        ReadPasted(page);
         page.Find("#import-1-outlet").Input("The Bunit Herald");
         page.Find("#import-1-published-year").Change("2023");
         page.Find("#import-1-published-month").Change("2");
@@ -76,7 +79,7 @@ public sealed class ImportPageTests(TimelineWebFactory factory) : CuratorPageCon
         Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Severity == Severity.Success);
 
         page.Find("#import-paste").Input(text);
-        page.FindAll("button").Single(b => b.TextContent == "Read pasted text").Click();
+        ReadPasted(page);
         page.WaitForAssertion(() => Assert.Contains("already in the library as “Duplicate check headline”", page.Find(".import-item:last-of-type p.problem").TextContent));
         Assert.Equal(before + 1, (await articles.ListAsync(null)).Total);
     }
@@ -217,6 +220,13 @@ public sealed class UsersPageTests(TimelineWebFactory factory) : CuratorPageCont
 
 public sealed class LinkPanelTests(TimelineWebFactory factory) : CuratorPageContext(factory, "bunit-linker"), IClassFixture<TimelineWebFactory>
 {
+    private static void FindArticles(IRenderedComponent<Timeline.Web.Components.Curate.LinkPanel> panel, string words)
+    {
+        panel.Find("#link-search").Change(words);
+        panel.Find("#link-search").Closest("form")!.Submit();
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("button.link-button")));
+    }
+
     [Fact]
     public async Task Find_an_article_take_the_selected_passage_link_with_a_role_change_the_note_and_unlink_after_confirming()
     {
@@ -225,9 +235,7 @@ public sealed class LinkPanelTests(TimelineWebFactory factory) : CuratorPageCont
         var panel = Render<Timeline.Web.Components.Curate.LinkPanel>(p => p.Add(c => c.EventId, eventId));
         panel.WaitForAssertion(() => Assert.Contains("No article backs this event yet", panel.Markup));
 
-        panel.Find("#link-search").Change("Kerry");
-        panel.Find("#link-search").Closest("form")!.Submit();
-        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("button.link-button")));
+        FindArticles(panel, "Kerry");
         var article = panel.FindAll("button.link-button")[0].TextContent;
         panel.FindAll("button.link-button")[0].Click();
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("#link-article-text p")));
@@ -263,9 +271,7 @@ public sealed class LinkPanelTests(TimelineWebFactory factory) : CuratorPageCont
     {
         var eventId = await CreateEventAsync("Bunit: nothing selected");
         var panel = Render<Timeline.Web.Components.Curate.LinkPanel>(p => p.Add(c => c.EventId, eventId));
-        panel.Find("#link-search").Change("Kerry");
-        panel.Find("#link-search").Closest("form")!.Submit();
-        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("button.link-button")));
+        FindArticles(panel, "Kerry");
         panel.FindAll("button.link-button")[0].Click();
         panel.Find("#link-passage").Input("typed by hand");
 

@@ -36,25 +36,27 @@ public sealed class KeysetPagesTests
     // A list of 60 rows in pages of 25: each load answers the page after a cursor and the cursor after it.
     private readonly List<string?> loads = [];
 
-    private Task<(string Page, string? Next)> Load(string? after)
+    private Task<KeysetPage<string>> Load(string? after)
     {
         loads.Add(after);
         return Task.FromResult(after switch
         {
-            null => ("rows 1-25", (string?)"c25"),
-            "c25" => ("rows 26-50", "c50"),
-            "c50" => ("rows 51-60", null),
+            null => Page("rows 1-25", "c25"),
+            "c25" => Page("rows 26-50", "c50"),
+            "c50" => Page("rows 51-60", null),
             _ => throw new InvalidOperationException("unknown cursor " + after),
         });
     }
+
+    private static KeysetPage<string> Page(string rows, string? next) => new([rows], 60, next);
 
     [Fact]
     public async Task Pages_in_order_each_cost_one_load_after_the_cursor_of_the_page_before()
     {
         var pages = new KeysetPages();
-        Assert.Equal("rows 1-25", (await pages.LoadAsync(0, Load, r => r.Next)).Page);
-        Assert.Equal("rows 26-50", (await pages.LoadAsync(1, Load, r => r.Next)).Page);
-        Assert.Equal("rows 1-25", (await pages.LoadAsync(0, Load, r => r.Next)).Page);
+        Assert.Equal("rows 1-25", (await pages.LoadAsync(0, Load)).Rows[0]);
+        Assert.Equal("rows 26-50", (await pages.LoadAsync(1, Load)).Rows[0]);
+        Assert.Equal("rows 1-25", (await pages.LoadAsync(0, Load)).Rows[0]);
         Assert.Equal([null, "c25", null], loads);
     }
 
@@ -62,10 +64,10 @@ public sealed class KeysetPagesTests
     public async Task A_page_further_on_is_reached_page_by_page_and_then_remembered()
     {
         var pages = new KeysetPages();
-        Assert.Equal("rows 51-60", (await pages.LoadAsync(2, Load, r => r.Next)).Page);
+        Assert.Equal("rows 51-60", (await pages.LoadAsync(2, Load)).Rows[0]);
         Assert.Equal([null, "c25", "c50"], loads);
         loads.Clear();
-        Assert.Equal("rows 51-60", (await pages.LoadAsync(2, Load, r => r.Next)).Page);
+        Assert.Equal("rows 51-60", (await pages.LoadAsync(2, Load)).Rows[0]);
         Assert.Equal(["c50"], loads);
     }
 
@@ -73,10 +75,10 @@ public sealed class KeysetPagesTests
     public async Task A_page_past_the_end_gives_the_last_and_reset_forgets_the_cursors()
     {
         var pages = new KeysetPages();
-        Assert.Equal("rows 51-60", (await pages.LoadAsync(9, Load, r => r.Next)).Page);
+        Assert.Equal("rows 51-60", (await pages.LoadAsync(9, Load)).Rows[0]);
         pages.Reset();
         loads.Clear();
-        Assert.Equal("rows 1-25", (await pages.LoadAsync(1, _ => Task.FromResult((Page: "rows 1-25", Next: (string?)null)), r => r.Next)).Page);
+        Assert.Equal("rows 1-25", (await pages.LoadAsync(1, _ => Task.FromResult(Page("rows 1-25", null)))).Rows[0]);
     }
 }
 

@@ -22,6 +22,14 @@ public sealed class TagPickerTests : MudTestContext
         return (popovers, picker);
     }
 
+    /// <summary>Types into the picker, waits for exactly <paramref name="options"/>, and picks the first.</summary>
+    private static void TypeAndPickFirst(IRenderedComponent<TagPicker> picker, IRenderedComponent<MudPopoverProvider> popovers, string typed, params string[] options)
+    {
+        picker.Find("#topics-pick").Input(typed);
+        WaitForOptions(popovers, options);
+        popovers.FindAll(".mud-list-item")[0].Click();
+    }
+
     private static void WaitForOptions(IRenderedComponent<MudPopoverProvider> popovers, params string[] expected) =>
         popovers.WaitForAssertion(
             () => Assert.Equal(expected, popovers.FindAll(".mud-list-item").Select(i => i.TextContent.Trim())),
@@ -44,9 +52,7 @@ public sealed class TagPickerTests : MudTestContext
     {
         var (popovers, picker) = RenderPicker();
 
-        picker.Find("#topics-pick").Input("secu");
-        WaitForOptions(popovers, "Security coordination", "Add new topic “secu”");
-        popovers.FindAll(".mud-list-item")[0].Click();
+        TypeAndPickFirst(picker, popovers, "secu", "Security coordination", "Add new topic “secu”");
 
         picker.WaitForAssertion(() => Assert.Equal(["Peace talks", "Security coordination"], values));
         Assert.Equal(1, changes);
@@ -58,9 +64,7 @@ public sealed class TagPickerTests : MudTestContext
     {
         var (popovers, picker) = RenderPicker();
 
-        picker.Find("#topics-pick").Input("  SANCTIONS ");
-        WaitForOptions(popovers, "Sanctions");
-        popovers.FindAll(".mud-list-item")[0].Click();
+        TypeAndPickFirst(picker, popovers, "  SANCTIONS ", "Sanctions");
 
         picker.WaitForAssertion(() => Assert.Equal(["Peace talks", "Sanctions"], values));
     }
@@ -70,9 +74,7 @@ public sealed class TagPickerTests : MudTestContext
     {
         var (popovers, picker) = RenderPicker();
 
-        picker.Find("#topics-pick").Input(" Reconstruction ");
-        WaitForOptions(popovers, "Add new topic “Reconstruction”");
-        popovers.FindAll(".mud-list-item")[0].Click();
+        TypeAndPickFirst(picker, popovers, " Reconstruction ", "Add new topic “Reconstruction”");
 
         picker.WaitForAssertion(() => Assert.Equal(["Peace talks", "Reconstruction"], values));
     }

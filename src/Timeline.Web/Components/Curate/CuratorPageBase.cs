@@ -27,7 +27,7 @@ public abstract class CuratorPageBase : ComponentBase, IHandleEvent
     [Inject] protected ISnackbar Snackbar { get; set; } = null!;
     [Inject] protected IDialogService Dialogs { get; set; } = null!;
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
-    [Inject] private IJSRuntime JS { get; set; } = null!;
+    [Inject] protected IJSRuntime JS { get; set; } = null!;
 
     private bool focusInvalid;
 
@@ -100,6 +100,13 @@ public abstract class CuratorPageBase : ComponentBase, IHandleEvent
     /// screen-reader user lands on what needs fixing instead of on the button they pressed.</summary>
     protected void FocusFirstInvalidField() => focusInvalid = true;
 
+    /// <summary>A save the services refused for its fields: say so, and take the editor to the first message.</summary>
+    protected void RefuseInvalid()
+    {
+        Warn("Not saved", "Some fields need attention: see the messages next to them.");
+        FocusFirstInvalidField();
+    }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!focusInvalid)
@@ -148,7 +155,7 @@ public abstract class CuratorPageBase : ComponentBase, IHandleEvent
         });
 
     /// <summary>A snackbar's text (MudBlazor shows a string as text, never as markup).</summary>
-    public static string Message(string summary, string? detail) =>
+    private static string Message(string summary, string? detail) =>
         string.IsNullOrEmpty(detail) ? summary : $"{summary} — {detail}";
 
     protected async Task<bool> ConfirmAsync(string question, string title, string yes) =>

@@ -1,3 +1,6 @@
+using MudBlazor;
+using Timeline.Core.Curation;
+
 namespace Timeline.Web.Components.Curate;
 
 /// <summary>
@@ -16,20 +19,35 @@ public sealed class KeysetPages
         starts.Add(null);
     }
 
+    /// <summary>After the filters changed: forget the cursors and show the grid's first page of the new list.</summary>
+    public async Task StartOverAsync<TRow>(MudDataGrid<TRow> grid)
+    {
+        Reset();
+        if (grid.CurrentPage > 0)
+            grid.NavigateTo(Page.First); // loads the first page of the new filters
+        else
+            await grid.ReloadServerData();
+    }
+
     /// <summary>Loads page <paramref name="page"/> (from 0), or the last page when the list has fewer.</summary>
     /// <param name="load">Loads the page after a cursor (null: the first page).</param>
-    /// <param name="next">The cursor after a loaded page; null on the last page.</param>
-    public async Task<T> LoadAsync<T>(int page, Func<string?, Task<T>> load, Func<T, string?> next)
+    public async Task<KeysetPage<TRow>> LoadAsync<TRow>(int page, Func<string?, Task<KeysetPage<TRow>>> load)
     {
         while (true)
         {
             var known = Math.Clamp(page, 0, starts.Count - 1);
             var result = await load(starts[known]);
-            var after = next(result);
-            if (after is not null && starts.Count == known + 1)
-                starts.Add(after);
-            if (known == page || after is null)
+            if (result.Next is not null && starts.Count == known + 1)
+                starts.Add(result.Next);
+            if (known == page || result.Next is null)
                 return result;
         }
+    }
+
+    /// <summary>The page a grid asks for, as the grid takes it.</summary>
+    public async Task<GridData<TRow>> LoadGridAsync<TRow>(GridState<TRow> state, Func<string?, Task<KeysetPage<TRow>>> load)
+    {
+        var list = await LoadAsync(state.Page, load);
+        return new GridData<TRow> { Items = list.Rows, TotalItems = list.Total };
     }
 }
