@@ -98,7 +98,8 @@ public sealed class ArticleEditor(TimelineStore store, SearchIndex index, IConte
     /// Articles newest first, a page at a time after the cursor <paramref name="after"/>; with words, those whose
     /// title, outlet or text matches them (the search index, word prefixes included).
     /// </summary>
-    public Task<KeysetPage<ArticleRow>> ListAsync(string? query, string? after = null, bool unlinkedOnly = false, CancellationToken cancellationToken = default)
+    public Task<KeysetPage<ArticleRow>> ListAsync(string? query, string? after = null, bool unlinkedOnly = false, bool oldestFirst = false,
+        CancellationToken cancellationToken = default)
     {
         List<Article> page;
         int total;
@@ -114,12 +115,12 @@ public sealed class ArticleEditor(TimelineStore store, SearchIndex index, IConte
             };
             if (unlinkedOnly)
                 search.Add(new TermQuery(new Term(SearchIndex.LinkedField, "0")), Occur.MUST);
-            (var hits, total) = index.FindNewest(search, after, PageSize + 1);
+            (var hits, total) = index.FindInOrder(search, after, PageSize + 1, oldestFirst);
             page = store.Articles.FindByDocumentKeys([.. hits.Select(h => h.Key)], a => a.Id);
         }
         else
         {
-            page = [.. store.ArticlesNewest(unlinkedOnly, after).Limit(PageSize + 2).ToEnumerable()
+            page = [.. store.ArticlesInOrder(unlinkedOnly, after, oldestFirst).Limit(PageSize + 2).ToEnumerable()
                 .Where(a => a.PublishedKey != after).Take(PageSize + 1)];
             total = store.CountOf(unlinkedOnly ? TimelineKeys.UnlinkedCount : TimelineKeys.ArticleCount);
         }

@@ -34,7 +34,7 @@ public sealed class CurationDashboard(TimelineStore store, SearchIndex index, Cu
     public async Task<DashboardView> LoadAsync(CancellationToken cancellationToken = default)
     {
         var recent = await history.RecentAsync(12, cancellationToken);
-        var unlinked = await articles.ListAsync(null, null, unlinkedOnly: true, cancellationToken);
+        var unlinked = await articles.ListAsync(null, null, unlinkedOnly: true, cancellationToken: cancellationToken);
         var unsourced = Newest(nameof(Event.UnsourcedKey), "0", TimelineKeys.Last, DashboardRows);
         var drafts = Newest(nameof(Event.StatusKey), EventStatus.Draft + ":", EventStatus.Draft + ":" + TimelineKeys.Last, DashboardRows);
         return new DashboardView(recent,
@@ -44,10 +44,11 @@ public sealed class CurationDashboard(TimelineStore store, SearchIndex index, Cu
     }
 
     /// <summary>
-    /// Events by status (all but the trash when null), latest first, a page at a time after the cursor
+    /// Events by status (all but the trash when null), latest first (or earliest first), a page at a time after the cursor
     /// <paramref name="after"/>; with words, those whose title, address or summary matches them.
     /// </summary>
-    public Task<KeysetPage<EventRow>> ListEventsAsync(string? query, EventStatus? status, string? after = null, CancellationToken cancellationToken = default)
+    public Task<KeysetPage<EventRow>> ListEventsAsync(string? query, EventStatus? status, string? after = null, bool oldestFirst = false,
+        CancellationToken cancellationToken = default)
     {
         List<Event> page;
         int total;
@@ -65,28 +66,27 @@ public sealed class CurationDashboard(TimelineStore store, SearchIndex index, Cu
                 search.Add(new TermQuery(new Term(SearchIndex.StatusField, wanted.ToString())), Occur.MUST);
             else
                 search.Add(new TermQuery(new Term(SearchIndex.StatusField, nameof(EventStatus.Deleted))), Occur.MUST_NOT);
-            (var hits, total) = index.FindNewest(search, after, PageSize + 1);
+            (var hits, total) = index.FindInOrder(search, after, PageSize + 1, oldestFirst);
             page = store.Events.FindByDocumentKeys([.. hits.Select(h => h.Key)], e => e.Id);
-        }
-        else if (status is { } wanted)
-        {
-            var prefix = wanted + ":";
-            page = Newest(nameof(Event.StatusKey), prefix, after is null ? prefix + TimelineKeys.Last : prefix + after, PageSize + 2)
-                .Where(e => e.SortKey != after).Take(PageSize + 1).ToList();
-            total = store.CountOf(TimelineKeys.StatusCount(wanted));
         }
         else
         {
-            page = Newest(nameof(Event.LiveKey), "0", after ?? TimelineKeys.Last, PageSize + 2).Where(e => e.SortKey != after).Take(PageSize + 1).ToList();
-            total = store.CountOf(TimelineKeys.StatusCount(EventStatus.Draft)) + store.CountOf(TimelineKeys.StatusCount(EventStatus.Published));
+            // By status: "Draft:{SortKey}"; any live status: the sort key itself (LiveKey). Sort keys start with digits.
+            var (field, prefix) = status is { } wanted ? (nameof(Event.StatusKey), wanted + ":") : (nameof(Event.LiveKey), "");
+            var (first, last) = (prefix + "0", prefix + TimelineKeys.Last);
+            var (low, high) = oldestFirst ? (after is null ? first : prefix + after, last) : (first, after is null ? last : prefix + after);
+            page = [.. store.EventsInKeyOrder(field, low, high, oldestFirst).Limit(PageSize + 2).ToEnumerable()
+                .Where(e => e.SortKey != after).Take(PageSize + 1)];
+            total = status is { } counted
+                ? store.CountOf(TimelineKeys.StatusCount(counted))
+                : store.CountOf(TimelineKeys.StatusCount(EventStatus.Draft)) + store.CountOf(TimelineKeys.StatusCount(EventStatus.Published));
         }
         return Task.FromResult(new KeysetPage<EventRow>([.. page.Take(PageSize).Select(ToRow)], total, page.Count > PageSize ? page[PageSize - 1].SortKey : null));
     }
 
     /// <summary>Events whose <paramref name="keyField"/> lies in [low, high], from the highest key down.</summary>
     private List<Event> Newest(string keyField, string low, string high, int take) =>
-        [.. store.EventsNewest(keyField, low, high).Limit(take).ToEnumerable()];
-
+        [.. store.EventsInKeyOrder(keyField, low, high).Limit(take).ToEnumerable()];
 
     private static EventRow ToRow(Event e) => new(e.Id, e.Slug, e.Title, e.Start, e.Status, e.UpdatedAt, e.UpdatedBy, e.SourceCount);
 }

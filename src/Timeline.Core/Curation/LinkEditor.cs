@@ -71,7 +71,7 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
         List<Event> events;
         if (string.IsNullOrWhiteSpace(query))
         {
-            events = [.. store.EventsNewest(nameof(Event.LiveKey), "0", TimelineKeys.Last).Limit(take).ToEnumerable()];
+            events = [.. store.EventsInKeyOrder(nameof(Event.LiveKey), "0", TimelineKeys.Last).Limit(take).ToEnumerable()];
         }
         else
         {
@@ -84,7 +84,7 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
                 { new TermQuery(new LuceneTerm(SearchIndex.StatusField, nameof(EventStatus.Deleted))), Occur.MUST_NOT },
                 { words, Occur.MUST },
             };
-            var (hits, _) = index.FindNewest(search, null, take);
+            var (hits, _) = index.FindInOrder(search, null, take);
             events = [.. store.Events.FindByDocumentKeys([.. hits.Select(h => h.Key)], e => e.Id).Where(e => e.Status != EventStatus.Deleted)];
         }
         IReadOnlyList<EventPick> picks = [.. events.Select(e => new EventPick(e.Id, e.Title, e.Start, e.Status))];

@@ -171,16 +171,22 @@ public sealed class SearchIndex : IDisposable
         return ((IReadOnlyList<IndexHit>)hits, top.TotalHits);
     });
 
-    /// <summary>Documents matching <paramref name="query"/>, newest first (by sort key), a page from just before the
-    /// cursor <paramref name="before"/> (keyset: the sort key of the last hit of the page before); and how many match in all.</summary>
-    public (IReadOnlyList<IndexHit> Hits, int Total) FindNewest(Query query, string? before, int take)
+    /// <summary>Documents matching <paramref name="query"/> by sort key, newest first (or oldest first), a page from
+    /// just past the cursor <paramref name="after"/> (keyset: the sort key of the last hit of the page before); and
+    /// how many match in all.</summary>
+    public (IReadOnlyList<IndexHit> Hits, int Total) FindInOrder(Query query, string? after, int take, bool oldestFirst = false)
     {
-        var paged = before is null ? query : new BooleanQuery
+        var paged = after is null ? query : new BooleanQuery
         {
             { query, Occur.MUST },
-            { TermRangeQuery.NewStringRange(SortField, null, before, includeLower: true, includeUpper: false), Occur.MUST },
+            {
+                oldestFirst
+                    ? TermRangeQuery.NewStringRange(SortField, after, null, includeLower: false, includeUpper: true)
+                    : TermRangeQuery.NewStringRange(SortField, null, after, includeLower: true, includeUpper: false),
+                Occur.MUST
+            },
         };
-        var (hits, _) = Find(paged, new Sort(new SortField(SortField, SortFieldType.STRING, reverse: true)), take);
+        var (hits, _) = Find(paged, new Sort(new SortField(SortField, SortFieldType.STRING, reverse: !oldestFirst)), take);
         return (hits, Count(query));
     }
 

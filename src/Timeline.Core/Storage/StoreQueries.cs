@@ -24,15 +24,23 @@ public static class StoreQueries
         return descending ? query.OrderByDescending("$.Keys[*]") : query.OrderBy("$.Keys[*]");
     }
 
-    /// <summary>Events whose <paramref name="keyField"/> (StatusKey, LiveKey or UnsourcedKey) lies in [low, high], highest first.</summary>
-    public static ILiteQueryable<Event> EventsNewest(this TimelineStore store, string keyField, string low, string high) =>
-        store.Events.Query().Where($"$.{keyField} BETWEEN @0 AND @1", low, high).OrderByDescending($"$.{keyField}");
+    /// <summary>Events whose <paramref name="keyField"/> (StatusKey, LiveKey or UnsourcedKey) lies in [low, high],
+    /// highest first, or lowest first when <paramref name="oldestFirst"/>: the same index read either way.</summary>
+    public static ILiteQueryable<Event> EventsInKeyOrder(this TimelineStore store, string keyField, string low, string high, bool oldestFirst = false)
+    {
+        var query = store.Events.Query().Where($"$.{keyField} BETWEEN @0 AND @1", low, high);
+        return oldestFirst ? query.OrderBy($"$.{keyField}") : query.OrderByDescending($"$.{keyField}");
+    }
 
-    /// <summary>Articles by publication, newest first, up to and including <paramref name="upTo"/>; only unlinked ones when asked.</summary>
-    public static ILiteQueryable<Article> ArticlesNewest(this TimelineStore store, bool unlinkedOnly, string? upTo)
+    /// <summary>Articles by publication from the cursor <paramref name="from"/> on (included), newest first or oldest
+    /// first; only unlinked ones when asked.</summary>
+    public static ILiteQueryable<Article> ArticlesInOrder(this TimelineStore store, bool unlinkedOnly, string? from, bool oldestFirst = false)
     {
         var field = unlinkedOnly ? nameof(Article.UnlinkedKey) : nameof(Article.PublishedKey);
-        return store.Articles.Query().Where($"$.{field} BETWEEN @0 AND @1", "0", upTo ?? TimelineKeys.Last).OrderByDescending($"$.{field}");
+        var query = oldestFirst
+            ? store.Articles.Query().Where($"$.{field} BETWEEN @0 AND @1", from ?? "0", TimelineKeys.Last)
+            : store.Articles.Query().Where($"$.{field} BETWEEN @0 AND @1", "0", from ?? TimelineKeys.Last);
+        return oldestFirst ? query.OrderBy($"$.{field}") : query.OrderByDescending($"$.{field}");
     }
 
     /// <summary>One owner's revisions (EventKey, ArticleKey or SubjectKey starting with <paramref name="prefix"/>), oldest first.</summary>

@@ -9,17 +9,29 @@ namespace Timeline.Web.Hosting;
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
-    public const string ContentSecurityPolicy =
+    private const string Common =
         "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; " +
         "frame-ancestors 'none'";
 
+    /// <summary>Reader pages, the sign-in page and everything else outside the curator area.</summary>
+    public const string ContentSecurityPolicy = Common;
+
+    /// <summary>
+    /// The curator area also allows inline style elements: each MudSnackbar message writes one, holding its fade's
+    /// @keyframes under a random name, so neither a hash nor a nonce can cover it (MudBlazor #4529). Readers keep
+    /// the stricter policy; the curator area's links to reader pages and back load a new document
+    /// (data-enhance-nav="false"), so each document keeps the policy of its own area.
+    /// </summary>
+    public const string CuratorContentSecurityPolicy = Common + "; style-src-elem 'self' 'unsafe-inline'";
+
     public Task InvokeAsync(HttpContext context)
     {
+        var policy = context.Request.Path.StartsWithSegments("/curate") ? CuratorContentSecurityPolicy : ContentSecurityPolicy;
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = policy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";

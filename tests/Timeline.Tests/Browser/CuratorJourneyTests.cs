@@ -35,6 +35,9 @@ public sealed class CuratorJourneyTests(BrowserFixture browser)
     public async Task An_editor_creates_an_event_imports_and_links_an_article_and_renames_the_slug()
     {
         var page = await Curators.SignInAsync(browser, "journey-editor");
+        // The policy refuses nothing on the way, the snackbars' inline style elements included.
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
 
         // A month-precise event.
         await page.GotoAsync("/curate/events/new");
@@ -113,6 +116,8 @@ public sealed class CuratorJourneyTests(BrowserFixture browser)
         await page.Locator("#event-slug").FillAsync("jenin-camp-residents-return");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Expect(page.Locator(".save-status")).ToContainTextAsync("Saved at");
+        await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Saved" }).First).ToBeVisibleAsync();
+        Assert.Empty(consoleErrors);
         var response = await reader.GotoAsync("/events/2023-07-residents-return-to-the-jenin-camp");
         Assert.Equal(200, response!.Status);
         await Expect(reader).ToHaveURLAsync(new Regex("/events/jenin-camp-residents-return$"));

@@ -1,4 +1,5 @@
 using Bunit;
+using MudBlazor;
 using Timeline.Core.Curation;
 using Timeline.Web.Components.Curate;
 
@@ -79,6 +80,36 @@ public sealed class KeysetPagesTests
         pages.Reset();
         loads.Clear();
         Assert.Equal("rows 1-25", (await pages.LoadAsync(1, _ => Task.FromResult(Page("rows 1-25", null)))).Rows[0]);
+    }
+
+    [Fact]
+    public async Task A_grid_sorted_the_other_way_loads_oldest_first_with_new_cursors()
+    {
+        var pages = new KeysetPages();
+        var orders = new List<bool>();
+        Task<KeysetPage<string>> LoadInOrder(string? after, bool oldestFirst)
+        {
+            orders.Add(oldestFirst);
+            return Load(after);
+        }
+        static GridState<string> State(int page, bool? descending) => new()
+        {
+            Page = page, PageSize = 25,
+            SortDefinitions = descending is { } d ? [new SortDefinition<string>("Start", d, 0, row => row)] : [],
+        };
+
+        await pages.LoadGridAsync(State(1, descending: true), LoadInOrder);
+        Assert.Equal([false, false], orders); // newest first: the first page, then the second
+        orders.Clear();
+        loads.Clear();
+        var data = await pages.LoadGridAsync(State(1, descending: false), LoadInOrder);
+        Assert.Equal("rows 26-50", data.Items.Single());
+        Assert.Equal(60, data.TotalItems);
+        Assert.Equal([true, true], orders);   // the cursors of the other order were not used
+        Assert.Equal([null, "c25"], loads);
+        orders.Clear();
+        await pages.LoadGridAsync(State(0, descending: null), LoadInOrder);
+        Assert.Equal([false], orders);        // no sort: newest first again
     }
 }
 

@@ -22,6 +22,21 @@ public sealed class SecurityHeadersTests(TimelineWebFactory factory) : IClassFix
         Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
         Assert.False(response.Headers.Contains("Strict-Transport-Security"), "no HSTS in Development");
     }
+
+    [Theory]
+    [InlineData("/", false)]
+    [InlineData("/account/login", false)]
+    [InlineData("/curate", true)]
+    [InlineData("/curate/events/3", true)]
+    public async Task Only_the_curator_area_allows_inline_style_elements_for_its_snackbars(string url, bool curatorArea)
+    {
+        var response = await factory.CreateBrowserlessClient().GetAsync(url);
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("style-src 'self';", csp);
+        Assert.Contains("style-src-attr 'unsafe-inline'", csp);
+        Assert.Equal(curatorArea, csp.Contains("style-src-elem 'self' 'unsafe-inline'"));
+        Assert.DoesNotContain("script-src 'self' 'unsafe-inline'", csp);
+    }
 }
 
 public sealed class ProductionHeadersTests(ProductionTimelineWebFactory factory) : IClassFixture<ProductionTimelineWebFactory>

@@ -6,11 +6,14 @@ namespace Timeline.Web.Components.Curate;
 /// <summary>
 /// Page numbers over a keyset-paged list, for a grid whose pager asks for "page n". The cursor each page starts
 /// after is remembered as pages load; a page further on (the pager's "last page") is reached by loading the pages
-/// before it one after another, each an index range of one page, never a skip over the rows.
+/// before it one after another, each an index range of one page, never a skip over the rows. The grids sort by
+/// date only, newest or oldest first: both are one index read either way, so a change of direction starts the
+/// cursors over.
 /// </summary>
 public sealed class KeysetPages
 {
     private readonly List<string?> starts = [null]; // starts[n]: the cursor page n starts after (page 0: none)
+    private bool oldestFirst; // the order the cursors belong to
 
     /// <summary>Forget the cursors (the filters changed, so the pages did).</summary>
     public void Reset()
@@ -44,10 +47,20 @@ public sealed class KeysetPages
         }
     }
 
-    /// <summary>The page a grid asks for, as the grid takes it.</summary>
-    public async Task<GridData<TRow>> LoadGridAsync<TRow>(GridState<TRow> state, Func<string?, Task<KeysetPage<TRow>>> load)
+    /// <summary>Whether a grid's sort (by its one date column) asks for the oldest first. No sort is the default order: newest first.</summary>
+    public static bool OldestFirst<TRow>(IEnumerable<SortDefinition<TRow>>? sorts) => sorts?.FirstOrDefault() is { Descending: false };
+
+    /// <summary>The page a grid asks for, in the order its sorted column asks for, as the grid takes it.</summary>
+    /// <param name="load">Loads the page after a cursor (null: the first page), oldest first when told.</param>
+    public async Task<GridData<TRow>> LoadGridAsync<TRow>(GridState<TRow> state, Func<string?, bool, Task<KeysetPage<TRow>>> load)
     {
-        var list = await LoadAsync(state.Page, load);
+        var ascending = OldestFirst(state.SortDefinitions);
+        if (ascending != oldestFirst)
+        {
+            Reset();
+            oldestFirst = ascending;
+        }
+        var list = await LoadAsync(state.Page, after => load(after, ascending));
         return new GridData<TRow> { Items = list.Rows, TotalItems = list.Total };
     }
 }

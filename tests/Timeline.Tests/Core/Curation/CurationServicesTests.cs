@@ -316,4 +316,60 @@ public sealed class CurationServicesTests : IAsyncLifetime
         Assert.Contains("#rrggbb", errors.For("colour"));
         Assert.Contains("before the start", errors.For("end"));
     }
+
+    /// <summary>Every row of a keyset-paged list, page after page.</summary>
+    private static async Task<List<TRow>> AllPagesAsync<TRow>(Func<string?, Task<KeysetPage<TRow>>> load)
+    {
+        var rows = new List<TRow>();
+        string? after = null;
+        do
+        {
+            var page = await load(after);
+            rows.AddRange(page.Rows);
+            after = page.Next;
+        } while (after is not null);
+        return rows;
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData(null, EventStatus.Draft)]
+    [InlineData("ordered", null)]
+    [InlineData("ordered", EventStatus.Published)]
+    public async Task Curator_event_lists_page_newest_first_or_oldest_first_in_date_order(string? query, EventStatus? status)
+    {
+        // More than two pages, with dates out of creation order and half of them drafts.
+        for (var i = 0; i < 2 * CurationDashboard.PageSize + 3; i++)
+        {
+            var form = NewEvent($"Ordered event {i}");
+            form.Start = new PartialDateInput { Precision = DatePrecision.Month, Year = 1990 + (i * 7) % 53, Month = 1 + i % 12 };
+            form.Status = i % 2 == 0 ? EventStatus.Published : EventStatus.Draft;
+            await CreateAsync(form);
+        }
+        var dashboard = database.Dashboard();
+
+        var newest = await AllPagesAsync(after => dashboard.ListEventsAsync(query, status, after));
+        var oldest = await AllPagesAsync(after => dashboard.ListEventsAsync(query, status, after, oldestFirst: true));
+
+        var total = (await dashboard.ListEventsAsync(query, status)).Total;
+        Assert.True(total > CurationDashboard.PageSize, $"only {total} rows");
+        Assert.Equal(total, newest.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(newest.Select(r => r.Id).Reverse(), oldest.Select(r => r.Id));
+        Assert.Equal(oldest.Select(r => r.Start.Value).Order(), oldest.Select(r => r.Start.Value));
+        if (status is { } wanted)
+            Assert.All(oldest, r => Assert.Equal(wanted, r.Status));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("the")]
+    public async Task Article_lists_page_newest_first_or_oldest_first_by_publication(string? query)
+    {
+        var newest = await AllPagesAsync(after => articles.ListAsync(query, after));
+        var oldest = await AllPagesAsync(after => articles.ListAsync(query, after, oldestFirst: true));
+
+        Assert.True(newest.Count >= 2);
+        Assert.Equal(newest.Select(r => r.Id).Reverse(), oldest.Select(r => r.Id));
+        Assert.Equal(oldest.Select(r => r.Published.Value).Order(), oldest.Select(r => r.Published.Value));
+    }
 }

@@ -45,16 +45,22 @@ public sealed class StorePlanTests : IAsyncLifetime
     [InlineData(nameof(Event.StatusKey))]
     [InlineData(nameof(Event.LiveKey))]
     [InlineData(nameof(Event.UnsourcedKey))]
-    public void Curator_event_lists_read_their_index_newest_first(string keyField) =>
-        AssertReadsIndex(database.Store.EventsNewest(keyField, "Draft:", "Draft:~"), keyField);
+    public void Curator_event_lists_read_their_index_newest_or_oldest_first(string keyField)
+    {
+        AssertReadsIndex(database.Store.EventsInKeyOrder(keyField, "Draft:", "Draft:~"), keyField);
+        AssertReadsIndex(database.Store.EventsInKeyOrder(keyField, "Draft:", "Draft:~", oldestFirst: true), keyField);
+    }
 
     [Theory]
     [InlineData(false, nameof(Article.PublishedKey))]
     [InlineData(true, nameof(Article.UnlinkedKey))]
-    public void Article_lists_read_their_index_newest_first(bool unlinked, string index)
+    public void Article_lists_read_their_index_newest_or_oldest_first(bool unlinked, string index)
     {
-        AssertReadsIndex(database.Store.ArticlesNewest(unlinked, null), index);
-        AssertReadsIndex(database.Store.ArticlesNewest(unlinked, "20140409000020000000001"), index);
+        foreach (var oldestFirst in new[] { false, true })
+        {
+            AssertReadsIndex(database.Store.ArticlesInOrder(unlinked, null, oldestFirst), index);
+            AssertReadsIndex(database.Store.ArticlesInOrder(unlinked, "20140409000020000000001", oldestFirst), index);
+        }
     }
 
     [Theory]
