@@ -210,8 +210,7 @@ public sealed class HistoryJourneyTests(BrowserFixture browser)
         Assert.Equal(404, gone!.Status);
 
         await page.GotoAsync("/curate/trash");
-        await page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Scheduled end of the US-brokered talks" })
-            .GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restore Scheduled end of the US-brokered talks" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(editUrl.Replace("?", "\\?") + "$"));
         await Expect(page.GetByLabel("Draft: only curators see it")).ToBeCheckedAsync();
         await page.GetByLabel("Published on the timeline").CheckAsync();

@@ -150,6 +150,26 @@ public sealed class EventEditorActionsTests(TimelineWebFactory factory) : Curato
     }
 
     [Fact]
+    public async Task The_trash_grid_lists_a_trashed_event_and_restore_brings_it_back_as_a_draft()
+    {
+        var id = await CreateEventAsync("Bunit: back from the trash");
+        var editor = Service<EventEditor>();
+        Assert.IsType<Saved>(await editor.DeleteAsync(id, (await editor.LoadAsync(id))!.Version, "someone-else"));
+
+        var trash = Render<TrashPage>();
+        var grid = trash.FindComponent<MudDataGrid<EventRow>>();
+        trash.WaitForState(() => !grid.Instance.Loading && trash.FindAll("tbody tr").Any(r => r.TextContent.Contains("Bunit: back from the trash")), TimeSpan.FromSeconds(5));
+        var row = trash.FindAll("tbody tr").Single(r => r.TextContent.Contains("Bunit: back from the trash"));
+        Assert.Contains("someone-else", row.TextContent);
+        Assert.Equal($"/curate/events/{id}/history", row.QuerySelector("a")!.GetAttribute("href"));
+
+        trash.Find("button[aria-label='Restore Bunit: back from the trash']").Click();
+        trash.WaitForAssertion(() => Assert.EndsWith($"/curate/events/{id}", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri));
+        Assert.Equal(Timeline.Core.Domain.EventStatus.Draft, (await editor.LoadAsync(id))!.Status);
+        Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message!.StartsWith("Restored as a draft"));
+    }
+
+    [Fact]
     public async Task A_save_over_someone_else_s_shows_the_conflict_field_by_field_and_keeps_what_was_typed()
     {
         var id = await CreateEventAsync("Bunit: both edit this");
