@@ -28,11 +28,14 @@ public sealed partial class ArticleForm
         Published = PartialDateInput.From(a.Published), Language = a.Language, Body = body,
     };
 
+    /// <summary>What a save without a headline or outlet is told (the form says it too, on leaving the field empty).</summary>
+    public const string TitleMissing = "Give the article its headline.", OutletMissing = "Name the outlet that published it.";
+
     public FieldErrors Validate(out PartialDate published)
     {
         var errors = new FieldErrors();
-        errors.CheckText("title", Title, Limits.TitleLength, required: "Give the article its headline.");
-        errors.CheckText("outlet", Outlet, Limits.NameLength, required: "Name the outlet that published it.");
+        errors.CheckText("title", Title, Limits.TitleLength, required: TitleMissing);
+        errors.CheckText("outlet", Outlet, Limits.NameLength, required: OutletMissing);
         errors.CheckText("author", Author, Limits.NameLength);
         var url = Url.Trim();
         if (url.Length > Limits.UrlLength)

@@ -25,10 +25,13 @@ public sealed class EraForm
         Start = PartialDateInput.From(era.Start), End = PartialDateInput.From(era.End),
     };
 
+    /// <summary>What a save without a title is told (the form says it too, on leaving the field empty).</summary>
+    public const string TitleMissing = "Give the storyline a title.";
+
     public FieldErrors Validate(out PartialDate start, out PartialDate end)
     {
         var errors = new FieldErrors();
-        errors.CheckText("title", Title, Limits.TitleLength, required: "Give the storyline a title.");
+        errors.CheckText("title", Title, Limits.TitleLength, required: TitleMissing);
         if (Id is null && Slug.Trim().Length > 0 && !Slugs.IsValid(Slug.Trim()))
             errors.Set("slug", $"Use lower-case letters, digits and single hyphens only, for example \"{Slugs.Slugify(Slug, Limits.SlugLength)}\".");
         if (Description.Length > Limits.SummaryLength)

@@ -57,11 +57,14 @@ public sealed class EventForm
         return copy;
     }
 
+    /// <summary>What a save without a title is told (the form says it too, on leaving the field empty).</summary>
+    public const string TitleMissing = "Give the event a title.";
+
     /// <summary>Checks what can be checked without the database; the dates come out when they are valid.</summary>
     public FieldErrors Validate(out PartialDate start, out PartialDate? end)
     {
         var errors = new FieldErrors();
-        errors.CheckText("title", Title, Limits.TitleLength, required: "Give the event a title.");
+        errors.CheckText("title", Title, Limits.TitleLength, required: TitleMissing);
 
         var slug = Slug.Trim();
         if (slug.Length > 0 && !Slugs.IsValid(slug))

@@ -242,7 +242,8 @@ public sealed class StorylineJourneyTests(BrowserFixture browser)
 
         await page.GotoAsync("/curate/events?q=upholds");
         await page.GetByRole(AriaRole.Link, new() { Name = "Palestinian leadership upholds the halt despite pressure" }).ClickAsync();
-        await page.GetByLabel("Storyline").SelectOptionAsync(new SelectOptionValue { Label = "Aftermath of the halt" });
+        await MudInputs.ChooseAsync(page, "event-era", "Aftermath of the halt");
+        await Expect(page.Locator("#event-era")).ToHaveValueAsync("Aftermath of the halt");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Expect(page.Locator(".save-status")).ToContainTextAsync("Saved at");
 
