@@ -42,10 +42,10 @@ public sealed class CuratorJourneyTests(BrowserFixture browser)
         // A month-precise event.
         await page.GotoAsync("/curate/events/new");
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Residents return to the Jenin camp");
-        await page.Locator("#start-precision").SelectOptionAsync("Month");
+        await MudInputs.ChooseAsync(page, "start-precision", "the month");
         await page.Locator("#start-year").FillAsync("2023");
         await page.Locator("#start-year").BlurAsync();
-        await page.Locator("#start-month").SelectOptionAsync("7");
+        await MudInputs.ChooseAsync(page, "start-month", "July");
         await Expect(page.GetByText("Shown to readers as “July 2023”.")).ToBeVisibleAsync();
         await page.Locator("#topics-pick").FillAsync("Reconstruction");
         await Expect(page.GetByRole(AriaRole.Option, new() { Name = "Add new topic “Reconstruction”" })).ToBeVisibleAsync();
@@ -231,10 +231,10 @@ public sealed class StorylineJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Aftermath of the halt");
         await page.Locator("#era-start-year").FillAsync("2023");
         await page.Locator("#era-start-year").BlurAsync();
-        await page.Locator("#era-start-month").SelectOptionAsync("2");
+        await MudInputs.ChooseAsync(page, "era-start-month", "February");
         await page.Locator("#era-end-year").FillAsync("2024");
         await page.Locator("#era-end-year").BlurAsync();
-        await page.Locator("#era-end-month").SelectOptionAsync("6");
+        await MudInputs.ChooseAsync(page, "era-end-month", "June");
         await page.GetByLabel("Description (Markdown)").FillAsync("What followed the **halt**.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create storyline" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/curate/eras/\d+$"));

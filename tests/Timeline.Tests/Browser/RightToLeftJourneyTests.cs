@@ -28,7 +28,7 @@ public sealed class RightToLeftJourneyTests(BrowserFixture browser)
         await page.Locator("#import-1-outlet").FillAsync("وكالة وفا");
         await page.Locator("#import-1-published-year").FillAsync("2023");
         await page.Locator("#import-1-published-year").BlurAsync();
-        await page.Locator("#import-1-published-month").SelectOptionAsync("1");
+        await MudInputs.ChooseAsync(page, "import-1-published-month", "January");
         await page.Locator("#import-1-published-day").FillAsync("26");
         await page.Locator("#import-1-published-day").BlurAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save article" }).ClickAsync();

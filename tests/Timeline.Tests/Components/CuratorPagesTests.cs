@@ -70,7 +70,7 @@ public sealed class ImportPageTests(TimelineWebFactory factory) : CuratorPageCon
         ReadPasted(page);
         page.Find("#import-1-outlet").Input("The Bunit Herald");
         page.Find("#import-1-published-year").Change("2023");
-        page.Find("#import-1-published-month").Change("2");
+        Choose(page, "import-1-published-month", 2);
         page.Find("#import-1-published-day").Change("3");
         page.Find("form.curate-form").Submit();
 
@@ -113,9 +113,9 @@ public sealed class EventEditorPageTests(TimelineWebFactory factory) : CuratorPa
         var page = Render<EventEditorPage>();
 
         page.Find("#event-title").Input("Bunit: a month-precise event");
-        page.Find("#start-precision").Change("Month");
+        Choose(page, "start-precision", Timeline.Core.Dates.DatePrecision.Month);
         page.Find("#start-year").Change("2023");
-        page.Find("#start-month").Change("7");
+        Choose(page, "start-month", 7);
         page.Find("form").Submit();
 
         page.WaitForAssertion(() => Assert.EndsWith("/curate/events/", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri.TrimEnd("0123456789".ToCharArray())), TimeSpan.FromSeconds(5));

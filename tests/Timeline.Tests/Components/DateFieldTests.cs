@@ -24,13 +24,13 @@ public sealed class DateFieldTests : MudTestContext
         Assert.Empty(field.FindAll("#start-month"));
         Assert.Empty(field.FindAll("#start-day"));
 
-        field.Find("#start-precision").Change(nameof(DatePrecision.Day));
+        Choose(field, "start-precision", DatePrecision.Day);
 
         Assert.Equal(DatePrecision.Day, value.Precision);
         Assert.Single(field.FindAll("#start-month"));
         Assert.Single(field.FindAll("#start-day"));
         Assert.Empty(field.FindAll("#start-time"));
-        field.Find("#start-precision").Change(nameof(DatePrecision.Minute));
+        Choose(field, "start-precision", DatePrecision.Minute);
         Assert.Single(field.FindAll("#start-time"));
     }
 
@@ -42,7 +42,7 @@ public sealed class DateFieldTests : MudTestContext
         var field = RenderField(value, () => changes++);
 
         field.Find("#start-year").Change("2013");
-        field.Find("#start-month").Change("7");
+        Choose(field, "start-month", 7);
         field.Find("#start-approximate").Change(true);
 
         Assert.Equal((2013, 7, true), (value.Year!.Value, value.Month!.Value, value.Approximate));

@@ -1,4 +1,5 @@
 using Bunit;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace Timeline.Tests.Components;
@@ -24,4 +25,12 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
     protected virtual Task PrepareAsync() => Task.CompletedTask;
 
     protected virtual async Task CleanUpAsync() => await DisposeAsync();
+
+    /// <summary>Chooses <paramref name="value"/> in the MudSelect whose input has <paramref name="inputId"/>, as
+    /// picking its item does (the item list is a popover, which the browser tests click through).</summary>
+    protected static void Choose<TValue>(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> rendered, string inputId, TValue value)
+    {
+        var select = rendered.FindComponents<MudSelect<TValue>>().Single(s => s.FindAll($"input#{inputId}").Count == 1);
+        select.InvokeAsync(() => select.Instance.SelectOption(value)).GetAwaiter().GetResult();
+    }
 }
