@@ -18,6 +18,9 @@ public sealed class LinkForm
     public LinkRole Role { get; set; } = LinkRole.Report;
     public string Passage { get; set; } = "";
     public string Note { get; set; } = "";
+
+    /// <summary>What a link without a passage is told (the form says it too, on leaving the field empty).</summary>
+    public const string PassageMissing = "Select or paste the passage of the article that supports the link.";
 }
 
 /// <summary>A link seen from its event (Other* is the article) or from its article (Other* is the event).</summary>
@@ -113,7 +116,7 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
             var passage = form.Passage.Trim();
             string? exact = null;
             if (passage.Length == 0)
-                errors.Set("passage", "Select or paste the passage of the article that supports the link.");
+                errors.Set("passage", LinkForm.PassageMissing);
             else if (passage.Length > Limits.PassageLength)
                 errors.Set("passage", $"The passage has {passage.Length} characters; at most {Limits.PassageLength} fit. Quote the part that matters.");
             else if ((exact = LocatePassage(tx.ReadText(article.Id), passage)) is null)

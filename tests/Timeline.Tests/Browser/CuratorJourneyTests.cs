@@ -98,7 +98,7 @@ public sealed class CuratorJourneyTests(BrowserFixture browser)
             """);
         await page.GetByRole(AriaRole.Button, new() { Name = "Use selected text" }).ClickAsync();
         await Expect(page.Locator("#link-passage")).ToHaveValueAsync("Municipal crews said water and power would take weeks to restore across the camp.");
-        await page.Locator("#link-role").SelectOptionAsync("Report");
+        await MudInputs.ChooseAsync(page, "link-role", "Report");
         await page.GetByRole(AriaRole.Button, new() { Name = "Link", Exact = true }).ClickAsync();
         await CleanPage.ScreenshotAsync(page, "curate-event-with-source-1280");
         await Expect(page.Locator(".link-row blockquote")).ToHaveTextAsync("Municipal crews said water and power would take weeks to restore across the camp.");

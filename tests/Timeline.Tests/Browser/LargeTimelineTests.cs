@@ -132,11 +132,11 @@ public sealed class CuratorGridTests(LargeTimelineBrowserFixture browser)
         Assert.Equal(newest.OrderDescending(StringComparer.Ordinal), newest);
         var sortByDate = page.Locator(".curate-grid th").Filter(new() { HasText = "Date" }).GetByRole(AriaRole.Button, new() { Name = "Sort" });
         if (phone)
-            await page.GetByLabel("Order").SelectOptionAsync("Oldest first");
+            await MudInputs.ChooseAsync(page, "events-order", "Oldest first");
         else
             await sortByDate.ClickAsync();
         await Expect(rows.First.Locator("a")).Not.ToHaveTextAsync(first!);
-        await Expect(page.GetByLabel("Order")).ToHaveValueAsync("oldest");
+        await Expect(page.Locator("#events-order")).ToHaveValueAsync("Oldest first");
         var oldest = await ShownDatesAsync();
         Assert.Equal(oldest.Order(StringComparer.Ordinal), oldest);
         Assert.True(string.CompareOrdinal(oldest[0], newest[^1]) < 0, $"{oldest[0]} is not older than {newest[^1]}");
@@ -145,7 +145,7 @@ public sealed class CuratorGridTests(LargeTimelineBrowserFixture browser)
         await Expect(info).ToContainTextAsync("26-50 of 130");
         var oldestNext = await ShownDatesAsync();
         Assert.True(string.CompareOrdinal(oldest[^1], oldestNext[0]) <= 0, $"{oldestNext[0]} comes before {oldest[^1]}");
-        await page.GetByLabel("Order").SelectOptionAsync("Newest first");
+        await MudInputs.ChooseAsync(page, "events-order", "Newest first");
         if (!phone)
             await Expect(page.Locator(".curate-grid th[aria-sort=descending]")).ToHaveTextAsync("Date");
         await page.GetByRole(AriaRole.Button, new() { Name = "Previous page" }).ClickAsync();
@@ -155,7 +155,7 @@ public sealed class CuratorGridTests(LargeTimelineBrowserFixture browser)
         // A filter from a later page: its first page.
         await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
         await Expect(info).ToContainTextAsync("26-50 of 130");
-        await page.Locator("#events-status").SelectOptionAsync("Published");
+        await MudInputs.ChooseAsync(page, "events-status", "Published");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("status=Published"));
         await Expect(info).ToContainTextAsync(new Regex("^1-"));

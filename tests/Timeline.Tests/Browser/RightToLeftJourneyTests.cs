@@ -54,7 +54,7 @@ public sealed class RightToLeftJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Use selected text" }).ClickAsync();
         await Expect(page.Locator("#link-passage")).ToHaveValueAsync(Passage);
         Assert.Equal("rtl", await DirectionAsync(page.Locator("#link-passage")));
-        await page.Locator("#link-role").SelectOptionAsync("Report");
+        await MudInputs.ChooseAsync(page, "link-role", "Report");
         await page.GetByRole(AriaRole.Button, new() { Name = "Link", Exact = true }).ClickAsync();
         var linked = page.Locator(".link-row blockquote").Filter(new() { HasText = Passage });
         await Expect(linked).ToBeVisibleAsync();

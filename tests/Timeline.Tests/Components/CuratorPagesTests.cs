@@ -265,7 +265,7 @@ public sealed class LinkPanelTests(TimelineWebFactory factory) : CuratorPageCont
         JSInterop.Setup<string>("timelineCurate.selectedTextWithin", "link-article-text").SetResult("  " + passage + "\n");
         panel.FindAll("button").Single(b => b.TextContent == "Use selected text").Click();
         Assert.Equal(passage, panel.Find("#link-passage").GetAttribute("value"));
-        panel.Find("#link-role").Change("Confirmation");
+        Choose(panel, "link-role", Timeline.Core.Domain.LinkRole.Confirmation);
         panel.Find("#link-passage").Closest("form")!.Submit();
 
         panel.WaitForAssertion(() => Assert.Single(panel.FindAll(".link-row")));
@@ -317,7 +317,7 @@ public sealed class ArticleEditorPageTests(TimelineWebFactory factory) : Curator
         page.Find("#article-outlet").Input("   ");
         page.Find("form.curate-form").Submit();
 
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#outlet-error")));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#article-outlet-error")));
         Assert.Equal("A headline changed in bUnit", page.Find("#article-title").GetAttribute("value"));
         Assert.Equal(outlet, (await articles.LoadAsync(2))!.Outlet);
         Assert.NotEqual("A headline changed in bUnit", (await articles.LoadAsync(2))!.Title);
