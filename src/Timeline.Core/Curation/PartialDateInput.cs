@@ -27,13 +27,16 @@ public sealed class PartialDateInput
 
     public PartialDateInput Clone() => (PartialDateInput)MemberwiseClone();
 
+    /// <summary>What a date without a (possible) year is told; the date field says it under the year.</summary>
+    public const string YearMissing = "Enter a year between 1 and 9999.";
+
     /// <summary>The date, or a message that says which part is missing or impossible.</summary>
     public bool TryBuild(out PartialDate date, out string? error)
     {
         date = default;
         error = null;
         if (Year is not { } year || year is < 1 or > 9999)
-            error = "Enter a year between 1 and 9999.";
+            error = YearMissing;
         else if (Precision >= DatePrecision.Month && Month is not (>= 1 and <= 12))
             error = "Choose a month, or say that only the year is known.";
         else if (Precision >= DatePrecision.Day && (Day is not { } day || day < 1 || day > DateTime.DaysInMonth(year, Month!.Value)))

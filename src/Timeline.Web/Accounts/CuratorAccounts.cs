@@ -25,12 +25,15 @@ public sealed class CuratorAccounts(UserManager<CuratorAccount> users, TimelineS
 
     public Task<bool> AnyAsync(CancellationToken cancellationToken = default) => Task.FromResult(store.Accounts.Exists(Query.All()));
 
+    /// <summary>What a user name that is empty or too long is told (the form says it too, on leaving the field empty).</summary>
+    public static readonly string UserNameLength = $"A user name needs 1 to {Limits.UserNameLength} characters.";
+
     public async Task<IReadOnlyList<string>> CreateAsync(string userName, string role, string password)
     {
         if (!CuratorRoles.IsKnown(role))
             return [$"The role must be {CuratorRoles.Editor} or {CuratorRoles.Admin}."];
         if (userName.Trim().Length is 0 or > Limits.UserNameLength)
-            return [$"A user name needs 1 to {Limits.UserNameLength} characters."];
+            return [UserNameLength];
         var account = new CuratorAccount { UserName = userName.Trim(), NormalizedUserName = "", Role = role, CreatedAt = clock.GetUtcNow() };
         return Errors(await users.CreateAsync(account, password));
     }

@@ -145,10 +145,10 @@ public sealed class CuratorGridTests(LargeTimelineBrowserFixture browser)
         await Expect(info).ToContainTextAsync("26-50 of 130");
         var oldestNext = await ShownDatesAsync();
         Assert.True(string.CompareOrdinal(oldest[^1], oldestNext[0]) <= 0, $"{oldestNext[0]} comes before {oldest[^1]}");
+        // A new order starts at its first page.
         await MudInputs.ChooseAsync(page, "events-order", "Newest first");
         if (!phone)
             await Expect(page.Locator(".curate-grid th[aria-sort=descending]")).ToHaveTextAsync("Date");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Previous page" }).ClickAsync();
         await Expect(info).ToContainTextAsync("1-25 of 130");
         await Expect(rows.First.Locator("a")).ToHaveTextAsync(first!);
 

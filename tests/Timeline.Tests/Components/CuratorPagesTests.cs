@@ -50,7 +50,9 @@ public sealed class ImportPageTests(TimelineWebFactory factory) : CuratorPageCon
         page.Find("#import-1-outlet").Input("");
         page.Find("form.curate-form").Submit();
 
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".field-error")));
+        page.WaitForAssertion(() => Assert.Contains(ArticleForm.OutletMissing, page.Find("#import-1-outlet-error").TextContent));
+        Assert.Contains(PartialDateInput.YearMissing, page.Find("#import-1-published-error").TextContent); // under the year
+        Assert.Contains("import-1-published-error", page.Find("#import-1-published-year").GetAttribute("aria-describedby"));
         Assert.Equal("A headline typed by hand", page.Find("#import-1-title").GetAttribute("value"));
         Assert.Equal("true", page.Find("#import-1-outlet").GetAttribute("aria-invalid"));
         Assert.Equal(before, (await articles.ListAsync(null)).Total);

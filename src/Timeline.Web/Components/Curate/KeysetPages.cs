@@ -8,7 +8,7 @@ namespace Timeline.Web.Components.Curate;
 /// after is remembered as pages load; a page further on (the pager's "last page") is reached by loading the pages
 /// before it one after another, each an index range of one page, never a skip over the rows. The grids sort by
 /// date only, newest or oldest first: both are one index read either way, so a change of direction starts the
-/// cursors over.
+/// cursors over, at the first page of the new order (never a walk to the page number the grid was on).
 /// </summary>
 public sealed class KeysetPages
 {
@@ -50,17 +50,26 @@ public sealed class KeysetPages
     /// <summary>Whether a grid's sort (by its one date column) asks for the oldest first. No sort is the default order: newest first.</summary>
     public static bool OldestFirst<TRow>(IEnumerable<SortDefinition<TRow>>? sorts) => sorts?.FirstOrDefault() is { Descending: false };
 
+    /// <summary>After the grid's order changed: its pager back to the first page, where the new order starts.</summary>
+    public static void ShowFirstPage<TRow>(MudDataGrid<TRow>? grid)
+    {
+        if (grid is { CurrentPage: > 0 })
+            grid.NavigateTo(Page.First);
+    }
+
     /// <summary>The page a grid asks for, in the order its sorted column asks for, as the grid takes it.</summary>
     /// <param name="load">Loads the page after a cursor (null: the first page), oldest first when told.</param>
     public async Task<GridData<TRow>> LoadGridAsync<TRow>(GridState<TRow> state, Func<string?, bool, Task<KeysetPage<TRow>>> load)
     {
         var ascending = OldestFirst(state.SortDefinitions);
+        var page = state.Page;
         if (ascending != oldestFirst)
         {
             Reset();
             oldestFirst = ascending;
+            page = 0; // the grid's pager follows: ShowFirstPage, on the grid's SortChanged
         }
-        var list = await LoadAsync(state.Page, after => load(after, ascending));
+        var list = await LoadAsync(page, after => load(after, ascending));
         return new GridData<TRow> { Items = list.Rows, TotalItems = list.Total };
     }
 }

@@ -353,6 +353,7 @@ public sealed class CurationServicesTests : IAsyncLifetime
 
         var total = (await dashboard.ListEventsAsync(query, status)).Total;
         Assert.True(total > CurationDashboard.PageSize, $"only {total} rows");
+        Assert.Equal(total, newest.Count);
         Assert.Equal(total, newest.Select(r => r.Id).Distinct().Count());
         Assert.Equal(newest.Select(r => r.Id).Reverse(), oldest.Select(r => r.Id));
         Assert.Equal(oldest.Select(r => r.Start.Value).Order(), oldest.Select(r => r.Start.Value));
@@ -361,14 +362,28 @@ public sealed class CurationServicesTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(null)]
-    [InlineData("the")]
-    public async Task Article_lists_page_newest_first_or_oldest_first_by_publication(string? query)
+    [InlineData(null, false)]
+    [InlineData(null, true)]
+    [InlineData("ordered", false)]
+    [InlineData("ordered", true)]
+    public async Task Article_lists_page_newest_first_or_oldest_first_by_publication(string? query, bool unlinkedOnly)
     {
-        var newest = await AllPagesAsync(after => articles.ListAsync(query, after));
-        var oldest = await AllPagesAsync(after => articles.ListAsync(query, after, oldestFirst: true));
+        // More than two pages, published out of import order; none linked.
+        for (var i = 0; i < 2 * ArticleEditor.PageSize + 3; i++)
+        {
+            var form = ArticleImportReader.ReadPasted($"Ordered article {i}\nThe text of ordered article number {i}.").Form!;
+            form.Outlet = "Gazette";
+            form.Published = new PartialDateInput { Precision = DatePrecision.Day, Year = 1990 + (i * 7) % 53, Month = 1 + i % 12, Day = 1 + i % 28 };
+            Assert.IsType<Saved>(await articles.ImportAsync(form, "ada"));
+        }
 
-        Assert.True(newest.Count >= 2);
+        var newest = await AllPagesAsync(after => articles.ListAsync(query, after, unlinkedOnly));
+        var oldest = await AllPagesAsync(after => articles.ListAsync(query, after, unlinkedOnly, oldestFirst: true));
+
+        var total = (await articles.ListAsync(query, null, unlinkedOnly)).Total;
+        Assert.True(total > 2 * ArticleEditor.PageSize, $"only {total} rows");
+        Assert.Equal(total, newest.Count);
+        Assert.Equal(total, newest.Select(r => r.Id).Distinct().Count());
         Assert.Equal(newest.Select(r => r.Id).Reverse(), oldest.Select(r => r.Id));
         Assert.Equal(oldest.Select(r => r.Published.Value).Order(), oldest.Select(r => r.Published.Value));
     }
