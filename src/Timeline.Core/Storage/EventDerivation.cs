@@ -48,7 +48,8 @@ public static class EventDerivation
         {
             var month = new DateTime(ev.Start.Value.Year, ev.Start.Value.Month, 1);
             yield return TimelineKeys.MonthCount(null, month);
-            yield return TimelineKeys.MonthCount(ev.EraId ?? 0, month);
+            if (ev.EraId is { } eraId)
+                yield return TimelineKeys.MonthCount(eraId, month);
         }
         yield return TimelineKeys.StatusCount(ev.Status);
         if (ev.UnsourcedKey is not null)

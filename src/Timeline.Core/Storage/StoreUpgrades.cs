@@ -14,7 +14,7 @@ public sealed class StoreVersionException(string path, int version, int current)
 public static class StoreUpgrades
 {
     /// <summary>The version this code writes. Add a step to <see cref="Steps"/> whenever it grows.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     /// <summary>Step n brings a version n-1 file to version n.</summary>
     private static readonly SortedDictionary<int, (string What, Action<StoreTransaction> Run)> Steps = new()
@@ -34,6 +34,11 @@ public static class StoreUpgrades
                 EventDerivation.Refresh(ev, tx.LinkedArticles(ev.Id));
                 tx.Store.Events.Update(ev);
             }
+        }),
+        [4] = ("no month counts for events without a storyline (\"m:e0:\"): nothing read them", tx =>
+        {
+            foreach (var count in tx.Store.CountsStartingWith(TimelineKeys.MonthCountPrefix(0)).ToList())
+                tx.Store.Counts.Delete(count.Id);
         }),
     };
 

@@ -139,6 +139,32 @@ public sealed class StoreRulesTests
     }
 
     [Fact]
+    public async Task Version_4_drops_the_month_counts_of_events_without_a_storyline_which_nothing_read()
+    {
+        await using var database = await TestStore.CreateSeededAsync();
+        var form = new EventForm
+        {
+            Title = "An event in no storyline", Status = EventStatus.Published,
+            Start = new PartialDateInput { Precision = DatePrecision.Month, Year = 2020, Month = 5 },
+        };
+        Assert.IsType<Saved>(await database.Events().SaveAsync(form, "ada"));
+        Assert.Equal(1, database.Store.CountOf(TimelineKeys.MonthCount(null, new DateTime(2020, 5, 1))));
+        Assert.Empty(database.Store.CountsStartingWith(TimelineKeys.MonthCountPrefix(0)).ToList());
+
+        // A version 3 file still holds such counts: opening it removes them, and the counts still agree with the data.
+        database.Store.Write(tx =>
+        {
+            tx.Store.Counts.Insert(new Count { Id = TimelineKeys.MonthCount(0, new DateTime(2020, 5, 1)), N = 1 });
+            tx.Store.Meta.Upsert(new MetaEntry { Id = MetaEntry.VersionKey, N = 3 });
+        });
+        database.Reopen();
+        Assert.Equal(4, database.Store.Version);
+        Assert.Empty(database.Store.CountsStartingWith(TimelineKeys.MonthCountPrefix(0)).ToList());
+        Assert.Equal(1, database.Store.CountOf(TimelineKeys.MonthCount(null, new DateTime(2020, 5, 1))));
+        Assert.Empty(StoreAudit.Check(database.Store));
+    }
+
+    [Fact]
     public async Task A_store_from_a_newer_app_is_refused_and_left_alone()
     {
         await using var database = TestStore.CreateEmpty();
