@@ -62,8 +62,13 @@ public sealed class CuratorJourneyTests(BrowserFixture browser)
 
         // Import an article by uploading an HTML file: details prefilled, page debris gone.
         await page.GotoAsync("/curate/articles/import");
-        // Two files at once: the article, and a binary file that is refused with a reason.
-        await page.Locator(".import-sources[data-ready=true] #import-files").SetInputFilesAsync(new FilePayload[]
+        // Two files at once, through the page's button and the browser's file chooser: the article, and a binary file
+        // that is refused with a reason.
+        await Expect(page.Locator(".import-sources[data-ready=true]")).ToHaveCountAsync(1);
+        var chooser = await page.RunAndWaitForFileChooserAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Choose files to import" }).ClickAsync());
+        Assert.True(chooser.IsMultiple);
+        await chooser.SetFilesAsync(new FilePayload[]
         {
             new() { Name = "jenin-return.html", MimeType = "text/html", Buffer = System.Text.Encoding.UTF8.GetBytes(ArticleHtml) },
             new() { Name = "photo.txt", MimeType = "text/plain", Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF] },
