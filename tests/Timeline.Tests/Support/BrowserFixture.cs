@@ -80,8 +80,7 @@ public class BrowserFixture : IAsyncLifetime
             await app.StopAsync();
             await app.DisposeAsync();
         }
-        if (Directory.Exists(folder))
-            Directory.Delete(folder, recursive: true);
+        await TempFolders.DeleteAsync(folder);
     }
 
     private static string WebProjectDirectory() => Path.Combine(Seeds.RepositoryRoot, "src", "Timeline.Web");

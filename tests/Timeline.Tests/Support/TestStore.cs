@@ -148,10 +148,9 @@ public sealed class TestStore : IAsyncDisposable
         return Store.Events.FindById(ev.Id);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Close();
-        Directory.Delete(Folder, recursive: true);
-        return ValueTask.CompletedTask;
+        await TempFolders.DeleteAsync(Folder);
     }
 }

@@ -24,8 +24,7 @@ public class TimelineWebFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (Directory.Exists(Folder))
-            Directory.Delete(Folder, recursive: true);
+        await TempFolders.DeleteAsync(Folder);
         GC.SuppressFinalize(this);
     }
 }
