@@ -230,7 +230,12 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
     private List<TimelineItem> PageFromStore(View view, string? after, string? before, int take, bool inclusive)
     {
         // The most selective facet is the range; the others are checked on the way (they rarely reject much of it).
-        var driver = view.Facets.Count == 0 ? TimelineKeys.AllFacet : view.Facets.MinBy(f => store.CountOf(TimelineKeys.FacetCount(f)))!;
+        var driver = view.Facets switch
+        {
+            [] => TimelineKeys.AllFacet,
+            [var only] => only, // no count to compare: not read
+            _ => view.Facets.MinBy(f => store.CountOf(TimelineKeys.FacetCount(f)))!,
+        };
         var descending = before is not null;
         var low = TimelineKeys.Entry(driver, after is null ? view.Low : Max(after, view.Low));
         var high = TimelineKeys.Entry(driver, before is null ? view.High : Min(before, view.High));

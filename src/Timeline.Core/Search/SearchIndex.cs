@@ -186,8 +186,8 @@ public sealed class SearchIndex : IDisposable
                 Occur.MUST
             },
         };
-        var (hits, _) = Find(paged, new Sort(new SortField(SortField, SortFieldType.STRING, reverse: !oldestFirst)), take);
-        return (hits, Count(query));
+        var (hits, found) = Find(paged, new Sort(new SortField(SortField, SortFieldType.STRING, reverse: !oldestFirst)), take);
+        return (hits, after is null ? found : Count(query)); // a later page's total is the whole query's, not the range's
     }
 
     /// <summary>How many documents matching <paramref name="query"/> fall on each day (yyyyMMdd).</summary>

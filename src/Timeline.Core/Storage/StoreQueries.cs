@@ -37,9 +37,8 @@ public static class StoreQueries
     public static ILiteQueryable<Article> ArticlesInOrder(this TimelineStore store, bool unlinkedOnly, string? from, bool oldestFirst = false)
     {
         var field = unlinkedOnly ? nameof(Article.UnlinkedKey) : nameof(Article.PublishedKey);
-        var query = oldestFirst
-            ? store.Articles.Query().Where($"$.{field} BETWEEN @0 AND @1", from ?? "0", TimelineKeys.Last)
-            : store.Articles.Query().Where($"$.{field} BETWEEN @0 AND @1", "0", from ?? TimelineKeys.Last);
+        var (low, high) = oldestFirst ? (from ?? "0", TimelineKeys.Last) : ("0", from ?? TimelineKeys.Last);
+        var query = store.Articles.Query().Where($"$.{field} BETWEEN @0 AND @1", low, high);
         return oldestFirst ? query.OrderBy($"$.{field}") : query.OrderByDescending($"$.{field}");
     }
 

@@ -9,13 +9,11 @@ namespace Timeline.Web.Hosting;
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
-    private const string Common =
+    /// <summary>Reader pages, the sign-in page and everything else outside the curator area.</summary>
+    public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; " +
         "frame-ancestors 'none'";
-
-    /// <summary>Reader pages, the sign-in page and everything else outside the curator area.</summary>
-    public const string ContentSecurityPolicy = Common;
 
     /// <summary>
     /// The curator area also allows inline style elements: each MudSnackbar message writes one, holding its fade's
@@ -23,11 +21,14 @@ public sealed class SecurityHeaders(RequestDelegate next)
     /// the stricter policy; the curator area's links to reader pages and back load a new document
     /// (data-enhance-nav="false"), so each document keeps the policy of its own area.
     /// </summary>
-    public const string CuratorContentSecurityPolicy = Common + "; style-src-elem 'self' 'unsafe-inline'";
+    public const string CuratorContentSecurityPolicy = ContentSecurityPolicy + "; style-src-elem 'self' 'unsafe-inline'";
+
+    /// <summary>The curator area: its own policy here, its own stylesheets and scripts in App.razor.</summary>
+    public static bool IsCuratorArea(PathString path) => path.StartsWithSegments("/curate");
 
     public Task InvokeAsync(HttpContext context)
     {
-        var policy = context.Request.Path.StartsWithSegments("/curate") ? CuratorContentSecurityPolicy : ContentSecurityPolicy;
+        var policy = IsCuratorArea(context.Request.Path) ? CuratorContentSecurityPolicy : ContentSecurityPolicy;
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;

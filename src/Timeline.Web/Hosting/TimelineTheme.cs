@@ -58,7 +58,7 @@ public static partial class TimelineTheme
     /// <summary>
     /// The theme as a stylesheet. MudThemeProvider writes it as inline style elements, which the site's policy
     /// (style-src 'self') refuses; so it is rendered once, here, and served as a file (/theme.css). Its output
-    /// format is not a documented API, hence rendered at start-up from the package in use, never committed.
+    /// format is not a documented API, hence rendered from the package in use (once, on first use), never committed.
     /// </summary>
     public static async Task<string> RenderStylesheetAsync(IServiceProvider services)
     {
