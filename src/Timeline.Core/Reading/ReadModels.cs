@@ -49,3 +49,12 @@ public sealed record FacetOption(string Value, string Label);
 public sealed record TimelineFacets(
     IReadOnlyList<EraSummary> Eras, IReadOnlyList<FacetOption> Tags, IReadOnlyList<FacetOption> Actors,
     IReadOnlyList<FacetOption> Places, IReadOnlyList<FacetOption> Outlets);
+
+/// <summary>A page of the public API's event list; <paramref name="Next"/> is the cursor of the page after it.</summary>
+public sealed record EventListPage(IReadOnlyList<TimelineItem> Items, string? Next, IReadOnlyList<string> Problems);
+
+/// <summary>A published event with what exports and feeds write of it.</summary>
+public sealed record PublishedEvent(Event Event, EraSummary? Era, IReadOnlyList<TagRef> Tags, IReadOnlyList<EventSource> Sources);
+
+/// <summary>The events of a view, for an export; <paramref name="Truncated"/> when the view held more than were written.</summary>
+public sealed record ViewExport(IReadOnlyList<PublishedEvent> Events, bool Truncated);

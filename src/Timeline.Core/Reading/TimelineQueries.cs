@@ -71,6 +71,78 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         return Task.FromResult(new TimelineWindow(zoom, density, [.. first.Take(PageSize)], false, first.Count > PageSize, null, problems));
     }
 
+    /// <summary>
+    /// One page of the view in timeline order, from the position <see cref="TimelineViewState.After"/> on: the public
+    /// API's list. <see cref="EventListPage.Next"/> is the position of the page after it, when there is one.
+    /// </summary>
+    public Task<EventListPage> ListAsync(TimelineViewState state, int limit, CancellationToken cancellationToken = default)
+    {
+        var problems = state.Problems.ToList();
+        var view = Resolve(state, problems);
+        var items = Page(view, state.Cursor.After, null, limit + 1);
+        var page = items.Take(limit).ToList();
+        return Task.FromResult(new EventListPage(page, items.Count > limit ? page[^1].SortKey : null, problems));
+    }
+
+    /// <summary>
+    /// Up to <paramref name="max"/> events of the view in timeline order with everything an export writes: summary,
+    /// storyline, tags, sources. <see cref="ViewExport.Truncated"/> says the view held more.
+    /// </summary>
+    public async Task<ViewExport> ExportAsync(TimelineViewState state, int max, CancellationToken cancellationToken = default)
+    {
+        var items = new List<TimelineItem>();
+        var cursor = state with { After = null, Before = null, Focus = null };
+        EventListPage page;
+        do
+        {
+            page = await ListAsync(cursor, Math.Min(PageSize * 4, max - items.Count + 1), cancellationToken);
+            items.AddRange(page.Items);
+            cursor = cursor with { After = page.Next };
+        } while (page.Next is not null && items.Count <= max);
+        var truncated = items.Count > max;
+        var events = store.Events.FindByIds(items.Take(max).Select(i => i.Id)).ToDictionary(e => e.Id);
+        return new ViewExport([.. items.Take(max).Where(i => events.ContainsKey(i.Id)).Select(i => Describe(events[i.Id]))], truncated);
+    }
+
+    /// <summary>
+    /// The view's events most recently published or changed first (the Atom feed): a walk down the store's index of
+    /// update times, keeping what the view shows. It looks at no more than <paramref name="scan"/> events, so a narrow
+    /// view of a large timeline lists the recent changes among those rather than reading the whole store.
+    /// </summary>
+    public Task<IReadOnlyList<PublishedEvent>> RecentlyChangedAsync(TimelineViewState state, int take, int scan = 2000, CancellationToken cancellationToken = default)
+    {
+        var view = Resolve(state, []);
+        if (view.Nothing)
+            return Task.FromResult<IReadOnlyList<PublishedEvent>>([]);
+        IReadOnlyList<PublishedEvent> found = [.. store.EventsByUpdate().Limit(scan).ToEnumerable()
+            .Where(e => e.Status == EventStatus.Published && InView(view, e))
+            .Take(take).Select(Describe)];
+        return Task.FromResult(found);
+    }
+
+    /// <summary>Published events' addresses and update times, in timeline order, for the sitemap.</summary>
+    public IEnumerable<(string Slug, DateTimeOffset UpdatedAt)> PublishedEventAddresses(int max) =>
+        store.EventsByKey(TimelineKeys.Entry(TimelineKeys.AllFacet, ""), TimelineKeys.Entry(TimelineKeys.AllFacet, TimelineKeys.Last), descending: false)
+            .Limit(max).ToEnumerable().Select(e => (e.Slug, e.UpdatedAt));
+
+    /// <summary>The articles readers can open (those a published event cites), for the sitemap.</summary>
+    public IEnumerable<(int Id, DateTimeOffset ImportedAt)> PublicArticleAddresses(int max) =>
+        store.PublicArticles().Limit(max).ToEnumerable().Select(a => (a.Id, a.ImportedAt));
+
+    private PublishedEvent Describe(Event ev)
+    {
+        var era = ev.EraId is { } eraId ? store.Eras.FindById(eraId) : null;
+        var tags = store.Tags.FindByIds(ev.TagIds).OrderBy(t => t.Kind).ThenBy(t => t.Name).Select(t => new TagRef(t.Kind, t.Name, t.Slug)).ToList();
+        var links = store.LinksOfEvent(ev.Id).ToList();
+        var articles = store.Articles.FindByIds(links.Select(l => l.ArticleId)).ToDictionary(a => a.Id);
+        var sources = links.Where(l => articles.ContainsKey(l.ArticleId)).Select(l =>
+        {
+            var a = articles[l.ArticleId];
+            return new EventSource(l.Id, l.Role, l.Passage, l.Note, a.Id, a.Title, a.Outlet, a.Author, a.Url, a.Published);
+        }).OrderBy(s => s.Role).ThenBy(s => s.Published).ThenBy(s => s.Outlet).ThenBy(s => s.LinkId).ToList();
+        return new PublishedEvent(ev, era is null ? null : ToSummary(era), tags, sources);
+    }
+
     /// <summary>Drops the cached filter choices, after a curator changed tags, eras or outlets.</summary>
     public void ForgetFacets() => cache.Remove(FacetsKey);
 
@@ -96,20 +168,12 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         if (!record.Current)
             return Task.FromResult(new EventLookup(null, ev.Slug));
 
-        var links = store.LinksOfEvent(ev.Id).ToList();
-        var articles = store.Articles.FindByIds(links.Select(l => l.ArticleId)).ToDictionary(a => a.Id);
-        var sources = links.Where(l => articles.ContainsKey(l.ArticleId)).Select(l =>
-        {
-            var a = articles[l.ArticleId];
-            return new EventSource(l.Id, l.Role, l.Passage, l.Note, a.Id, a.Title, a.Outlet, a.Author, a.Url, a.Published);
-        }).OrderBy(s => s.Role).ThenBy(s => s.Published).ThenBy(s => s.Outlet).ThenBy(s => s.LinkId).ToList();
-        var era = ev.EraId is { } eraId ? store.Eras.FindById(eraId) : null;
-        var tags = store.Tags.FindByIds(ev.TagIds).OrderBy(t => t.Kind).ThenBy(t => t.Name).Select(t => new TagRef(t.Kind, t.Name, t.Slug)).ToList();
+        var (_, era, tags, sources) = Describe(ev);
         var all = AllView();
         var previous = Page(all, null, ev.SortKey, 1).FirstOrDefault();
         var next = Page(all, ev.SortKey, null, 1).FirstOrDefault();
         return Task.FromResult(new EventLookup(new EventView(
-            ev.Id, ev.Slug, ev.Title, ev.Summary, ev.Start, ev.End, era is null ? null : ToSummary(era), tags, sources,
+            ev.Id, ev.Slug, ev.Title, ev.Summary, ev.Start, ev.End, era, tags, sources,
             previous is null ? null : new EventNeighbour(previous.Slug, previous.Title, previous.Start),
             next is null ? null : new EventNeighbour(next.Slug, next.Title, next.Start),
             ev.UpdatedAt), null));
@@ -203,15 +267,17 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         if (view.Nothing || store.Slugs.FindById(slug) is not { Current: true } record
             || store.Events.FindById(record.EventId) is not { Status: EventStatus.Published } ev)
             return null;
-        var inView = view.Facets.All(ev.Facets.Contains)
-                     && string.CompareOrdinal(ev.SortKey, view.Low) >= 0 && string.CompareOrdinal(ev.SortKey, view.High) < 0
-                     && (view.Words is null || index.Count(new BooleanQuery
-                     {
-                         { new TermQuery(new Term(SearchIndex.KeyField, TimelineKeys.EventDocument(ev.Id))), Occur.MUST },
-                         { WordsQuery(view)!, Occur.MUST },
-                     }) > 0);
-        return inView ? ToItem(ev) : null;
+        return InView(view, ev) ? ToItem(ev) : null;
     }
+
+    private bool InView(View view, Event ev) =>
+        view.Facets.All(ev.Facets.Contains)
+        && string.CompareOrdinal(ev.SortKey, view.Low) >= 0 && string.CompareOrdinal(ev.SortKey, view.High) < 0
+        && (view.Words is null || index.Count(new BooleanQuery
+        {
+            { new TermQuery(new Term(SearchIndex.KeyField, TimelineKeys.EventDocument(ev.Id))), Occur.MUST },
+            { WordsQuery(view)!, Occur.MUST },
+        }) > 0);
 
     // Paging ------------------------------------------------------------------------------------------------------
 

@@ -47,4 +47,7 @@ public static class Highlighted
             html.Append("</mark>");
         return html.ToString();
     }
+
+    /// <summary>The text without its markers (the public API's hits are plain text).</summary>
+    public static string ToPlainText(string? text) => (text ?? "").Replace(Open.ToString(), "").Replace(Close.ToString(), "");
 }

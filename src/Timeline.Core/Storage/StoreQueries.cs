@@ -82,6 +82,13 @@ public static class StoreQueries
 
     public static ILiteQueryable<Outlet> OutletByName(this TimelineStore store, string name) => store.Outlets.Query().Where(o => o.Name == name);
 
+    /// <summary>Every event, the most recently saved first (the Atom feed keeps the published ones it shows).</summary>
+    public static ILiteQueryable<Event> EventsByUpdate(this TimelineStore store) => store.Events.Query().OrderByDescending(e => e.UpdatedAt);
+
+    /// <summary>Articles readers can open: those a published event cites.</summary>
+    public static ILiteQueryable<Article> PublicArticles(this TimelineStore store) =>
+        store.Articles.Query().Where(a => a.PublicLinkCount > 0);
+
     public static ILiteQueryable<Article> ArticleByHash(this TimelineStore store, string hash) => store.Articles.Query().Where(a => a.ContentHash == hash);
 
     public static ILiteQueryable<CuratorAccount> AccountByName(this TimelineStore store, string normalizedName) =>

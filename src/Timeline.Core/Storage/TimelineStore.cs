@@ -190,10 +190,12 @@ public sealed class TimelineStore : IDisposable
         Events.EnsureIndex(e => e.StatusKey);
         Events.EnsureIndex(e => e.LiveKey);
         Events.EnsureIndex(e => e.UnsourcedKey);
+        Events.EnsureIndex(e => e.UpdatedAt);
         Slugs.EnsureIndex(s => s.EventId);
         Articles.EnsureIndex(a => a.ContentHash, unique: true);
         Articles.EnsureIndex(a => a.PublishedKey);
         Articles.EnsureIndex(a => a.UnlinkedKey);
+        Articles.EnsureIndex(a => a.PublicLinkCount);
         Outlets.EnsureIndex(o => o.Name, unique: true);
         Links.EnsureIndex(l => l.EventId);
         Links.EnsureIndex(l => l.ArticleId);

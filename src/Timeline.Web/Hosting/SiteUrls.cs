@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
+using Timeline.Core.Publishing;
 
 namespace Timeline.Web.Hosting;
 
@@ -18,10 +19,14 @@ public sealed class SiteUrls(IOptions<TimelineOptions> options)
     public static string InTimeline(string slug) => $"/?focus={Uri.EscapeDataString(slug)}#{Uri.EscapeDataString(slug)}";
 
     /// <summary>An absolute URL: the configured public address when there is one, else the request's.</summary>
-    public string Absolute(NavigationManager navigation, string path)
+    public string Absolute(NavigationManager navigation, string path) => new Uri(BaseUri(navigation.BaseUri), path.TrimStart('/')).ToString();
+
+    /// <summary>The site's links for feeds, exports and the API: from the configured public address, else the request's.</summary>
+    public SiteLinks Links(HttpRequest request) => new(BaseUri($"{request.Scheme}://{request.Host}{request.PathBase}/"));
+
+    private Uri BaseUri(string requestBase)
     {
         var configured = options.Value.PublicBaseUrl;
-        var baseUri = string.IsNullOrWhiteSpace(configured) ? navigation.BaseUri : configured;
-        return new Uri(new Uri(baseUri.TrimEnd('/') + "/"), path.TrimStart('/')).ToString();
+        return new Uri((string.IsNullOrWhiteSpace(configured) ? requestBase : configured).TrimEnd('/') + "/");
     }
 }

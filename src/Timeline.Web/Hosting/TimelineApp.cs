@@ -9,6 +9,7 @@ using Timeline.Core.Seeding;
 using Timeline.Core.Storage;
 using Timeline.Web.Accounts;
 using Timeline.Web.Components;
+using Timeline.Web.Publishing;
 
 namespace Timeline.Web.Hosting;
 
@@ -91,6 +92,7 @@ public static class TimelineApp
         });
         services.AddSingleton<ThemeStylesheet>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddTimelinePublishing();
         return builder;
     }
 
@@ -111,6 +113,8 @@ public static class TimelineApp
             return next(context);
         });
         app.UseRouting();
+        app.UseCors();
+        app.UseRateLimiter();
         app.UseMiddleware<ReaderCaching>(); // before anything that may answer (sign-in redirects) or re-execute (404s)
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseAuthentication();
@@ -122,6 +126,7 @@ public static class TimelineApp
         app.MapHealthChecks("/healthz");
         app.MapCuratorAccountEndpoints();
         ThemeStylesheet.Map(app);
+        app.MapTimelinePublishing();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

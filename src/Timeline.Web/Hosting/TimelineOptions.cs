@@ -10,4 +10,7 @@ public sealed class TimelineOptions
 
     /// <summary>The public address ("https://timeline.example.org") for canonical and share URLs; by default the request's own.</summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>How many requests a minute one client address may make of the public API, feeds and exports.</summary>
+    public int PublicRequestsPerMinute { get; set; } = 300;
 }

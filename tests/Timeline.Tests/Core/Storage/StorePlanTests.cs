@@ -75,6 +75,8 @@ public sealed class StorePlanTests : IAsyncLifetime
     {
         var store = database.Store;
         AssertReadsIndex(store.RecentRevisions(), "_id", walksInOrder: true);
+        AssertReadsIndex(store.EventsByUpdate(), nameof(Event.UpdatedAt), walksInOrder: true);
+        AssertReadsIndex(store.PublicArticles(), nameof(Article.PublicLinkCount));
         AssertReadsIndex(store.CountsStartingWith("m:all:"), "_id");
         AssertReadsIndex(store.OutboxInOrder(), "_id", walksInOrder: true);
         AssertReadsIndex(store.OutboxInOrder(newestFirst: true), "_id", walksInOrder: true);

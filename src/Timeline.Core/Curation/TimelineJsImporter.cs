@@ -1,0 +1,364 @@
+using System.Globalization;
+using System.Text;
+using Timeline.Core.Dates;
+using Timeline.Core.Domain;
+using Timeline.Core.Publishing;
+using Timeline.Core.Storage;
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Curation;
+
+/// <summary>A message about one entry of an imported file: "event 3", "row 7", "the title slide".</summary>
+public sealed record ImportNote(string Entry, string Message);
+
+public sealed record PlannedStoryline(string Slug, string Title, string Description, PartialDate Start, PartialDate End, bool Exists);
+
+public sealed record PlannedImportEvent(
+    string Entry, string Title, string Slug, string Summary, PartialDate Start, PartialDate? End, string? StorylineSlug,
+    IReadOnlyList<string> Topics, bool HasMedia);
+
+/// <summary>What an import would do: the preview a curator checks, and the plan the import writes.</summary>
+public sealed record TimelineJsPreview(
+    IReadOnlyList<PlannedImportEvent> Events, IReadOnlyList<PlannedStoryline> Storylines, IReadOnlyList<ImportNote> AlreadyThere,
+    IReadOnlyList<ImportNote> Dropped, IReadOnlyList<ImportNote> Errors, bool Publish)
+{
+    public int Media => Events.Count(e => e.HasMedia);
+    public IEnumerable<PlannedStoryline> NewStorylines => Storylines.Where(s => !s.Exists);
+    public bool CanImport => Errors.Count == 0 && (Events.Count > 0 || NewStorylines.Any());
+}
+
+/// <summary><paramref name="EraSlug"/>: the storyline the events go into instead of one made from the title slide.</summary>
+public sealed record TimelineJsImportOptions(string? EraSlug = null, bool Publish = false);
+
+/// <summary>The preview the import was made from, and what it stored (null when it stored nothing).</summary>
+public sealed record TimelineJsImportResult(TimelineJsPreview Preview, int? EventsCreated, int? StorylinesCreated);
+
+/// <summary>
+/// Imports a TimelineJS timeline (<see cref="TimelineJsReader"/>): the title slide becomes a storyline (or the
+/// events go into one the curator picks), eras become storylines with their spans, each event keeps exactly the
+/// precision its date parts give, HTML becomes safe Markdown, a group becomes a topic (or the era it names), and a
+/// valid unique_id the slug. Planned first, as a preview; stored in one transaction, re-planned inside it, and only
+/// when no entry has an error. An event already on the timeline (same title and start) is not created again.
+/// </summary>
+public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListener listener, TimeProvider clock)
+{
+    public const string Action = "imported";
+    private static readonly string[] Palette = ["#3d6fb6", "#b5533c", "#4f8a3c", "#8a5fb0", "#b08a2e", "#2f8a8a"];
+
+    public Task<TimelineJsPreview> PreviewAsync(TimelineJsFile file, TimelineJsImportOptions options, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Plan(file, options));
+
+    public async Task<TimelineJsImportResult> ImportAsync(TimelineJsFile file, TimelineJsImportOptions options, string user, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var result = store.Write(tx =>
+        {
+            var plan = Plan(file, options); // inside the writer's gate: nothing can change between the checks and the writes
+            if (!plan.CanImport)
+                return new TimelineJsImportResult(plan, null, null);
+            var eras = new Dictionary<string, Era>();
+            var created = 0;
+            foreach (var planned in plan.Storylines)
+            {
+                if (store.EraBySlug(planned.Slug).FirstOrDefault() is { } existing)
+                {
+                    eras[planned.Slug] = existing;
+                    continue;
+                }
+                var era = new Era
+                {
+                    Id = tx.NextIntId("eras"), Slug = planned.Slug, Title = planned.Title, Description = planned.Description,
+                    Colour = Palette[created++ % Palette.Length], Start = planned.Start, End = planned.End,
+                };
+                store.Eras.Insert(era);
+                eras[era.Slug] = era;
+                tx.AddRevision(Snapshots.Record(EraSnapshot.Of(era), RevisionSubject.Era, era.Id, null, null, Action,
+                    $"Imported the storyline \"{era.Title}\" from TimelineJS", user, now));
+            }
+            foreach (var planned in plan.Events)
+            {
+                var era = planned.StorylineSlug is { } slug ? eras[slug] : null;
+                var tags = planned.Topics.Select(t => tx.EnsureTag(TagKind.Topic, t, Slugs.Slugify(t))).DistinctBy(t => t.Id).ToList();
+                var ev = new Event
+                {
+                    Id = tx.NextIntId("events"), Slug = planned.Slug, Title = planned.Title, Summary = planned.Summary,
+                    Start = planned.Start, End = planned.End, EraId = era?.Id, TagIds = [.. tags.Select(t => t.Id)],
+                    Status = plan.Publish ? EventStatus.Published : EventStatus.Draft,
+                    CreatedAt = now, CreatedBy = user, UpdatedAt = now, UpdatedBy = user,
+                };
+                tx.SetSlug(ev.Id, null, ev.Slug, now);
+                tx.PutEvent(null, ev);
+                tx.AddRevision(Snapshots.Record(EventSnapshot.Of(ev, tags, era?.Title), RevisionSubject.Event, ev.Id, ev.Id, null, Action,
+                    "Imported from TimelineJS" + (plan.Publish ? " and published" : " as a draft"), user, now));
+            }
+            return new TimelineJsImportResult(plan, plan.Events.Count, created);
+        });
+        if (result.EventsCreated is not null)
+            await listener.ContentChangedAsync(cancellationToken);
+        return result;
+    }
+
+    private TimelineJsPreview Plan(TimelineJsFile file, TimelineJsImportOptions options)
+    {
+        var errors = new List<ImportNote>();
+        var dropped = new List<ImportNote>();
+        var already = new List<ImportNote>();
+        if (file.Problem is { } problem)
+            return new TimelineJsPreview([], [], [], [], [new ImportNote("the file", problem)], options.Publish);
+
+        // Storylines from the eras, with their spans.
+        var storylines = new List<PlannedStoryline>();
+        foreach (var era in file.Eras)
+        {
+            var title = HtmlToMarkdown.ToPlainText(era.Headline);
+            var start = era.Start is null ? null : ReadDate(era.Start, era.Entry, "start", errors, dropped);
+            var end = era.End is null ? null : ReadDate(era.End, era.Entry, "end", errors, dropped);
+            if (title.Length == 0)
+                errors.Add(new ImportNote(era.Entry, "The era has no headline: give it one, it becomes the storyline's title."));
+            if (era.Start is null || era.End is null)
+                errors.Add(new ImportNote(era.Entry, "An era needs a start and an end date."));
+            if (start is { } s && end is { } e && e.EndsBefore(s))
+                errors.Add(new ImportNote(era.Entry, $"The era ends ({e.Format()}) before it starts ({s.Format()})."));
+            if (title.Length == 0 || start is null || end is null || Slugs.Slugify(title).Length == 0)
+                continue;
+            var slug = Slugs.Slugify(title);
+            if (storylines.Any(p => p.Slug == slug))
+                continue;
+            var existing = store.EraBySlug(slug).FirstOrDefault();
+            storylines.Add(new PlannedStoryline(slug, title, HtmlToMarkdown.Convert(era.Text).Markdown, start.Value, end.Value, existing is not null));
+        }
+
+        // Where events outside every era go: the storyline picked, or one made from the title slide.
+        string? mainSlug = null;
+        string? mainTitle = null;
+        if (options.EraSlug is { Length: > 0 } picked)
+        {
+            if (store.EraBySlug(picked).FirstOrDefault() is { } era)
+                (mainSlug, mainTitle) = (era.Slug, era.Title);
+            else
+                errors.Add(new ImportNote("the storyline", $"There is no storyline \"{TextExcerpt.Shorten(picked, 60)}\" to import into."));
+            if (file.Title is not null)
+                dropped.Add(new ImportNote("the title slide", $"Not made a storyline: the events go into \"{mainTitle ?? picked}\"."));
+        }
+        else if (file.Title is { } titleSlide && HtmlToMarkdown.ToPlainText(titleSlide.Headline) is { Length: > 0 } headline && Slugs.Slugify(headline).Length > 0)
+        {
+            (mainSlug, mainTitle) = (Slugs.Slugify(headline), headline);
+        }
+
+        var events = new List<PlannedImportEvent>();
+        var seen = new HashSet<(string, PartialDate)>();
+        var slugsTaken = new HashSet<string>();
+        foreach (var slide in file.Events)
+        {
+            var before = errors.Count;
+            var title = HtmlToMarkdown.ToPlainText(slide.Headline);
+            if (title.Length == 0)
+                errors.Add(new ImportNote(slide.Entry, "The event has no headline: every event needs a title."));
+            else if (title.Length > Limits.TitleLength)
+                errors.Add(new ImportNote(slide.Entry, $"The headline is {title.Length} characters long; the most is {Limits.TitleLength}."));
+            PartialDate? start = null, end = null;
+            if (slide.Start is null)
+                errors.Add(new ImportNote(slide.Entry, "The event has no start date: give it at least a year."));
+            else
+                start = ReadDate(slide.Start, slide.Entry, "start", errors, dropped);
+            if (slide.End is not null)
+                end = ReadDate(slide.End, slide.Entry, "end", errors, dropped);
+            if (start is { } s1 && end is { } e1 && e1.EndsBefore(s1))
+                errors.Add(new ImportNote(slide.Entry, $"The event ends ({e1.Format()}) before it starts ({s1.Format()})."));
+            if (errors.Count > before || start is not { } startDate)
+                continue;
+
+            var summary = new StringBuilder();
+            var text = HtmlToMarkdown.Convert(slide.Text);
+            summary.Append(text.Markdown);
+            foreach (var what in text.Dropped)
+                dropped.Add(new ImportNote(slide.Entry, "Dropped from the text: " + what + "."));
+            var display = slide.DisplayDate ?? slide.Start?.DisplayDate;
+            if (display is not null && !SameDate(display, startDate, end))
+            {
+                var approximateStart = new PartialDate(startDate.Value, startDate.Precision, approximate: true);
+                var approximateEnd = end is { } e2 ? new PartialDate(e2.Value, e2.Precision, approximate: true) : (PartialDate?)null;
+                if (IsApproximateOf(display, startDate))
+                    startDate = approximateStart;
+                else if (SameDate(display, approximateStart, end))
+                    startDate = approximateStart;
+                else if (SameDate(display, startDate, approximateEnd))
+                    end = approximateEnd;
+                else if (SameDate(display, approximateStart, approximateEnd))
+                    (startDate, end) = (approximateStart, approximateEnd);
+                else
+                    summary.Insert(0, $"*Date as the source timeline gave it: {Escape(display)}*\n\n");
+            }
+            if (end is { } endDate && slide.End?.DisplayDate is { } endDisplay && IsApproximateOf(endDisplay, endDate))
+                end = new PartialDate(endDate.Value, endDate.Precision, approximate: true);
+            var hasMedia = false;
+            if (slide.Media is { Url: { } url } media)
+            {
+                if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                {
+                    hasMedia = true;
+                    var label = HtmlToMarkdown.ToPlainText(media.Caption) is { Length: > 0 } caption ? caption
+                        : media.Alt is { Length: > 0 } alt ? alt : uri.Host;
+                    summary.Append(summary.Length > 0 ? "\n\n" : "").Append("Media: [").Append(Escape(label)).Append("](<").Append(uri.AbsoluteUri.Replace(">", "%3E")).Append(">)");
+                    if (HtmlToMarkdown.ToPlainText(media.Credit) is { Length: > 0 } credit)
+                        summary.Append(" — ").Append(Escape(credit));
+                    if (media.Thumbnail is not null)
+                        dropped.Add(new ImportNote(slide.Entry, "The media thumbnail is not kept (the media is kept as a link)."));
+                }
+                else
+                {
+                    dropped.Add(new ImportNote(slide.Entry, "The media is not an http(s) address (an embed code or a file name), so it is not kept."));
+                }
+            }
+            if (slide.HasBackground)
+                dropped.Add(new ImportNote(slide.Entry, "The slide's background (colour or image) is not kept: the site draws events its own way."));
+            if (summary.Length > Limits.SummaryLength)
+            {
+                errors.Add(new ImportNote(slide.Entry, $"The text is {summary.Length} characters long as Markdown; the most is {Limits.SummaryLength}."));
+                continue;
+            }
+
+            // Its storyline: an era its group names, else the era its start falls in, else the main one.
+            var group = HtmlToMarkdown.ToPlainText(slide.Group);
+            var byGroup = storylines.FirstOrDefault(p => group.Length > 0 && string.Equals(p.Title, group, StringComparison.OrdinalIgnoreCase));
+            var storyline = byGroup?.Slug
+                            ?? storylines.FirstOrDefault(p => p.Start <= startDate && !p.End.EndsBefore(startDate))?.Slug
+                            ?? mainSlug;
+            var topics = group.Length > 0 && byGroup is null && !string.Equals(group, mainTitle, StringComparison.OrdinalIgnoreCase)
+                ? new[] { group } : [];
+
+            if (!seen.Add((title, startDate)))
+            {
+                already.Add(new ImportNote(slide.Entry, $"\"{title}\" ({startDate.Format()}) appears earlier in the file; imported once."));
+                continue;
+            }
+            if (FindExisting(slide.UniqueId, title, startDate) is { } existing)
+            {
+                already.Add(new ImportNote(slide.Entry, $"\"{title}\" ({startDate.Format()}) is already on the timeline as /events/{existing}" +
+                                                        (store.Slugs.FindById(existing) is { } r && store.Events.FindById(r.EventId)?.Status == EventStatus.Deleted ? " (in the trash)" : "") + "."));
+                continue;
+            }
+            string slug;
+            if (slide.UniqueId is { } uniqueId && Slugs.IsValid(uniqueId) && !slugsTaken.Contains(uniqueId) && store.Slugs.FindById(uniqueId) is null)
+                slug = uniqueId;
+            else
+            {
+                if (slide.UniqueId is { } id)
+                    dropped.Add(new ImportNote(slide.Entry, Slugs.IsValid(id)
+                        ? $"The unique_id \"{TextExcerpt.Shorten(id, 60)}\" is already another event's address, so the event gets its own."
+                        : $"The unique_id \"{TextExcerpt.Shorten(id, 60)}\" is not a valid address (lower-case letters, digits and hyphens), so the event gets its own."));
+                slug = Slugs.MakeUnique(Slugs.ForEvent(startDate, title), c => slugsTaken.Contains(c) || store.Slugs.FindById(c) is not null);
+            }
+            slugsTaken.Add(slug);
+            events.Add(new PlannedImportEvent(slide.Entry, title, slug, summary.ToString(), startDate, end, storyline, topics, hasMedia));
+        }
+
+        if (mainSlug is not null && options.EraSlug is null && events.Any(e => e.StorylineSlug == mainSlug))
+        {
+            var mine = events.Where(e => e.StorylineSlug == mainSlug).ToList();
+            var existing = store.EraBySlug(mainSlug).FirstOrDefault();
+            var last = mine.Select(e => e.End ?? e.Start).Max();
+            storylines.Insert(0, new PlannedStoryline(mainSlug, mainTitle!, HtmlToMarkdown.Convert(file.Title?.Text).Markdown,
+                mine.Min(e => e.Start), last, existing is not null));
+        }
+        else if (options.EraSlug is not null && mainSlug is not null)
+        {
+            var era = store.EraBySlug(mainSlug).First();
+            storylines.Insert(0, new PlannedStoryline(era.Slug, era.Title, era.Description, era.Start, era.End, Exists: true));
+        }
+        // An era no event falls in is still a storyline of the file: kept, unless it exists already.
+        return new TimelineJsPreview(events, storylines, already, dropped, errors, options.Publish);
+    }
+
+    /// <summary>The slug of the event this entry already is: its unique_id's, or one made from the same date and title
+    /// (or a numbered one of those), when that event has the same title and start.</summary>
+    private string? FindExisting(string? uniqueId, string title, PartialDate start)
+    {
+        bool Same(string slug) => store.Slugs.FindById(slug) is { } record && store.Events.FindById(record.EventId) is { } ev
+                                  && ev.Title == title && ev.Start == start;
+        if (uniqueId is not null && Slugs.IsValid(uniqueId) && Same(uniqueId))
+            return store.Events.FindById(store.Slugs.FindById(uniqueId)!.EventId)!.Slug;
+        var found = (string?)null;
+        Slugs.MakeUnique(Slugs.ForEvent(start, title), candidate =>
+        {
+            if (store.Slugs.FindById(candidate) is null)
+                return false; // a free slug: the numbered ones end here
+            if (Same(candidate))
+                found = store.Events.FindById(store.Slugs.FindById(candidate)!.EventId)!.Slug;
+            return found is null;
+        });
+        return found;
+    }
+
+    /// <summary>The date as its parts give it: year only is year-precise, no day month-precise, an hour day+time.</summary>
+    private static PartialDate? ReadDate(TjsDate date, string entry, string which, List<ImportNote> errors, List<ImportNote> dropped)
+    {
+        int? Part(string? text, string name)
+        {
+            if (text is null)
+                return null;
+            if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+                && number == decimal.Truncate(number) && number is >= int.MinValue and <= int.MaxValue)
+                return (int)number;
+            errors.Add(new ImportNote(entry, $"The {which} {name} \"{TextExcerpt.Shorten(text, 20)}\" is not a whole number."));
+            return null;
+        }
+        var count = errors.Count;
+        var year = Part(date.Year, "year");
+        var month = Part(date.Month, "month");
+        var day = Part(date.Day, "day");
+        var hour = Part(date.Hour, "hour");
+        var minute = Part(date.Minute, "minute");
+        var second = Part(date.Second, "second");
+        if (errors.Count > count)
+            return null;
+        if (year is null)
+        {
+            errors.Add(new ImportNote(entry, $"The {which} date has no year."));
+            return null;
+        }
+        if (year is < 1 or > 9999)
+        {
+            errors.Add(new ImportNote(entry, $"The {which} year {year} is outside 1–9999, the years the timeline can hold."));
+            return null;
+        }
+        if (month is < 1 or > 12)
+            errors.Add(new ImportNote(entry, $"The {which} month {month} is not 1–12."));
+        else if (day is not null && month is null)
+            errors.Add(new ImportNote(entry, $"The {which} date has a day but no month."));
+        else if (day is { } d && (d < 1 || d > DateTime.DaysInMonth(year.Value, month!.Value)))
+            errors.Add(new ImportNote(entry, $"The {which} date {year}-{month:00}-{d:00} is not a real calendar date."));
+        else if (hour is not null && day is null)
+            errors.Add(new ImportNote(entry, $"The {which} date has a time but no day."));
+        else if (hour is < 0 or > 23 || minute is < 0 or > 59)
+            errors.Add(new ImportNote(entry, $"The {which} time {hour}:{minute ?? 0:00} is not a time of day."));
+        if (errors.Count > count)
+            return null;
+        if (second is > 0)
+            dropped.Add(new ImportNote(entry, $"The {which} time's seconds are not kept: times are to the minute."));
+        if (hour is { } h)
+            return new PartialDate(new DateTime(year.Value, month!.Value, day!.Value, h, minute ?? 0, 0), DatePrecision.Minute);
+        if (day is not null)
+            return PartialDate.Day(year.Value, month!.Value, day.Value);
+        return month is { } m ? PartialDate.Month(year.Value, m) : PartialDate.Year(year.Value);
+    }
+
+    private static bool SameDate(string display, PartialDate start, PartialDate? end) =>
+        Normal(display) == Normal(start.Format()) || Normal(display) == Normal(PartialDate.FormatRange(start, end));
+
+    /// <summary>"c. July 2013", "circa 2014", "~2014", "about March 2014": the computed date, said to be approximate.</summary>
+    private static bool IsApproximateOf(string display, PartialDate start)
+    {
+        var text = Normal(display);
+        foreach (var prefix in new[] { "c. ", "c.", "ca. ", "circa ", "about ", "around ", "~" })
+        {
+            if (text.StartsWith(prefix, StringComparison.Ordinal) && text[prefix.Length..].Trim() == Normal(start.Format()))
+                return true;
+        }
+        return false;
+    }
+
+    private static string Normal(string text) => string.Join(' ', text.Trim().ToLowerInvariant().Replace('–', '-').Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("*", "\\*").Replace("_", "\\_").Replace("[", "\\[").Replace("]", "\\]").Replace("<", "\\<");
+}

@@ -1,0 +1,78 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using Timeline.Core.Reading;
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Publishing;
+
+/// <summary>The addresses a feed or export writes: absolute, from the site's public base address.</summary>
+public sealed record SiteLinks(Uri BaseUri)
+{
+    public Uri Absolute(string path) => new(BaseUri, path.TrimStart('/'));
+
+    public Uri Event(string slug) => Absolute("events/" + Uri.EscapeDataString(slug));
+}
+
+/// <summary>The Atom 1.0 feed of recently published and changed events, written by System.ServiceModel.Syndication.</summary>
+public static class AtomFeed
+{
+    public const string ContentType = "application/atom+xml; charset=utf-8";
+
+    /// <param name="events">Newest change first.</param>
+    /// <param name="selfPath">The feed's own path and query, e.g. "/feeds/events.atom?era=jenin".</param>
+    /// <param name="viewPath">The timeline view it follows, e.g. "/?era=jenin".</param>
+    public static byte[] Write(IReadOnlyList<PublishedEvent> events, SiteLinks links, string title, string selfPath, string viewPath, DateTimeOffset fallbackUpdated)
+    {
+        var feed = new SyndicationFeed
+        {
+            Id = links.Absolute(selfPath).ToString(),
+            Title = new TextSyndicationContent(title),
+            Description = new TextSyndicationContent("Events recently published or changed on the timeline, newest first. Each cites the articles that report it."),
+            // An empty feed still needs an <updated>: the last change the site knows of.
+            LastUpdatedTime = events.Count > 0 ? events.Max(e => e.Event.UpdatedAt) : fallbackUpdated,
+            Generator = "Timeline",
+        };
+        feed.Links.Add(new SyndicationLink(links.Absolute(selfPath), "self", title, AtomFeed.ContentType.Split(';')[0], 0));
+        feed.Links.Add(SyndicationLink.CreateAlternateLink(links.Absolute(viewPath), "text/html"));
+        feed.Authors.Add(new SyndicationPerson { Name = "Timeline curators" });
+        feed.Items = events.Select(published =>
+        {
+            var ev = published.Event;
+            var url = links.Event(ev.Slug);
+            var item = new SyndicationItem
+            {
+                // The event's id, not its slug: a renamed event is the same entry.
+                Id = $"{links.Absolute("/")}#event-{ev.Id}",
+                Title = new TextSyndicationContent(ev.Title),
+                Summary = new TextSyndicationContent(SummaryHtml(published), TextSyndicationContentKind.Html),
+                PublishDate = ev.CreatedAt,
+                LastUpdatedTime = ev.UpdatedAt,
+            };
+            item.Links.Add(SyndicationLink.CreateAlternateLink(url, "text/html"));
+            if (published.Era is { } era)
+                item.Categories.Add(new SyndicationCategory(era.Title));
+            foreach (var tag in published.Tags)
+                item.Categories.Add(new SyndicationCategory(tag.Name));
+            return item;
+        }).ToList();
+
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+            feed.GetAtom10Formatter().WriteTo(writer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The date as the site writes it, the summary's Markdown as safe HTML, and the outlets that report it.</summary>
+    private static string SummaryHtml(PublishedEvent published)
+    {
+        var ev = published.Event;
+        var html = new StringBuilder();
+        html.Append("<p><strong>").Append(System.Net.WebUtility.HtmlEncode(Dates.PartialDate.FormatRange(ev.Start, ev.End))).Append("</strong></p>");
+        html.Append(SafeMarkdown.ToHtml(ev.Summary));
+        var outlets = published.Sources.Select(s => s.Outlet).Distinct().ToList();
+        if (outlets.Count > 0)
+            html.Append("<p>Reported by ").Append(System.Net.WebUtility.HtmlEncode(string.Join(", ", outlets))).Append(".</p>");
+        return html.ToString();
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CsvHelper;
+using Timeline.Core.Dates;
+using Timeline.Core.Reading;
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Publishing;
+
+/// <summary>
+/// A view of the timeline in TimelineJS 3's two forms: its JSON, which TimelineJS loads as it is, and its spreadsheet
+/// template as CSV. Dates carry only the parts their precision knows; an approximate one says "c." in display_date;
+/// the summary is HTML; storylines are eras and each event's group; the first source is the media (its page as the
+/// link, its outlet as the credit). Importing an export gives back the same events, dates and precisions.
+/// </summary>
+public static class TimelineJsExport
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private sealed record JsDate(string Year, string? Month = null, string? Day = null, string? Hour = null, string? Minute = null, string? DisplayDate = null);
+    private sealed record JsText(string Headline, string? Text = null);
+    private sealed record JsMedia(string Url, string? Caption, string? Credit);
+    private sealed record JsSlide(JsDate? StartDate, JsDate? EndDate, JsText Text, JsMedia? Media = null, string? Group = null, string? DisplayDate = null, string? UniqueId = null);
+    private sealed record JsTimeline(JsSlide Title, IReadOnlyList<JsSlide> Events, IReadOnlyList<JsSlide> Eras);
+
+    public static string ToJson(ViewExport export, IReadOnlyList<EraSummary> storylines, SiteLinks links) =>
+        JsonSerializer.Serialize(new JsTimeline(
+            new JsSlide(null, null, new JsText("Timeline", WebUtility.HtmlEncode(Intro(export)))),
+            [.. export.Events.Select(e => Slide(e, links))],
+            [.. Used(export, storylines).Select(era => new JsSlide(Date(era.Start), Date(era.End), new JsText(WebUtility.HtmlEncode(era.Title))))]), Json);
+
+    public static string ToCsv(ViewExport export, IReadOnlyList<EraSummary> storylines, SiteLinks links)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
+        {
+            csv.WriteHeader(TimelineJsReader.Columns);
+            var title = new string?[TimelineJsReader.Columns.Length];
+            Set(title, "Headline", "Timeline");
+            Set(title, "Text", WebUtility.HtmlEncode(Intro(export)));
+            Set(title, "Type", "title");
+            csv.WriteRecord(title);
+            foreach (var era in Used(export, storylines))
+            {
+                var row = new string?[TimelineJsReader.Columns.Length];
+                Cells(row, "", Date(era.Start));
+                Cells(row, "End ", Date(era.End));
+                Set(row, "Headline", WebUtility.HtmlEncode(era.Title));
+                Set(row, "Type", "era");
+                csv.WriteRecord(row);
+            }
+            foreach (var published in export.Events)
+            {
+                var slide = Slide(published, links);
+                var row = new string?[TimelineJsReader.Columns.Length];
+                Cells(row, "", slide.StartDate!);
+                if (slide.EndDate is { } end)
+                    Cells(row, "End ", end);
+                Set(row, "Display Date", slide.DisplayDate);
+                Set(row, "Headline", slide.Text.Headline);
+                Set(row, "Text", slide.Text.Text);
+                Set(row, "Media", slide.Media?.Url);
+                Set(row, "Media Credit", slide.Media?.Credit);
+                Set(row, "Media Caption", slide.Media?.Caption);
+                Set(row, "Group", slide.Group);
+                csv.WriteRecord(row);
+            }
+        }
+        return text.ToString();
+    }
+
+    private static void Set(string?[] row, string column, string? value) => row[Array.IndexOf(TimelineJsReader.Columns, column)] = value;
+
+    /// <summary>The spreadsheet's date columns ("Year", "Month", "Day", "Time", or their "End " forms).</summary>
+    private static void Cells(string?[] row, string prefix, JsDate date)
+    {
+        Set(row, prefix + "Year", date.Year);
+        Set(row, prefix + "Month", date.Month);
+        Set(row, prefix + "Day", date.Day);
+        Set(row, prefix + "Time", date.Hour is null ? null : $"{date.Hour}:{date.Minute}");
+    }
+
+    private static string Intro(ViewExport export) => export.Truncated
+        ? "The first events of a larger view of the timeline; narrow the view to export the rest."
+        : "Events of the timeline, each with the articles that report it.";
+
+    private static IEnumerable<EraSummary> Used(ViewExport export, IReadOnlyList<EraSummary> storylines)
+    {
+        var used = export.Events.Select(e => e.Event.EraId).OfType<int>().ToHashSet();
+        return storylines.Where(s => used.Contains(s.Id));
+    }
+
+    private static JsSlide Slide(PublishedEvent published, SiteLinks links)
+    {
+        var ev = published.Event;
+        var media = published.Sources.FirstOrDefault() is { } first
+            ? new JsMedia(ExternalUrl(first.Url) ?? links.Absolute("/articles/" + first.ArticleId.ToString(CultureInfo.InvariantCulture)).ToString(),
+                WebUtility.HtmlEncode(first.ArticleTitle), WebUtility.HtmlEncode(first.Outlet))
+            : null;
+        var html = SafeMarkdown.ToHtml(ev.Summary) + $"<p><a href=\"{links.Event(ev.Slug)}\">Sources and passages</a></p>";
+        return new JsSlide(Date(ev.Start), ev.End is { } end ? Date(end) : null, new JsText(WebUtility.HtmlEncode(ev.Title), html), media,
+            published.Era?.Title, ev.Start.Approximate || ev.End?.Approximate == true ? PartialDate.FormatRange(ev.Start, ev.End) : null, ev.Slug);
+    }
+
+    private static string? ExternalUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.AbsoluteUri : null;
+
+    /// <summary>Only the parts the precision knows; "c. July 2013" as the display text of an approximate date.</summary>
+    private static JsDate Date(PartialDate date)
+    {
+        static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+        var v = date.Value;
+        var display = date.Approximate ? date.Format() : null;
+        return date.Precision switch
+        {
+            DatePrecision.Year => new JsDate(N(v.Year), DisplayDate: display),
+            DatePrecision.Month => new JsDate(N(v.Year), N(v.Month), DisplayDate: display),
+            DatePrecision.Day => new JsDate(N(v.Year), N(v.Month), N(v.Day), DisplayDate: display),
+            _ => new JsDate(N(v.Year), N(v.Month), N(v.Day), N(v.Hour), v.Minute.ToString("00", CultureInfo.InvariantCulture), display),
+        };
+    }
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+
+namespace Timeline.Core.Publishing;
+
+/// <summary>A TimelineJS date as the file gives it: parts as text (files write numbers and strings alike).</summary>
+public sealed record TjsDate(string? Year, string? Month, string? Day, string? Hour, string? Minute, string? Second, string? DisplayDate);
+
+public sealed record TjsMedia(string? Url, string? Caption, string? Credit, string? Thumbnail, string? Alt);
+
+/// <summary>One slide of a TimelineJS file (an event, the title slide or an era), with where it stands in the file
+/// (<paramref name="Entry"/>: "event 3", "row 7") for messages.</summary>
+public sealed record TjsSlide(
+    string Entry, TjsDate? Start, TjsDate? End, string? Headline, string? Text, TjsMedia? Media, string? Group,
+    string? DisplayDate, string? UniqueId, bool HasBackground);
+
+/// <summary>A TimelineJS 3 timeline read from its JSON or its spreadsheet (CSV) form; <paramref name="Problem"/> when
+/// the file could not be read at all.</summary>
+public sealed record TimelineJsFile(TjsSlide? Title, IReadOnlyList<TjsSlide> Events, IReadOnlyList<TjsSlide> Eras, string? Problem)
+{
+    public static TimelineJsFile Unreadable(string problem) => new(null, [], [], problem);
+}
+
+/// <summary>
+/// Reads the two forms TimelineJS 3 takes: its JSON (https://timeline.knightlab.com/docs/json-format.html) with
+/// System.Text.Json, and the Google Sheets template exported as CSV with CsvHelper. Nothing is judged here beyond
+/// the file's shape; the import plan checks the values entry by entry.
+/// </summary>
+public static class TimelineJsReader
+{
+    public const long MaxFileBytes = 5 * 1024 * 1024;
+
+    /// <summary>Reads either form: JSON when the text starts with "{", else CSV.</summary>
+    public static TimelineJsFile Read(string text, string? fileName = null)
+    {
+        var trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        var isJson = fileName?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true
+                     || (fileName?.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) != true && trimmed.StartsWith('{'));
+        return isJson ? ReadJson(trimmed) : ReadCsv(trimmed);
+    }
+
+    public static TimelineJsFile ReadJson(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 32 });
+        }
+        catch (JsonException e)
+        {
+            return TimelineJsFile.Unreadable($"The file is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): " +
+                                             "check it in a JSON validator, or export it again from TimelineJS.");
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                return TimelineJsFile.Unreadable("The file is JSON but not a TimelineJS timeline: it should be an object with an \"events\" list.");
+            if (!root.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
+                return TimelineJsFile.Unreadable("The file has no \"events\" list, so it is not a TimelineJS timeline.");
+            var title = root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.Object ? Slide(t, "the title slide") : null;
+            var slides = events.EnumerateArray().Select((e, i) => e.ValueKind == JsonValueKind.Object
+                ? Slide(e, $"event {i + 1}")
+                : new TjsSlide($"event {i + 1}", null, null, null, null, null, null, null, null, false)).ToList();
+            var eras = root.TryGetProperty("eras", out var list) && list.ValueKind == JsonValueKind.Array
+                ? list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).Select((e, i) => Slide(e, $"era {i + 1}")).ToList()
+                : [];
+            return new TimelineJsFile(title, slides, eras, null);
+        }
+    }
+
+    private static TjsSlide Slide(JsonElement slide, string entry)
+    {
+        var text = Child(slide, "text");
+        var media = Child(slide, "media") is { } m
+            ? new TjsMedia(Value(m, "url"), Value(m, "caption"), Value(m, "credit"), Value(m, "thumbnail"), Value(m, "alt"))
+            : null;
+        return new TjsSlide(entry, Date(Child(slide, "start_date")), Date(Child(slide, "end_date")),
+            text is { } h ? Value(h, "headline") : null, text is { } b ? Value(b, "text") : null,
+            media is { Url.Length: > 0 } ? media : null, Value(slide, "group"), Value(slide, "display_date"), Value(slide, "unique_id"),
+            Child(slide, "background") is { } bg && (Value(bg, "url") is { Length: > 0 } || Value(bg, "color") is { Length: > 0 }));
+    }
+
+    private static TjsDate? Date(JsonElement? date) => date is { } d
+        ? new TjsDate(Value(d, "year"), Value(d, "month"), Value(d, "day"), Value(d, "hour"), Value(d, "minute"), Value(d, "second"),
+            Value(d, "display_date") ?? Value(d, "display_text"))
+        : null;
+
+    private static JsonElement? Child(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var child) && child.ValueKind == JsonValueKind.Object ? child : null;
+
+    /// <summary>A string or number property as text; absent, null or empty as null.</summary>
+    private static string? Value(JsonElement element, string name)
+    {
+        if (!element.TryGetProperty(name, out var value))
+            return null;
+        var text = value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            JsonValueKind.True => "true",
+            _ => null,
+        };
+        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+
+    // The spreadsheet ---------------------------------------------------------------------------------------------
+
+    /// <summary>The template's columns. "Alt Text" is in later versions of the template only.</summary>
+    public static readonly string[] Columns =
+    [
+        "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date", "Headline", "Text",
+        "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group", "Background", "Alt Text",
+    ];
+
+    public static TimelineJsFile ReadCsv(string csv)
+    {
+        var malformed = new List<string>();
+        var options = new CsvReaderOptions
+        {
+            Separator = ',',
+            OnMalformedRecord = record => malformed.Add($"record {record.RecordNumber}: {record.Reason}"),
+        };
+        if (csv.Trim().Length == 0)
+            return TimelineJsFile.Unreadable("The file is empty.");
+        try
+        {
+            using var reader = CsvReader.Create(new MemoryStream(Encoding.UTF8.GetBytes(csv)), options, leaveOpen: false);
+            reader.ReadHeader();
+            var index = Columns.ToDictionary(c => c, c => reader.TryGetFieldIndex(c, out var i) ? i : -1);
+            if (index["Year"] < 0 || index["Headline"] < 0)
+                return TimelineJsFile.Unreadable("The CSV has no \"Year\" and \"Headline\" columns, so it is not a TimelineJS spreadsheet: " +
+                                                 "export the sheet made from the TimelineJS template as CSV (File › Download › CSV).");
+            TjsSlide? title = null;
+            var events = new List<TjsSlide>();
+            var eras = new List<TjsSlide>();
+            while (reader.Read())
+            {
+                string? Get(string column) => index[column] is >= 0 and var i && reader.GetStringOrNull(i) is { } v && v.Trim().Length > 0 ? v.Trim() : null;
+                var row = reader.RowNumber + 1; // the spreadsheet's row, the header being row 1
+                if (Columns.All(c => Get(c) is null))
+                    continue;
+                var (hour, minute, second) = Time(Get("Time"));
+                var (endHour, endMinute, endSecond) = Time(Get("End Time"));
+                var start = new TjsDate(Get("Year"), Get("Month"), Get("Day"), hour, minute, second, null);
+                var end = Get("End Year") is null ? null : new TjsDate(Get("End Year"), Get("End Month"), Get("End Day"), endHour, endMinute, endSecond, null);
+                var media = Get("Media") is { } url ? new TjsMedia(url, Get("Media Caption"), Get("Media Credit"), Get("Media Thumbnail"), Get("Alt Text")) : null;
+                var slide = new TjsSlide($"row {row}", start.Year is null && start.Month is null && start.Day is null ? null : start, end,
+                    Get("Headline"), Get("Text"), media, Get("Group"), Get("Display Date"), null, Get("Background") is not null);
+                switch (Get("Type")?.ToLowerInvariant())
+                {
+                    case "title":
+                        title ??= slide with { Entry = $"the title row ({row})" };
+                        break;
+                    case "era":
+                        eras.Add(slide with { Entry = $"era, row {row}" });
+                        break;
+                    default:
+                        events.Add(slide);
+                        break;
+                }
+            }
+            if (malformed.Count > 0)
+                return TimelineJsFile.Unreadable($"The CSV is malformed ({malformed[0]}): a quote is probably not closed. Export the sheet again.");
+            return new TimelineJsFile(title, events, eras, null);
+        }
+        catch (Exception e) when (e is CsvFormatException or CsvValidationException or FormatException or InvalidDataException)
+        {
+            return TimelineJsFile.Unreadable($"The CSV could not be read: {e.Message}");
+        }
+    }
+
+    /// <summary>"14:30", "14:30:15", "2:30 PM" as parts; anything else is passed on as the hour, to be refused with the row.</summary>
+    private static (string? Hour, string? Minute, string? Second) Time(string? time)
+    {
+        if (time is null)
+            return (null, null, null);
+        string[] formats = ["H:mm", "H:mm:ss", "h:mm tt", "h:mm:ss tt", "h tt", "HH:mm", "HH:mm:ss"];
+        return DateTime.TryParseExact(time, formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed)
+            ? (parsed.Hour.ToString(CultureInfo.InvariantCulture), parsed.Minute.ToString(CultureInfo.InvariantCulture), parsed.Second.ToString(CultureInfo.InvariantCulture))
+            : (time, null, null);
+    }
+}

@@ -1,0 +1,178 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OutputCaching;
+using Timeline.Core.Dates;
+using Timeline.Core.Domain;
+using Timeline.Core.Reading;
+using Timeline.Core.Search;
+using Timeline.Core.Text;
+using Timeline.Web.Hosting;
+
+namespace Timeline.Web.Publishing;
+
+/// <summary>A date as the API writes it: ISO text with only the parts its precision knows, the precision, the
+/// approximate flag, and the reader's wording.</summary>
+public sealed record ApiDate(string Date, string Precision, bool Approximate, string Text)
+{
+    public static ApiDate Of(PartialDate date) =>
+        new(date.ToIsoString(), date.Precision.ToString().ToLowerInvariant(), date.Approximate, date.Format());
+
+    public static ApiDate? Of(PartialDate? date) => date is { } d ? Of(d) : null;
+}
+
+public sealed record ApiEventListItem(
+    string Slug, string Title, string Excerpt, ApiDate Start, ApiDate? End, string? Storyline,
+    IReadOnlyList<string> Outlets, int SourceCount, string Url);
+
+public sealed record ApiEventList(IReadOnlyList<ApiEventListItem> Events, string? NextCursor, string? Next);
+
+public sealed record ApiStoryline(string Slug, string Title, string Description, string Colour, ApiDate Start, ApiDate End, string Url);
+
+public sealed record ApiTag(string Kind, string Name, string Slug);
+
+public sealed record ApiArticle(int Id, string Title, string Outlet, string? Author, string? OriginalUrl, ApiDate Published, string Url);
+
+public sealed record ApiSource(string Role, string Passage, string? Note, ApiArticle Article);
+
+public sealed record ApiEvent(
+    string Slug, string Title, string Summary, string SummaryHtml, ApiDate Start, ApiDate? End, ApiStoryline? Storyline,
+    IReadOnlyList<ApiTag> Tags, IReadOnlyList<ApiSource> Sources, string? Previous, string? Next, DateTimeOffset UpdatedAt, string Url);
+
+public sealed record ApiSearchHit(string Kind, string Title, string Snippet, ApiDate Date, string? Outlet, string Url);
+
+public sealed record ApiSearchResults(string Query, int Page, IReadOnlyList<ApiSearchHit> Hits, bool HasMore);
+
+/// <summary>
+/// The public read API, /api/v1: JSON with stable names, published content only. Answers are reader pages for
+/// caching (the output cache, ETag and 304 of <see cref="ReaderCaching"/>), open to every origin for GET (CORS),
+/// and rate-limited per client address. Parameters are checked here, so a bad one is a 400 that names it.
+/// </summary>
+public static class PublicApi
+{
+    public const string CorsPolicy = "public-read";
+    public const string RateLimitPolicy = "public-read";
+    public const int MaxLimit = 100;
+    public const int DefaultLimit = 50;
+
+    public static IEndpointRouteBuilder MapPublicApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1")
+            .WithTags("Timeline")
+            .RequireCors(CorsPolicy)
+            .RequireRateLimiting(RateLimitPolicy)
+            .WithMetadata(new OutputCacheAttribute { PolicyName = TimelineApp.PublicPagePolicy });
+
+        api.MapGet("/events", ListEvents)
+            .WithSummary("Published events in timeline order, a page at a time")
+            .WithDescription("The timeline's filters (era, tag, actor, place, outlet, from, to, q) select the events; `limit` (1–100, default 50) " +
+                             "sets the page size; pass the answer's `nextCursor` as `cursor` for the next page.")
+            .ProducesValidationProblem();
+        api.MapGet("/events/{slug}", GetEvent)
+            .WithSummary("One published event with its sources and the passages they support it with")
+            .WithDescription("A former slug answers 301 to the event's current address.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/eras", ListEras).WithSummary("Storylines with published events, in date order");
+        api.MapGet("/search", Search)
+            .WithSummary("Full-text search over published events and the articles that back them")
+            .ProducesValidationProblem();
+        return app;
+    }
+
+    private static async Task<Results<Ok<ApiEventList>, ValidationProblem>> ListEvents(
+        HttpRequest request, TimelineQueries queries, SiteUrls urls, SearchIndex index,
+        string? era, string? tag, string? actor, string? place, string? outlet, string? from, string? to, string? q,
+        string? cursor, string? limit, CancellationToken cancellationToken)
+    {
+        var state = new TimelineViewState { Era = era, Tag = tag, Actor = actor, Place = place, Outlet = outlet, From = from, To = to, Q = q, After = cursor };
+        var errors = ViewErrors(state, await queries.GetErasAsync(cancellationToken), index.Analyzer);
+        if (cursor is not null && state.Cursor.After is null)
+            errors["cursor"] = ["Not a cursor this API wrote: pass the nextCursor of an earlier answer, unchanged."];
+        var size = DefaultLimit;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
+            errors["limit"] = [$"Give a whole number from 1 to {MaxLimit}."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: "Some parameters were not understood.");
+
+        var page = await queries.ListAsync(state, size, cancellationToken);
+        var links = urls.Links(request);
+        var eras = (await queries.GetErasAsync(cancellationToken)).ToDictionary(e => e.Id, e => e.Slug);
+        var items = page.Items.Select(i => new ApiEventListItem(i.Slug, i.Title, i.Excerpt, ApiDate.Of(i.Start), ApiDate.Of(i.End),
+            i.EraId is { } id ? eras.GetValueOrDefault(id) : null, i.Outlets, i.SourceCount, links.Event(i.Slug).ToString())).ToList();
+        string? next = null;
+        if (page.Next is { } nextCursor)
+        {
+            var query = QueryString.Create(request.Query.Where(p => p.Key != "cursor").Append(new("cursor", nextCursor)));
+            next = links.Absolute("/api/v1/events" + query).ToString();
+        }
+        return TypedResults.Ok(new ApiEventList(items, page.Next, next));
+    }
+
+    /// <summary>The filters a reader page shrugs off with a note are errors here: a program should know.</summary>
+    private static Dictionary<string, string[]> ViewErrors(TimelineViewState state, IReadOnlyList<EraSummary> eras, TimelineAnalyzer analyzer)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (state.From is not null && state.FromDate is null)
+            errors["from"] = ["Not a date: write YYYY, YYYY-MM or YYYY-MM-DD."];
+        if (state.To is not null && state.ToDate is null)
+            errors["to"] = ["Not a date: write YYYY, YYYY-MM or YYYY-MM-DD."];
+        if (state.FromDate is { } start && state.ToDate is { } end && end.End <= start.Value)
+            errors["to"] = ["The end of the window is before its start."];
+        if (state.Era is { } era && eras.All(e => e.Slug != era))
+            errors["era"] = [$"There is no storyline \"{TextExcerpt.Shorten(era, 60)}\" with published events (see /api/v1/eras)."];
+        if (state.Q is { } q && SearchQuery.Parse(q, analyzer).Problem is { } problem)
+            errors["q"] = [problem];
+        return errors;
+    }
+
+    private static async Task<Results<Ok<ApiEvent>, RedirectHttpResult, ProblemHttpResult>> GetEvent(
+        string slug, HttpRequest request, TimelineQueries queries, SiteUrls urls, CancellationToken cancellationToken)
+    {
+        var lookup = await queries.FindEventAsync(slug, cancellationToken);
+        if (lookup.MovedTo is { } current)
+            return TypedResults.Redirect("/api/v1/events/" + Uri.EscapeDataString(current), permanent: true);
+        if (lookup.Page is not { } ev)
+            return TypedResults.Problem($"No published event has the address \"{TextExcerpt.Shorten(slug, 60)}\".", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        var links = urls.Links(request);
+        ApiArticle Article(EventSource s) => new(s.ArticleId, s.ArticleTitle, s.Outlet, s.Author, SiteUrls.External(s.Url), ApiDate.Of(s.Published),
+            links.Absolute(SiteUrls.Article(s.ArticleId)).ToString());
+        return TypedResults.Ok(new ApiEvent(ev.Slug, ev.Title, ev.Summary, SafeMarkdown.ToHtml(ev.Summary), ApiDate.Of(ev.Start), ApiDate.Of(ev.End),
+            ev.Era is { } era ? Storyline(era, links) : null,
+            [.. ev.Tags.Select(t => new ApiTag(t.Kind.ToString().ToLowerInvariant(), t.Name, t.Slug))],
+            [.. ev.Sources.Select(s => new ApiSource(LinkRoleName(s.Role), s.Passage, s.Note, Article(s)))],
+            ev.Previous?.Slug, ev.Next?.Slug, ev.UpdatedAt, links.Event(ev.Slug).ToString()));
+    }
+
+    private static async Task<Ok<IReadOnlyList<ApiStoryline>>> ListEras(HttpRequest request, TimelineQueries queries, SiteUrls urls, CancellationToken cancellationToken)
+    {
+        var links = urls.Links(request);
+        IReadOnlyList<ApiStoryline> eras = [.. (await queries.GetErasAsync(cancellationToken)).Select(e => Storyline(e, links))];
+        return TypedResults.Ok(eras);
+    }
+
+    private static async Task<Results<Ok<ApiSearchResults>, ValidationProblem>> Search(
+        HttpRequest request, SearchService search, SearchIndex index, SiteUrls urls, string? q, string? page, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(q))
+            errors["q"] = ["Say what to search for."];
+        else if (SearchQuery.Parse(q, index.Analyzer).Problem is { } problem)
+            errors["q"] = [problem];
+        var number = 1;
+        if (page is not null && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number is < 1 or > SearchService.MaxPage))
+            errors["page"] = [$"Give a whole number from 1 to {SearchService.MaxPage}."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: "Some parameters were not understood.");
+        var results = await search.SearchAsync(q, SearchOrder.Relevance, number, cancellationToken);
+        var links = urls.Links(request);
+        return TypedResults.Ok(new ApiSearchResults(results.Query, results.Page,
+            [.. results.Hits.Select(h => new ApiSearchHit(h.Kind.ToString().ToLowerInvariant(), Highlighted.ToPlainText(h.Title),
+                Highlighted.ToPlainText(h.Snippet), ApiDate.Of(h.Date), h.Outlet, links.Absolute(h.Href).ToString()))],
+            results.HasMore));
+    }
+
+    private static ApiStoryline Storyline(EraSummary era, Core.Publishing.SiteLinks links) =>
+        new(era.Slug, era.Title, era.Description, era.Colour, ApiDate.Of(era.Start), ApiDate.Of(era.End), links.Absolute(SiteUrls.Era(era.Slug)).ToString());
+
+    /// <summary>"first-report", "confirmation": the role's name as the API's stable value.</summary>
+    private static string LinkRoleName(LinkRole role) => Slugs.Slugify(System.Text.RegularExpressions.Regex.Replace(role.ToString(), "(?<=[a-z])(?=[A-Z])", " "));
+}
