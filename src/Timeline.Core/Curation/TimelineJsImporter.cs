@@ -232,7 +232,7 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
                 already.Add(new ImportNote(slide.Entry, $"\"{title}\" ({startDate.Format()}) appears earlier in the file; imported once."));
                 continue;
             }
-            if (FindExisting(slide.UniqueId, title, startDate) is { } existing)
+            if (FindExisting(title, startDate) is { } existing)
             {
                 already.Add(new ImportNote(slide.Entry, $"\"{title}\" ({startDate.Format()}) is already on the timeline as /events/{existing}" +
                                                         (store.Slugs.FindById(existing) is { } r && store.Events.FindById(r.EventId)?.Status == EventStatus.Deleted ? " (in the trash)" : "") + "."));
@@ -270,25 +270,10 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
         return new TimelineJsPreview(events, storylines, already, dropped, errors, options.Publish);
     }
 
-    /// <summary>The slug of the event this entry already is: its unique_id's, or one made from the same date and title
-    /// (or a numbered one of those), when that event has the same title and start.</summary>
-    private string? FindExisting(string? uniqueId, string title, PartialDate start)
-    {
-        bool Same(string slug) => store.Slugs.FindById(slug) is { } record && store.Events.FindById(record.EventId) is { } ev
-                                  && ev.Title == title && ev.Start == start;
-        if (uniqueId is not null && Slugs.IsValid(uniqueId) && Same(uniqueId))
-            return store.Events.FindById(store.Slugs.FindById(uniqueId)!.EventId)!.Slug;
-        var found = (string?)null;
-        Slugs.MakeUnique(Slugs.ForEvent(start, title), candidate =>
-        {
-            if (store.Slugs.FindById(candidate) is null)
-                return false; // a free slug: the numbered ones end here
-            if (Same(candidate))
-                found = store.Events.FindById(store.Slugs.FindById(candidate)!.EventId)!.Slug;
-            return found is null;
-        });
-        return found;
-    }
+    /// <summary>The slug of the event (of any status) with this title and start, when there is one: the entry is already imported,
+    /// under whatever address it got.</summary>
+    private string? FindExisting(string title, PartialDate start) =>
+        store.EventsTitled(title).ToEnumerable().FirstOrDefault(e => e.Start == start)?.Slug;
 
     /// <summary>The date as its parts give it: year only is year-precise, no day month-precise, an hour day+time.</summary>
     private static PartialDate? ReadDate(TjsDate date, string entry, string which, List<ImportNote> errors, List<ImportNote> dropped)

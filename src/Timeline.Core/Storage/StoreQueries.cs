@@ -82,6 +82,9 @@ public static class StoreQueries
 
     public static ILiteQueryable<Outlet> OutletByName(this TimelineStore store, string name) => store.Outlets.Query().Where(o => o.Name == name);
 
+    /// <summary>Events with exactly this title (an import's check for what it has already brought in).</summary>
+    public static ILiteQueryable<Event> EventsTitled(this TimelineStore store, string title) => store.Events.Query().Where(e => e.Title == title);
+
     /// <summary>Every event, the most recently saved first (the Atom feed keeps the published ones it shows).</summary>
     public static ILiteQueryable<Event> EventsByUpdate(this TimelineStore store) => store.Events.Query().OrderByDescending(e => e.UpdatedAt);
 

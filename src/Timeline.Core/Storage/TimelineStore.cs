@@ -191,6 +191,8 @@ public sealed class TimelineStore : IDisposable
         Events.EnsureIndex(e => e.LiveKey);
         Events.EnsureIndex(e => e.UnsourcedKey);
         Events.EnsureIndex(e => e.UpdatedAt);
+        // Titles are at most Limits.TitleLength (300) UTF-16 units, so at most 900 bytes of UTF-8: within LiteDB's 1,023-byte key limit.
+        Events.EnsureIndex(e => e.Title);
         Slugs.EnsureIndex(s => s.EventId);
         Articles.EnsureIndex(a => a.ContentHash, unique: true);
         Articles.EnsureIndex(a => a.PublishedKey);

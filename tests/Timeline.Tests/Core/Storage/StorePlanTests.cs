@@ -77,6 +77,7 @@ public sealed class StorePlanTests : IAsyncLifetime
         AssertReadsIndex(store.RecentRevisions(), "_id", walksInOrder: true);
         AssertReadsIndex(store.EventsByUpdate(), nameof(Event.UpdatedAt), walksInOrder: true);
         AssertReadsIndex(store.PublicArticles(), nameof(Article.PublicLinkCount));
+        AssertReadsIndex(store.EventsTitled("Talks stall"), nameof(Event.Title));
         AssertReadsIndex(store.CountsStartingWith("m:all:"), "_id");
         AssertReadsIndex(store.OutboxInOrder(), "_id", walksInOrder: true);
         AssertReadsIndex(store.OutboxInOrder(newestFirst: true), "_id", walksInOrder: true);
