@@ -8,6 +8,9 @@ if (args is ["generate", .. var options])
 if (args is ["users", .. var command])
     return await UsersCommand.RunAsync(command, Console.In, Console.Out, Console.Error);
 
+if (args is ["import-timelinejs", .. var importOptions])
+    return await ImportTimelineJsCommand.RunAsync(importOptions, Console.Out, Console.Error);
+
 if (args is ["export", .. var exportOptions])
     return await ExportCommand.RunAsync(exportOptions, Console.Out, Console.Error);
 

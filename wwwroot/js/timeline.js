@@ -51,7 +51,7 @@
         const url = button.getAttribute("data-copy-link");
         try {
             await navigator.clipboard.writeText(url);
-            if (status) status.textContent = "Link copied.";
+            if (status) status.textContent = button.getAttribute("data-copied") ?? "Link copied.";
         } catch {
             if (status) status.textContent = "Copy this link: " + url;
         }

@@ -23,19 +23,45 @@ public sealed class SecurityHeaders(RequestDelegate next)
     /// </summary>
     public const string CuratorContentSecurityPolicy = ContentSecurityPolicy + "; style-src-elem 'self' 'unsafe-inline'";
 
+    /// <summary>
+    /// The API reference page (Scalar, served from the app's own files at /api) starts its bundle with an inline module
+    /// script, allowed by a nonce made per request, and its bundle writes style elements (Tailwind, its theme) that
+    /// take no nonce. The page shows the API's own OpenAPI document and nothing a curator or reader wrote.
+    /// </summary>
+    public static string ApiReferencePolicy(string nonce) =>
+        ContentSecurityPolicy.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'").Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+    public const string NonceItem = "csp-nonce";
+
+    /// <summary>The embeddable timeline: the only page any site may frame.</summary>
+    public static bool IsEmbed(PathString path) => path.StartsWithSegments("/embed");
+
+    /// <summary>/api and Scalar's files under it; not the API itself (/api/v1/…).</summary>
+    public static bool IsApiReference(PathString path) => path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/v1");
+
     /// <summary>The curator area: its own policy here, its own stylesheets and scripts in App.razor.</summary>
     public static bool IsCuratorArea(PathString path) => path.StartsWithSegments("/curate");
 
     public Task InvokeAsync(HttpContext context)
     {
-        var policy = IsCuratorArea(context.Request.Path) ? CuratorContentSecurityPolicy : ContentSecurityPolicy;
+        var path = context.Request.Path;
+        var policy = IsCuratorArea(path) ? CuratorContentSecurityPolicy : ContentSecurityPolicy;
+        if (IsApiReference(path))
+        {
+            var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            context.Items[NonceItem] = nonce;
+            policy = ApiReferencePolicy(nonce);
+        }
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = policy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers.XFrameOptions = "DENY";
+            if (IsEmbed(path))
+                headers.ContentSecurityPolicy = policy.Replace("frame-ancestors 'none'", "frame-ancestors *");
+            else
+                headers.XFrameOptions = "DENY";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             return Task.CompletedTask;
         });

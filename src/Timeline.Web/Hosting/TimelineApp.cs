@@ -70,6 +70,7 @@ public static class TimelineApp
         services.AddSingleton<EraEditor>();
         services.AddSingleton<CurationHistory>();
         services.AddSingleton<CurationDashboard>();
+        services.AddSingleton<TimelineJsImporter>();
 
         // Reader pages are static server rendering; only the curator area runs in a circuit.
         services.AddRazorComponents().AddInteractiveServerComponents();

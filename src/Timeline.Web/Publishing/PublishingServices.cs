@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
 using Timeline.Web.Hosting;
 
 namespace Timeline.Web.Publishing;
@@ -56,6 +57,18 @@ public static class PublishingServices
         app.MapPublicApi();
         app.MapFeeds();
         app.MapOpenApi("/openapi/{documentName}.json").RequireCors(PublicApi.CorsPolicy).CacheOutput(policy => policy.Expire(TimeSpan.FromMinutes(10)));
+        // The reference page and its script come from the package's embedded files: no CDN, no web fonts, no
+        // telemetry, no AI agent; the policy for this page is SecurityHeaders.ApiReferencePolicy.
+        app.MapScalarApiReference("/api", (options, context) => options
+            .WithTitle("Timeline public API")
+            .AddDocument("v1", routePattern: "/openapi/v1.json")
+            .WithNonce((string)context.Items[SecurityHeaders.NonceItem]!)
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools())
+            .WithMetadata(new SetsOwnCacheHeaders()); // its script is 5 MB: Scalar's own ETag lets a browser keep it
         return app;
     }
 }

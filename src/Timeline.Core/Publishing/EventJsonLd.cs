@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Timeline.Core.Domain;
+using Timeline.Core.Reading;
+using Timeline.Core.Text;
+
+namespace Timeline.Core.Publishing;
+
+/// <summary>
+/// An event page's schema.org description for search engines (JSON-LD): an Event with its dates (ISO text only as
+/// precise as known, which schema.org's ISO 8601 allows), its places, and the news articles it cites.
+/// </summary>
+public static class EventJsonLd
+{
+    /// <summary>The JSON, with &lt;, &gt; and &amp; escaped, so that it can sit inside a script element as it is.</summary>
+    public static string Write(EventView ev, SiteLinks links)
+    {
+        var places = ev.Tags.Where(t => t.Kind == TagKind.Place).Select(t => (JsonNode)new JsonObject { ["@type"] = "Place", ["name"] = t.Name }).ToArray();
+        var json = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "Event",
+            ["name"] = ev.Title,
+            ["description"] = TextExcerpt.Shorten(SafeMarkdown.ToPlainText(ev.Summary), 500),
+            ["startDate"] = ev.Start.ToIsoString(),
+            ["url"] = links.Event(ev.Slug).ToString(),
+            ["dateModified"] = ev.UpdatedAt.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (ev.End is { } end)
+            json["endDate"] = end.ToIsoString();
+        if (places.Length > 0)
+            json["location"] = places.Length == 1 ? places[0] : new JsonArray(places);
+        if (ev.Era is { } era)
+            json["superEvent"] = new JsonObject { ["@type"] = "Event", ["name"] = era.Title, ["url"] = links.Absolute("/eras/" + Uri.EscapeDataString(era.Slug)).ToString() };
+        if (ev.Sources.Count > 0)
+        {
+            json["citation"] = new JsonArray([.. ev.Sources.DistinctBy(s => s.ArticleId).Select(s =>
+            {
+                var article = new JsonObject
+                {
+                    ["@type"] = "NewsArticle",
+                    ["headline"] = s.ArticleTitle,
+                    ["datePublished"] = s.Published.ToIsoString(),
+                    ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = s.Outlet },
+                    ["url"] = Uri.TryCreate(s.Url, UriKind.Absolute, out var original) && original.Scheme is "http" or "https"
+                        ? original.AbsoluteUri
+                        : links.Absolute("/articles/" + s.ArticleId).ToString(),
+                };
+                if (!string.IsNullOrWhiteSpace(s.Author))
+                    article["author"] = new JsonObject { ["@type"] = "Person", ["name"] = s.Author };
+                return (JsonNode)article;
+            })]);
+        }
+        // The default encoder escapes <, > and & as \u003C…: "</script>" in a title cannot end the element.
+        return json.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
+    }
+}
