@@ -5,7 +5,7 @@ using Timeline.Core.Text;
 
 namespace Timeline.Core.Curation;
 
-public sealed record EraChoice(int Id, string Title);
+public sealed record EraChoice(int Id, string Title, string Slug = "");
 
 /// <summary>What the event form offers to pick from: storylines and the tags already in use.</summary>
 public sealed record EventChoices(IReadOnlyList<EraChoice> Eras, IReadOnlyList<string> Topics, IReadOnlyList<string> Actors, IReadOnlyList<string> Places);
@@ -15,7 +15,7 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
 {
     public Task<EventChoices> GetChoicesAsync(CancellationToken cancellationToken = default)
     {
-        var eras = store.Eras.FindAll().OrderBy(e => e.Start).Select(e => new EraChoice(e.Id, e.Title)).ToList();
+        var eras = store.Eras.FindAll().OrderBy(e => e.Start).Select(e => new EraChoice(e.Id, e.Title, e.Slug)).ToList();
         var tags = store.Tags.FindAll().ToList();
         string[] Of(TagKind kind) => [.. tags.Where(t => t.Kind == kind).Select(t => t.Name).Order(StringComparer.OrdinalIgnoreCase)];
         return Task.FromResult(new EventChoices(eras, Of(TagKind.Topic), Of(TagKind.Actor), Of(TagKind.Place)));

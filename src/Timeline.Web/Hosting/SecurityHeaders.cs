@@ -48,7 +48,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
         var policy = IsCuratorArea(path) ? CuratorContentSecurityPolicy : ContentSecurityPolicy;
         if (IsApiReference(path))
         {
-            var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            // Hex, not base64: "+" and "/" would be written into the page as character references.
+            var nonce = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
             context.Items[NonceItem] = nonce;
             policy = ApiReferencePolicy(nonce);
         }

@@ -24,6 +24,7 @@ public sealed class PageLayoutTests(BrowserFixture browser)
             data.Add("eras", "/eras", width);
             data.Add("article", "/articles/3", width);
             data.Add("not-found", "/events/no-such-event", width);
+            data.Add("embed", "/embed?era=2022-jenin-operation", width);
         }
         return data;
     }
@@ -46,7 +47,7 @@ public sealed class PageLayoutTests(BrowserFixture browser)
         string[] urls =
         [
             "/curate", "/curate/events", "/curate/events/new", "/curate/events/3", "/curate/events/3/history", "/curate/trash",
-            "/curate/articles", "/curate/articles/import", "/curate/articles/3", "/curate/eras", "/curate/eras/1",
+            "/curate/articles", "/curate/articles/import", "/curate/import/timelinejs", "/curate/articles/3", "/curate/eras", "/curate/eras/1",
             "/curate/admin/users", "/account/login",
         ];
         foreach (var url in urls)
