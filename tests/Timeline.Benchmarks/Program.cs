@@ -15,6 +15,7 @@ using Timeline.Web.Hosting;
 
 // Measures the timeline at several sizes on loopback and prints a Markdown table per size.
 //   dotnet run -c Release --project tests/Timeline.Benchmarks -- [--sizes 1000,10000,100000] [--data DIR]
+//   [--curation-only | --publishing-only]
 // Databases are generated once per size (seed 1) into DIR (default: the temp folder) and reused.
 var sizes = Option("--sizes", "1000,10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var dataDirectory = Option("--data", Path.GetTempPath());
@@ -47,9 +48,15 @@ foreach (var size in sizes)
     }
     rows.Add(("start-up after a clean stop (open store and index, listen), median of 3", $"{Percentile(startups, 50):N0} ms"));
     Print($"Store at {size:N0} events, {size:N0} articles", rows);
+    if (args.Contains("--publishing-only"))
+    {
+        await MeasurePublishingAsync(size, database);
+        continue;
+    }
     if (!args.Contains("--curation-only"))
         await MeasureAsync(size, database);
     await MeasureCurationAsync(size, database);
+    await MeasurePublishingAsync(size, database);
 }
 return 0;
 
@@ -181,6 +188,47 @@ async Task MeasureAsync(int size, string database)
 }
 
 // The app on Kestrel at a free loopback port, with Production settings, on the given database.
+// What the timeline gives out, computed (not served from the output cache, which holds a view for a minute): a page
+// of the public API, the Atom feed, a calendar and a TimelineJS export of up to 5,000 events, the sitemap; and the
+// API's answer through HTTP, where the output cache serves repeats.
+async Task MeasurePublishingAsync(int size, string database)
+{
+    var app = await StartAppAsync(database);
+    using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+    var queries = app.Services.GetRequiredService<TimelineQueries>();
+    var links = new Timeline.Core.Publishing.SiteLinks(new Uri("https://timeline.example.org/"));
+    var rows = new List<(string What, string Figure)>();
+    var years = Enumerable.Range(1975, 50).Select(y => y.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+    var list = await TimeAsync(i => queries.ListAsync(new TimelineViewState { From = years[i % years.Length] }, 100), 100);
+    rows.Add(("API page of 100 events from a year (`ListAsync`), p50 / p95", $"{list.P50:N2} ms / {list.P95:N2} ms"));
+    var api = await TimeRequestsAsync(http, i => $"/api/v1/events?limit=100&from={years[i % years.Length]}", 100);
+    rows.Add(("`/api/v1/events?limit=100&from=Y` over HTTP (50 views, repeats cached), p50 / p95", $"{api.P50:N1} ms / {api.P95:N1} ms, {api.Bytes:N0} bytes"));
+
+    var era = (await queries.GetErasAsync()).FirstOrDefault()?.Slug;
+    var atom = await TimeAsync(_ => queries.RecentlyChangedAsync(new TimelineViewState(), 50), 20);
+    rows.Add(("Atom feed's 50 latest changes, whole timeline, p50 / p95", $"{atom.P50:N1} ms / {atom.P95:N1} ms"));
+    var atomEra = await TimeAsync(_ => queries.RecentlyChangedAsync(new TimelineViewState { Era = era }, 50), 20);
+    rows.Add(("Atom feed's 50 latest changes of one storyline (scans at most 2,000), p50 / p95", $"{atomEra.P50:N1} ms / {atomEra.P95:N1} ms"));
+
+    var clock = Stopwatch.StartNew();
+    var export = await queries.ExportAsync(new TimelineViewState(), 5000);
+    var read = clock.Elapsed.TotalMilliseconds;
+    clock.Restart();
+    var ics = Timeline.Core.Publishing.CalendarFeed.Write(export, links);
+    var icsMs = clock.Elapsed.TotalMilliseconds;
+    clock.Restart();
+    var json = Timeline.Core.Publishing.TimelineJsExport.ToJson(export, await queries.GetErasAsync(), links);
+    var jsonMs = clock.Elapsed.TotalMilliseconds;
+    rows.Add(($"export of the first {export.Events.Count:N0} events: read / iCalendar / TimelineJS JSON",
+        $"{read:N0} ms / {icsMs:N0} ms ({ics.Length / 1e6:N1} MB) / {jsonMs:N0} ms ({json.Length / 1e6:N1} MB)"));
+
+    clock.Restart();
+    var sitemap = await http.GetByteArrayAsync("/sitemap.xml");
+    rows.Add(("`/sitemap.xml` (at most 50,000 addresses), first request", $"{clock.Elapsed.TotalMilliseconds:N0} ms, {sitemap.Length / 1e6:N1} MB"));
+    await FinishAsync(app, $"Publishing at {size:N0} events", rows);
+}
+
 static async Task<WebApplication> StartAppAsync(string database)
 {
     var app = TimelineApp.Create([

@@ -128,6 +128,7 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
                 .Select(t => tx.EnsureTag(t.Kind, t.Name, t.Slug))
                 .ToList();
             ev.TagIds = [.. tags.Select(t => t.Id)];
+            ev.Media = form.Media.ToMedia();
 
             var after = EventSnapshot.Of(ev, tags, era?.Title);
             var changes = RevisionDiff.Between(before, after);
@@ -143,6 +144,8 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
                 Snapshots.RecordBaseline(tx, before!, RevisionSubject.Event, ev.Id, ev.Id, null, stored.UpdatedBy, stored.UpdatedAt);
                 ev.Version++;
             }
+            if (form.Media is { Choice: MediaChoice.Image, Upload: { } upload })
+                tx.StoreImage(upload.FileId, upload.FileName, upload.Bytes);
             ev.UpdatedAt = now;
             ev.UpdatedBy = user;
             tx.SetSlug(ev.Id, stored?.Slug, ev.Slug, now);

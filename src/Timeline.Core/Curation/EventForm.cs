@@ -27,6 +27,7 @@ public sealed class EventForm
     public List<string> Topics { get; set; } = [];
     public List<string> Actors { get; set; } = [];
     public List<string> Places { get; set; } = [];
+    public MediaInput Media { get; set; } = new();
 
     public List<string> TagsOf(TagKind kind) => kind switch
     {
@@ -47,6 +48,7 @@ public sealed class EventForm
         new("actors", "Actors", f => string.Join(", ", f.Actors), (to, from) => to.Actors = [.. from.Actors]),
         new("places", "Places", f => string.Join(", ", f.Places), (to, from) => to.Places = [.. from.Places]),
         new("summary", "Summary", f => f.Summary, (to, from) => to.Summary = from.Summary),
+        new("media", "Media", f => f.Media.Describe(), (to, from) => to.Media = from.Media.Clone()),
     ];
 
     public EventForm Clone()
@@ -72,6 +74,7 @@ public sealed class EventForm
 
         if (Summary.Length > Limits.SummaryLength)
             errors.Set("summary", $"The summary has {Summary.Length} characters; at most {Limits.SummaryLength} fit.");
+        Media.Validate(errors);
 
         if (!Start.TryBuild(out start, out var startError))
             errors.Set("start", startError!);

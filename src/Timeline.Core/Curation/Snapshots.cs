@@ -14,12 +14,13 @@ public interface ISnapshot
 
 public sealed record EventSnapshot(
     string Slug, string Title, string Summary, PartialDate Start, PartialDate? End, int? EraId, string? Era,
-    EventStatus Status, IReadOnlyList<string> Topics, IReadOnlyList<string> Actors, IReadOnlyList<string> Places) : ISnapshot
+    EventStatus Status, IReadOnlyList<string> Topics, IReadOnlyList<string> Actors, IReadOnlyList<string> Places,
+    EventMedia? Media = null) : ISnapshot
 {
     /// <summary>The event with its tags' names and its storyline's title (the snapshot records names, not ids).</summary>
     public static EventSnapshot Of(Event ev, IReadOnlyCollection<Tag> tags, string? eraTitle) => new(
         ev.Slug, ev.Title, ev.Summary, ev.Start, ev.End, ev.EraId, eraTitle, ev.Status,
-        Names(tags, TagKind.Topic), Names(tags, TagKind.Actor), Names(tags, TagKind.Place));
+        Names(tags, TagKind.Topic), Names(tags, TagKind.Actor), Names(tags, TagKind.Place), ev.Media);
 
     /// <summary>The event as stored, its tags and storyline read from the store.</summary>
     public static EventSnapshot Of(Event ev, TimelineStore store) => Of(
@@ -34,6 +35,7 @@ public sealed record EventSnapshot(
         Id = id, Version = version, Title = Title, Slug = Slug, Summary = Summary,
         Start = PartialDateInput.From(Start), HasEnd = End is not null, End = End is { } end ? PartialDateInput.From(end) : new(),
         EraId = EraId, Status = Status, Topics = [.. Topics], Actors = [.. Actors], Places = [.. Places],
+        Media = MediaInput.From(Media),
     };
 
     public IReadOnlyList<(string Label, string Text)> Describe() =>
@@ -41,6 +43,7 @@ public sealed record EventSnapshot(
         ("Title", Title), ("Address (slug)", Slug), ("Date", Start.Format()), ("End date", End?.Format() ?? ""),
         ("Storyline", Era ?? ""), ("Status", Status.ToString()), ("Topics", string.Join(", ", Topics)),
         ("Actors", string.Join(", ", Actors)), ("Places", string.Join(", ", Places)), ("Summary", Summary),
+        ("Media", Media?.Describe() ?? ""),
     ];
 }
 

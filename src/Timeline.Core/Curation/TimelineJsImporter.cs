@@ -15,14 +15,14 @@ public sealed record PlannedStoryline(string Slug, string Title, string Descript
 
 public sealed record PlannedImportEvent(
     string Entry, string Title, string Slug, string Summary, PartialDate Start, PartialDate? End, string? StorylineSlug,
-    IReadOnlyList<string> Topics, bool HasMedia);
+    IReadOnlyList<string> Topics, EventMedia? Media);
 
 /// <summary>What an import would do: the preview a curator checks, and the plan the import writes.</summary>
 public sealed record TimelineJsPreview(
     IReadOnlyList<PlannedImportEvent> Events, IReadOnlyList<PlannedStoryline> Storylines, IReadOnlyList<ImportNote> AlreadyThere,
     IReadOnlyList<ImportNote> Dropped, IReadOnlyList<ImportNote> Errors, bool Publish)
 {
-    public int Media => Events.Count(e => e.HasMedia);
+    public int Media => Events.Count(e => e.Media is not null);
     public IEnumerable<PlannedStoryline> NewStorylines => Storylines.Where(s => !s.Exists);
     public bool CanImport => Errors.Count == 0 && (Events.Count > 0 || NewStorylines.Any());
 }
@@ -82,7 +82,7 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
                 var ev = new Event
                 {
                     Id = tx.NextIntId("events"), Slug = planned.Slug, Title = planned.Title, Summary = planned.Summary,
-                    Start = planned.Start, End = planned.End, EraId = era?.Id, TagIds = [.. tags.Select(t => t.Id)],
+                    Start = planned.Start, End = planned.End, EraId = era?.Id, TagIds = [.. tags.Select(t => t.Id)], Media = planned.Media,
                     Status = plan.Publish ? EventStatus.Published : EventStatus.Draft,
                     CreatedAt = now, CreatedBy = user, UpdatedAt = now, UpdatedBy = user,
                 };
@@ -191,18 +191,19 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
             }
             if (end is { } endDate && slide.End?.DisplayDate is { } endDisplay && IsApproximateOf(endDisplay, endDate))
                 end = new PartialDate(endDate.Value, endDate.Precision, approximate: true);
-            var hasMedia = false;
-            if (slide.Media is { Url: { } url } media)
+            EventMedia? media = null;
+            if (slide.Media is { Url: { } url } given)
             {
-                if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                // Kept as a link, never fetched or embedded: the site shows it as a card that leads to it.
+                if (url.Length <= Limits.UrlLength && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
                 {
-                    hasMedia = true;
-                    var label = HtmlToMarkdown.ToPlainText(media.Caption) is { Length: > 0 } caption ? caption
-                        : media.Alt is { Length: > 0 } alt ? alt : uri.Host;
-                    summary.Append(summary.Length > 0 ? "\n\n" : "").Append("Media: [").Append(Escape(label)).Append("](<").Append(uri.AbsoluteUri.Replace(">", "%3E")).Append(">)");
-                    if (HtmlToMarkdown.ToPlainText(media.Credit) is { Length: > 0 } credit)
-                        summary.Append(" — ").Append(Escape(credit));
-                    if (media.Thumbnail is not null)
+                    media = new EventMedia
+                    {
+                        Kind = MediaKind.Link, Url = uri.AbsoluteUri,
+                        Caption = Shorten(HtmlToMarkdown.ToPlainText(given.Caption) is { Length: > 0 } caption ? caption : given.Alt ?? "", MediaInput.MaxCaptionLength),
+                        Credit = Shorten(HtmlToMarkdown.ToPlainText(given.Credit), Limits.NameLength),
+                    };
+                    if (given.Thumbnail is not null)
                         dropped.Add(new ImportNote(slide.Entry, "The media thumbnail is not kept (the media is kept as a link)."));
                 }
                 else
@@ -250,7 +251,7 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
                 slug = Slugs.MakeUnique(Slugs.ForEvent(startDate, title), c => slugsTaken.Contains(c) || store.Slugs.FindById(c) is not null);
             }
             slugsTaken.Add(slug);
-            events.Add(new PlannedImportEvent(slide.Entry, title, slug, summary.ToString(), startDate, end, storyline, topics, hasMedia));
+            events.Add(new PlannedImportEvent(slide.Entry, title, slug, summary.ToString(), startDate, end, storyline, topics, media));
         }
 
         if (mainSlug is not null && options.EraSlug is null && events.Any(e => e.StorylineSlug == mainSlug))
@@ -342,6 +343,8 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
         }
         return false;
     }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static string Normal(string text) => string.Join(' ', text.Trim().ToLowerInvariant().Replace('–', '-').Split(' ', StringSplitOptions.RemoveEmptyEntries));
 

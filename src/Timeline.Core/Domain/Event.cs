@@ -33,6 +33,9 @@ public class Event
     public int? EraId { get; set; }
     public EventStatus Status { get; set; } = EventStatus.Draft;
 
+    /// <summary>One image or link shown with the event (null: none).</summary>
+    public EventMedia? Media { get; set; }
+
     /// <summary>Its topics, actors and places (the "tags" collection).</summary>
     public List<int> TagIds { get; set; } = [];
 

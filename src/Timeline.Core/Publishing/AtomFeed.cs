@@ -12,6 +12,11 @@ public sealed record SiteLinks(Uri BaseUri)
     public Uri Absolute(string path) => new(BaseUri, path.TrimStart('/'));
 
     public Uri Event(string slug) => Absolute("events/" + Uri.EscapeDataString(slug));
+
+    public Uri Image(string fileId) => Absolute(MediaPath(fileId));
+
+    /// <summary>Where the site serves an event's uploaded image.</summary>
+    public static string MediaPath(string fileId) => "/media/" + Uri.EscapeDataString(fileId);
 }
 
 /// <summary>The Atom 1.0 feed of recently published and changed events, written by System.ServiceModel.Syndication.</summary>

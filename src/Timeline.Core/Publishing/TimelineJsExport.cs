@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CsvHelper;
 using Timeline.Core.Dates;
+using Timeline.Core.Domain;
 using Timeline.Core.Reading;
 using Timeline.Core.Text;
 
@@ -12,8 +13,8 @@ namespace Timeline.Core.Publishing;
 /// <summary>
 /// A view of the timeline in TimelineJS 3's two forms: its JSON, which TimelineJS loads as it is, and its spreadsheet
 /// template as CSV. Dates carry only the parts their precision knows; an approximate one says "c." in display_date;
-/// the summary is HTML; storylines are eras and each event's group; the first source is the media (its page as the
-/// link, its outlet as the credit). Importing an export gives back the same events, dates and precisions.
+/// the summary is HTML; storylines are eras and each event's group; the media is the event's own, else its first
+/// source (the article's address as the link, its outlet as the credit). Importing an export gives back the same events, dates and precisions.
 /// </summary>
 public static class TimelineJsExport
 {
@@ -101,7 +102,10 @@ public static class TimelineJsExport
     private static JsSlide Slide(PublishedEvent published, SiteLinks links)
     {
         var ev = published.Event;
-        var media = published.Sources.FirstOrDefault() is { } first
+        var media = ev.Media is { } own
+            ? new JsMedia(own.Kind == MediaKind.Image ? links.Image(own.FileId!).ToString() : own.Url!,
+                own.Caption.Length > 0 ? WebUtility.HtmlEncode(own.Caption) : null, own.Credit.Length > 0 ? WebUtility.HtmlEncode(own.Credit) : null)
+            : published.Sources.FirstOrDefault() is { } first
             ? new JsMedia(ExternalUrl(first.Url) ?? links.Absolute("/articles/" + first.ArticleId.ToString(CultureInfo.InvariantCulture)).ToString(),
                 WebUtility.HtmlEncode(first.ArticleTitle), WebUtility.HtmlEncode(first.Outlet))
             : null;

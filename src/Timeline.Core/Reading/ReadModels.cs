@@ -22,7 +22,7 @@ public sealed record EventSource(
 public sealed record EventView(
     int Id, string Slug, string Title, string Summary, PartialDate Start, PartialDate? End, EraSummary? Era,
     IReadOnlyList<TagRef> Tags, IReadOnlyList<EventSource> Sources, EventNeighbour? Previous, EventNeighbour? Next,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt, EventMedia? Media = null);
 
 /// <summary>The answer to a slug: the page, or the slug it moved to, or neither (not found).</summary>
 public sealed record EventLookup(EventView? Page, string? MovedTo);

@@ -176,7 +176,7 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
             ev.Id, ev.Slug, ev.Title, ev.Summary, ev.Start, ev.End, era, tags, sources,
             previous is null ? null : new EventNeighbour(previous.Slug, previous.Title, previous.Start),
             next is null ? null : new EventNeighbour(next.Slug, next.Title, next.Start),
-            ev.UpdatedAt), null));
+            ev.UpdatedAt, ev.Media), null));
     }
 
     /// <summary>A storyline with a published event, and its first events (a long one continues in the timeline, filtered to it).</summary>

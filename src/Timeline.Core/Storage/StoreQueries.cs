@@ -85,6 +85,9 @@ public static class StoreQueries
     /// <summary>Events with exactly this title (an import's check for what it has already brought in).</summary>
     public static ILiteQueryable<Event> EventsTitled(this TimelineStore store, string title) => store.Events.Query().Where(e => e.Title == title);
 
+    /// <summary>The events that show this image (the media endpoint serves it to readers when one is published).</summary>
+    public static ILiteQueryable<Event> EventsShowing(this TimelineStore store, string fileId) => store.Events.Query().Where("$.Media.FileId = @0", fileId);
+
     /// <summary>Every event, the most recently saved first (the Atom feed keeps the published ones it shows).</summary>
     public static ILiteQueryable<Event> EventsByUpdate(this TimelineStore store) => store.Events.Query().OrderByDescending(e => e.UpdatedAt);
 

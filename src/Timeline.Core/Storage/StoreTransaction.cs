@@ -192,6 +192,13 @@ public sealed class StoreTransaction
 
     // Links -------------------------------------------------------------------------------------------------------
 
+    /// <summary>Stores an image's bytes under its content id, in this transaction (once: the same bytes have the same id).</summary>
+    public void StoreImage(string fileId, string fileName, byte[] bytes)
+    {
+        if (!store.Media.Exists(fileId))
+            store.Media.Upload(fileId, Path.GetFileName(fileName), new MemoryStream(bytes));
+    }
+
     public EventArticleLink AddLink(EventArticleLink link)
     {
         link.Id = NextIntId("links");

@@ -75,6 +75,9 @@ public sealed class TimelineStore : IDisposable
     public ILiteCollection<OutboxEntry> Outbox { get; }
     public ILiteCollection<MetaEntry> Meta { get; }
 
+    /// <summary>Events' uploaded images, in LiteDB's file storage (chunked, in the same file and transactions as the rest).</summary>
+    public ILiteStorage<string> Media => Database.GetStorage<string>("media_files", "media_chunks");
+
     /// <summary>Raised after every committed write: the search indexer drains the outbox at once.</summary>
     public event Action? Committed;
 
@@ -193,6 +196,7 @@ public sealed class TimelineStore : IDisposable
         Events.EnsureIndex(e => e.UpdatedAt);
         // Titles are at most Limits.TitleLength (300) UTF-16 units, so at most 900 bytes of UTF-8: within LiteDB's 1,023-byte key limit.
         Events.EnsureIndex(e => e.Title);
+        Events.EnsureIndex("media", "$.Media.FileId");
         Slugs.EnsureIndex(s => s.EventId);
         Articles.EnsureIndex(a => a.ContentHash, unique: true);
         Articles.EnsureIndex(a => a.PublishedKey);

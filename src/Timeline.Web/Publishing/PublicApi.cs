@@ -34,9 +34,13 @@ public sealed record ApiArticle(int Id, string Title, string Outlet, string? Aut
 
 public sealed record ApiSource(string Role, string Passage, string? Note, ApiArticle Article);
 
+/// <summary>An event's media: <paramref name="Kind"/> "image" (served by the site at <paramref name="Url"/>) or "link".</summary>
+public sealed record ApiMedia(string Kind, string Url, string Caption, string Credit, string? AltText);
+
 public sealed record ApiEvent(
     string Slug, string Title, string Summary, string SummaryHtml, ApiDate Start, ApiDate? End, ApiStoryline? Storyline,
-    IReadOnlyList<ApiTag> Tags, IReadOnlyList<ApiSource> Sources, string? Previous, string? Next, DateTimeOffset UpdatedAt, string Url);
+    IReadOnlyList<ApiTag> Tags, IReadOnlyList<ApiSource> Sources, string? Previous, string? Next, DateTimeOffset UpdatedAt, string Url,
+    ApiMedia? Media);
 
 public sealed record ApiSearchHit(string Kind, string Title, string Snippet, ApiDate Date, string? Outlet, string Url);
 
@@ -139,7 +143,10 @@ public static class PublicApi
             ev.Era is { } era ? Storyline(era, links) : null,
             [.. ev.Tags.Select(t => new ApiTag(t.Kind.ToString().ToLowerInvariant(), t.Name, t.Slug))],
             [.. ev.Sources.Select(s => new ApiSource(LinkRoleName(s.Role), s.Passage, s.Note, Article(s)))],
-            ev.Previous?.Slug, ev.Next?.Slug, ev.UpdatedAt, links.Event(ev.Slug).ToString()));
+            ev.Previous?.Slug, ev.Next?.Slug, ev.UpdatedAt, links.Event(ev.Slug).ToString(),
+            ev.Media is { } media ? new ApiMedia(media.Kind == MediaKind.Image ? "image" : "link",
+                media.Kind == MediaKind.Image ? links.Image(media.FileId!).ToString() : media.Url!, media.Caption, media.Credit,
+                media.Kind == MediaKind.Image ? media.AltText : null) : null));
     }
 
     private static async Task<Ok<IReadOnlyList<ApiStoryline>>> ListEras(HttpRequest request, TimelineQueries queries, SiteUrls urls, CancellationToken cancellationToken)

@@ -56,6 +56,7 @@ public static class PublishingServices
     {
         app.MapPublicApi();
         app.MapFeeds();
+        app.MapMedia();
         app.MapOpenApi("/openapi/{documentName}.json").RequireCors(PublicApi.CorsPolicy).CacheOutput(policy => policy.Expire(TimeSpan.FromMinutes(10)));
         // The reference page and its script come from the package's embedded files: no CDN, no web fonts, no
         // telemetry, no AI agent; the policy for this page is SecurityHeaders.ApiReferencePolicy.

@@ -60,8 +60,9 @@ public sealed class TimelineJsJourneyTests(BrowserFixture browser)
 
         // Choosing the same file again finds everything already there.
         await ChooseFileAsync(page, file, word);
-        await Expect(page.GetByText("4 entries already on the timeline")).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import 0 events" })).ToBeDisabledAsync();
+        await Expect(page.Locator(".tjs-summary")).ToHaveTextAsync("Nothing new to import: every event in the file is already on the timeline.");
+        await Expect(page.Locator(".tjs-already li")).ToHaveCountAsync(4);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import 0 events" })).ToHaveCountAsync(0);
         Assert.Empty(consoleErrors);
 
         // Readers see the imported events, with the text as safe Markdown.

@@ -72,7 +72,9 @@ public sealed class TimelineJsImportTests
         Assert.Contains("[link](<https://news.example.org/cairo>)", monthOnly.Summary);
         Assert.Contains("- one\n- two", monthOnly.Summary);
         Assert.Contains("> A quote.", monthOnly.Summary);
-        Assert.Contains("Media: [The meeting](<https://video.example.org/watch?v=42>) — Example TV", monthOnly.Summary);
+        Assert.Equal(new EventMedia { Kind = MediaKind.Link, Url = "https://video.example.org/watch?v=42", Caption = "The meeting", Credit = "Example TV" },
+            monthOnly.Media); // kept as a link, never embedded
+        Assert.Null(yearOnly.Media);
         Assert.Equal("first-round", store.Store.Eras.FindById(monthOnly.EraId!.Value).Slug); // its start lies in the era
 
         var timed = EventTitled(store, "Proposal accepted, then disputed");
