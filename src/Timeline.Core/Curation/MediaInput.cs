@@ -65,8 +65,10 @@ public sealed class MediaInput
             var url = Url.Trim();
             if (url.Length == 0)
                 errors.Set("media-url", "Give the address of the page or video to link to.");
-            else if (url.Length > Limits.UrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
                 errors.Set("media-url", "Give a full web address starting with https:// or http://.");
+            else if (uri.AbsoluteUri.Length > Limits.UrlLength)
+                errors.Set("media-url", $"The address is too long: at most {Limits.UrlLength} characters.");
             return;
         }
         if (Upload is null && FileId is null)

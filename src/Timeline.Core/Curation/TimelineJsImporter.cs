@@ -100,6 +100,8 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
 
     private TimelineJsPreview Plan(TimelineJsFile file, TimelineJsImportOptions options)
     {
+        if (string.IsNullOrWhiteSpace(options.EraSlug))
+            options = options with { EraSlug = null };
         var errors = new List<ImportNote>();
         var dropped = new List<ImportNote>();
         var already = new List<ImportNote>();
@@ -113,19 +115,26 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
             var title = HtmlToMarkdown.ToPlainText(era.Headline);
             var start = era.Start is null ? null : ReadDate(era.Start, era.Entry, "start", errors, dropped);
             var end = era.End is null ? null : ReadDate(era.End, era.Entry, "end", errors, dropped);
+            var description = HtmlToMarkdown.Convert(era.Text).Markdown;
             if (title.Length == 0)
                 errors.Add(new ImportNote(era.Entry, "The era has no headline: give it one, it becomes the storyline's title."));
+            else if (title.Length > Limits.TitleLength)
+                errors.Add(new ImportNote(era.Entry, $"The headline is {title.Length} characters long; the most is {Limits.TitleLength}."));
+            if (description.Length > Limits.SummaryLength)
+                errors.Add(new ImportNote(era.Entry, $"The text is {description.Length} characters long as Markdown; the most is {Limits.SummaryLength}."));
             if (era.Start is null || era.End is null)
                 errors.Add(new ImportNote(era.Entry, "An era needs a start and an end date."));
             if (start is { } s && end is { } e && e.EndsBefore(s))
                 errors.Add(new ImportNote(era.Entry, $"The era ends ({e.Format()}) before it starts ({s.Format()})."));
-            if (title.Length == 0 || start is null || end is null || Slugs.Slugify(title).Length == 0)
+            if (title.Length is 0 or > Limits.TitleLength || start is null || end is null || Slugs.Slugify(title).Length == 0)
                 continue;
             var slug = Slugs.Slugify(title);
             if (storylines.Any(p => p.Slug == slug))
                 continue;
-            var existing = store.EraBySlug(slug).FirstOrDefault();
-            storylines.Add(new PlannedStoryline(slug, title, HtmlToMarkdown.Convert(era.Text).Markdown, start.Value, end.Value, existing is not null));
+            // A storyline already there is kept as it is: the preview shows it as stored.
+            storylines.Add(store.EraBySlug(slug).FirstOrDefault() is { } existing
+                ? new PlannedStoryline(existing.Slug, existing.Title, existing.Description, existing.Start, existing.End, Exists: true)
+                : new PlannedStoryline(slug, title, description, start.Value, end.Value, Exists: false));
         }
 
         // Where events outside every era go: the storyline picked, or one made from the title slide.
@@ -140,11 +149,18 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
             if (file.Title is not null)
                 dropped.Add(new ImportNote("the title slide", $"Not made a storyline: the events go into \"{mainTitle ?? picked}\"."));
         }
-        else if (file.Title is { } titleSlide && HtmlToMarkdown.ToPlainText(titleSlide.Headline) is { Length: > 0 } headline && Slugs.Slugify(headline).Length > 0)
+        else if (file.Title is { } titleSlide && HtmlToMarkdown.ToPlainText(titleSlide.Headline) is { Length: > 0 and <= Limits.TitleLength } headline
+                 && Slugs.Slugify(headline).Length > 0)
         {
             (mainSlug, mainTitle) = (Slugs.Slugify(headline), headline);
+            if (storylines.Any(p => p.Slug == mainSlug))
+                dropped.Add(new ImportNote("the title slide", $"Not made a storyline of its own: an era has the same name, \"{headline}\"."));
         }
 
+        // When every group names an era (as in this site's exports), groups say where events belong, and an event
+        // without one belongs to no era; otherwise an event goes into the era its start falls in.
+        var groups = file.Events.Select(e => HtmlToMarkdown.ToPlainText(e.Group)).Where(g => g.Length > 0).ToList();
+        var groupsNameEras = groups.Count > 0 && groups.All(g => storylines.Any(p => string.Equals(p.Title, g, StringComparison.OrdinalIgnoreCase)));
         var events = new List<PlannedImportEvent>();
         var seen = new HashSet<(string, PartialDate)>();
         var slugsTaken = new HashSet<string>();
@@ -173,7 +189,7 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
             summary.Append(text.Markdown);
             foreach (var what in text.Dropped)
                 dropped.Add(new ImportNote(slide.Entry, "Dropped from the text: " + what + "."));
-            var display = slide.DisplayDate ?? slide.Start?.DisplayDate;
+            var display = (slide.DisplayDate ?? slide.Start?.DisplayDate) is { } written ? string.Join(' ', written.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : null;
             if (display is not null && !SameDate(display, startDate, end))
             {
                 var approximateStart = new PartialDate(startDate.Value, startDate.Precision, approximate: true);
@@ -195,7 +211,7 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
             if (slide.Media is { Url: { } url } given)
             {
                 // Kept as a link, never fetched or embedded: the site shows it as a card that leads to it.
-                if (url.Length <= Limits.UrlLength && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.AbsoluteUri.Length <= Limits.UrlLength)
                 {
                     media = new EventMedia
                     {
@@ -223,10 +239,16 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
             var group = HtmlToMarkdown.ToPlainText(slide.Group);
             var byGroup = storylines.FirstOrDefault(p => group.Length > 0 && string.Equals(p.Title, group, StringComparison.OrdinalIgnoreCase));
             var storyline = byGroup?.Slug
-                            ?? storylines.FirstOrDefault(p => p.Start <= startDate && !p.End.EndsBefore(startDate))?.Slug
+                            ?? (groupsNameEras ? null : storylines.FirstOrDefault(p => p.Start <= startDate && !p.End.EndsBefore(startDate))?.Slug)
                             ?? mainSlug;
-            var topics = group.Length > 0 && byGroup is null && !string.Equals(group, mainTitle, StringComparison.OrdinalIgnoreCase)
-                ? new[] { group } : [];
+            string[] topics = [];
+            if (group.Length > 0 && byGroup is null && !string.Equals(group, mainTitle, StringComparison.OrdinalIgnoreCase))
+            {
+                if (group.Length <= Limits.NameLength && Slugs.Slugify(group).Length > 0)
+                    topics = [group];
+                else
+                    dropped.Add(new ImportNote(slide.Entry, $"The group is not kept as a topic: a topic needs a letter or digit and at most {Limits.NameLength} characters."));
+            }
 
             if (!seen.Add((title, startDate)))
             {
@@ -254,13 +276,16 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
             events.Add(new PlannedImportEvent(slide.Entry, title, slug, summary.ToString(), startDate, end, storyline, topics, media));
         }
 
-        if (mainSlug is not null && options.EraSlug is null && events.Any(e => e.StorylineSlug == mainSlug))
+        if (mainSlug is not null && options.EraSlug is null && events.Any(e => e.StorylineSlug == mainSlug) && storylines.All(p => p.Slug != mainSlug))
         {
             var mine = events.Where(e => e.StorylineSlug == mainSlug).ToList();
-            var existing = store.EraBySlug(mainSlug).FirstOrDefault();
-            var last = mine.Select(e => e.End ?? e.Start).Max();
-            storylines.Insert(0, new PlannedStoryline(mainSlug, mainTitle!, HtmlToMarkdown.Convert(file.Title?.Text).Markdown,
-                mine.Min(e => e.Start), last, existing is not null));
+            var last = mine.Select(e => e.End ?? e.Start).MaxBy(d => d.End); // the period that ends last
+            var description = HtmlToMarkdown.Convert(file.Title?.Text).Markdown;
+            if (description.Length > Limits.SummaryLength)
+                errors.Add(new ImportNote("the title slide", $"The text is {description.Length} characters long as Markdown; the most is {Limits.SummaryLength}."));
+            storylines.Insert(0, store.EraBySlug(mainSlug).FirstOrDefault() is { } existing
+                ? new PlannedStoryline(existing.Slug, existing.Title, existing.Description, existing.Start, existing.End, Exists: true)
+                : new PlannedStoryline(mainSlug, mainTitle!, description, mine.Min(e => e.Start), last, Exists: false));
         }
         else if (options.EraSlug is not null && mainSlug is not null)
         {

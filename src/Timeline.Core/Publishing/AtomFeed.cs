@@ -31,8 +31,8 @@ public static class AtomFeed
     {
         var feed = new SyndicationFeed
         {
-            Id = links.Absolute(selfPath).ToString(),
-            Title = new TextSyndicationContent(title),
+            Id = links.Absolute(selfPath).AbsoluteUri,
+            Title = new TextSyndicationContent(XmlText(title)),
             Description = new TextSyndicationContent("Events recently published or changed on the timeline, newest first. Each cites the articles that report it."),
             // An empty feed still needs an <updated>: the last change the site knows of.
             LastUpdatedTime = events.Count > 0 ? events.Max(e => e.Event.UpdatedAt) : fallbackUpdated,
@@ -48,17 +48,17 @@ public static class AtomFeed
             var item = new SyndicationItem
             {
                 // The event's id, not its slug: a renamed event is the same entry.
-                Id = $"{links.Absolute("/")}#event-{ev.Id}",
-                Title = new TextSyndicationContent(ev.Title),
-                Summary = new TextSyndicationContent(SummaryHtml(published), TextSyndicationContentKind.Html),
+                Id = $"{links.Absolute("/").AbsoluteUri}#event-{ev.Id}",
+                Title = new TextSyndicationContent(XmlText(ev.Title)),
+                Summary = new TextSyndicationContent(XmlText(SummaryHtml(published)), TextSyndicationContentKind.Html),
                 PublishDate = ev.CreatedAt,
                 LastUpdatedTime = ev.UpdatedAt,
             };
             item.Links.Add(SyndicationLink.CreateAlternateLink(url, "text/html"));
             if (published.Era is { } era)
-                item.Categories.Add(new SyndicationCategory(era.Title));
+                item.Categories.Add(new SyndicationCategory(XmlText(era.Title)));
             foreach (var tag in published.Tags)
-                item.Categories.Add(new SyndicationCategory(tag.Name));
+                item.Categories.Add(new SyndicationCategory(XmlText(tag.Name)));
             return item;
         }).ToList();
 
@@ -66,6 +66,21 @@ public static class AtomFeed
         using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
             feed.GetAtom10Formatter().WriteTo(writer);
         return buffer.ToArray();
+    }
+
+    /// <summary>The text without the characters XML cannot hold (control characters pasted from elsewhere, a lone
+    /// surrogate): one of them in one title would otherwise make the whole feed fail to write.</summary>
+    public static string XmlText(string text)
+    {
+        var clean = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+                clean.Append(text[i]);
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+                clean.Append(text[i]).Append(text[++i]);
+        }
+        return clean.Length == text.Length ? text : clean.ToString();
     }
 
     /// <summary>The date as the site writes it, the summary's Markdown as safe HTML, and the outlets that report it.</summary>

@@ -23,7 +23,7 @@ public static class EventJsonLd
             ["name"] = ev.Title,
             ["description"] = TextExcerpt.Shorten(SafeMarkdown.ToPlainText(ev.Summary), 500),
             ["startDate"] = ev.Start.ToIsoString(),
-            ["url"] = links.Event(ev.Slug).ToString(),
+            ["url"] = links.Event(ev.Slug).AbsoluteUri,
             ["dateModified"] = ev.UpdatedAt.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture),
         };
         if (ev.End is { } end)
@@ -31,7 +31,7 @@ public static class EventJsonLd
         if (places.Length > 0)
             json["location"] = places.Length == 1 ? places[0] : new JsonArray(places);
         if (ev.Era is { } era)
-            json["superEvent"] = new JsonObject { ["@type"] = "Event", ["name"] = era.Title, ["url"] = links.Absolute("/eras/" + Uri.EscapeDataString(era.Slug)).ToString() };
+            json["superEvent"] = new JsonObject { ["@type"] = "Event", ["name"] = era.Title, ["url"] = links.Absolute("/eras/" + Uri.EscapeDataString(era.Slug)).AbsoluteUri };
         if (ev.Sources.Count > 0)
         {
             json["citation"] = new JsonArray([.. ev.Sources.DistinctBy(s => s.ArticleId).Select(s =>
@@ -44,7 +44,7 @@ public static class EventJsonLd
                     ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = s.Outlet },
                     ["url"] = Uri.TryCreate(s.Url, UriKind.Absolute, out var original) && original.Scheme is "http" or "https"
                         ? original.AbsoluteUri
-                        : links.Absolute("/articles/" + s.ArticleId).ToString(),
+                        : links.Absolute("/articles/" + s.ArticleId).AbsoluteUri,
                 };
                 if (!string.IsNullOrWhiteSpace(s.Author))
                     article["author"] = new JsonObject { ["@type"] = "Person", ["name"] = s.Author };

@@ -28,7 +28,7 @@ public static class TimelineJsExport
 
     private sealed record JsDate(string Year, string? Month = null, string? Day = null, string? Hour = null, string? Minute = null, string? DisplayDate = null);
     private sealed record JsText(string Headline, string? Text = null);
-    private sealed record JsMedia(string Url, string? Caption, string? Credit);
+    private sealed record JsMedia(string Url, string? Caption, string? Credit, string? Alt = null);
     private sealed record JsSlide(JsDate? StartDate, JsDate? EndDate, JsText Text, JsMedia? Media = null, string? Group = null, string? DisplayDate = null, string? UniqueId = null);
     private sealed record JsTimeline(JsSlide Title, IReadOnlyList<JsSlide> Events, IReadOnlyList<JsSlide> Eras);
 
@@ -72,6 +72,7 @@ public static class TimelineJsExport
                 Set(row, "Media Credit", slide.Media?.Credit);
                 Set(row, "Media Caption", slide.Media?.Caption);
                 Set(row, "Group", slide.Group);
+                Set(row, "Alt Text", slide.Media?.Alt);
                 csv.WriteRecord(row);
             }
         }
@@ -103,13 +104,14 @@ public static class TimelineJsExport
     {
         var ev = published.Event;
         var media = ev.Media is { } own
-            ? new JsMedia(own.Kind == MediaKind.Image ? links.Image(own.FileId!).ToString() : own.Url!,
-                own.Caption.Length > 0 ? WebUtility.HtmlEncode(own.Caption) : null, own.Credit.Length > 0 ? WebUtility.HtmlEncode(own.Credit) : null)
+            ? new JsMedia(own.Kind == MediaKind.Image ? links.Image(own.FileId!).AbsoluteUri : own.Url!,
+                own.Caption.Length > 0 ? WebUtility.HtmlEncode(own.Caption) : null, own.Credit.Length > 0 ? WebUtility.HtmlEncode(own.Credit) : null,
+                own.AltText.Length > 0 ? own.AltText : null)
             : published.Sources.FirstOrDefault() is { } first
-            ? new JsMedia(ExternalUrl(first.Url) ?? links.Absolute("/articles/" + first.ArticleId.ToString(CultureInfo.InvariantCulture)).ToString(),
+            ? new JsMedia(ExternalUrl(first.Url) ?? links.Absolute("/articles/" + first.ArticleId.ToString(CultureInfo.InvariantCulture)).AbsoluteUri,
                 WebUtility.HtmlEncode(first.ArticleTitle), WebUtility.HtmlEncode(first.Outlet))
             : null;
-        var html = SafeMarkdown.ToHtml(ev.Summary) + $"<p><a href=\"{links.Event(ev.Slug)}\">Sources and passages</a></p>";
+        var html = SafeMarkdown.ToHtml(ev.Summary) + $"<p><a href=\"{links.Event(ev.Slug).AbsoluteUri}\">Sources and passages</a></p>";
         return new JsSlide(Date(ev.Start), ev.End is { } end ? Date(end) : null, new JsText(WebUtility.HtmlEncode(ev.Title), html), media,
             published.Era?.Title, ev.Start.Approximate || ev.End?.Approximate == true ? PartialDate.FormatRange(ev.Start, ev.End) : null, ev.Slug);
     }

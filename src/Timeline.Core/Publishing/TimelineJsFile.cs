@@ -138,7 +138,9 @@ public static class TimelineJsReader
             var eras = new List<TjsSlide>();
             while (reader.Read())
             {
-                string? Get(string column) => index[column] is >= 0 and var i && reader.GetStringOrNull(i) is { } v && v.Trim().Length > 0 ? v.Trim() : null;
+                // A hand-edited row may be shorter than the header: its missing cells are empty.
+                string? Get(string column) => index[column] is >= 0 and var i && i < reader.FieldCount && reader.GetStringOrNull(i) is { } v
+                                              && Unescaped(v.Trim()) is { Length: > 0 } value ? value : null;
                 var row = reader.RowNumber + 1; // the spreadsheet's row, the header being row 1
                 if (Columns.All(c => Get(c) is null))
                     continue;
@@ -166,11 +168,16 @@ public static class TimelineJsReader
                 return TimelineJsFile.Unreadable($"The CSV is malformed ({malformed[0]}): a quote is probably not closed. Export the sheet again.");
             return new TimelineJsFile(title, events, eras, null);
         }
-        catch (Exception e) when (e is CsvFormatException or CsvValidationException or FormatException or InvalidDataException)
+        catch (Exception e) when (e is CsvFormatException or CsvValidationException or FormatException or InvalidDataException or IndexOutOfRangeException)
         {
             return TimelineJsFile.Unreadable($"The CSV could not be read: {e.Message}");
         }
     }
+
+    /// <summary>A cell as written before a spreadsheet guard: exports (this site's among them) put "'" before a cell that
+    /// starts with = + - or @, so that no spreadsheet runs it as a formula.</summary>
+    private static string Unescaped(string cell) =>
+        cell.Length > 1 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' ? cell[1..] : cell;
 
     /// <summary>"14:30", "14:30:15", "2:30 PM" as parts; anything else is passed on as the hour, to be refused with the row.</summary>
     private static (string? Hour, string? Minute, string? Second) Time(string? time)

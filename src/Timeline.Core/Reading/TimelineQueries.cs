@@ -103,7 +103,8 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         // Each storyline and tag is read once for the whole export (measured: the per-event reads were most of its time).
         var eras = new Dictionary<int, Era?>();
         var tags = new Dictionary<int, Tag?>();
-        return new ViewExport([.. items.Take(max).Select(i => store.Events.FindById(i.Id)).OfType<Event>().Select(e => Describe(e, eras, tags))], truncated);
+        return new ViewExport([.. items.Take(max).Select(i => store.Events.FindById(i.Id))
+            .Where(e => e is { Status: EventStatus.Published }).Select(e => Describe(e!, eras, tags))], truncated);
     }
 
     /// <summary>

@@ -38,17 +38,25 @@ public static partial class HtmlToMarkdown
     }
 
     /// <summary>The text of an HTML fragment (a headline), tags dropped, white space collapsed.</summary>
-    public static string ToPlainText(string? html) =>
-        string.IsNullOrWhiteSpace(html) ? "" : Spaces().Replace(new HtmlParser().ParseDocument(html).Body!.TextContent, " ").Trim();
+    public static string ToPlainText(string? html)
+    {
+        if (string.IsNullOrWhiteSpace(html))
+            return "";
+        var body = new HtmlParser().ParseDocument(html).Body!;
+        foreach (var hidden in body.QuerySelectorAll("script, style, template, noscript").ToList())
+            hidden.Remove(); // their content is code, not text
+        return Spaces().Replace(body.TextContent, " ").Trim();
+    }
 
     private static void Blocks(INode parent, StringBuilder output, ISet<string> dropped, int listDepth)
     {
         var inline = new StringBuilder();
         void FlushParagraph()
         {
-            var text = inline.ToString().Trim();
+            // A line break at the very end would be left as a visible backslash.
+            var text = TrailingBreaks().Replace(inline.ToString(), "").Trim();
             if (text.Length > 0)
-                output.Append(text).Append("\n\n");
+                output.Append(EscapeLineStarts(text)).Append("\n\n");
             inline.Clear();
         }
         foreach (var node in parent.ChildNodes)
@@ -76,11 +84,7 @@ public static partial class HtmlToMarkdown
                 var number = 1;
                 foreach (var item in element.Children)
                 {
-                    if (item.TagName != "LI")
-                    {
-                        Note(item, dropped);
-                        continue;
-                    }
+                    // Anything but an item inside a list (invalid, but browsers show it) is taken as an item.
                     var content = new StringBuilder();
                     Blocks(item, content, dropped, listDepth + 1);
                     var marker = element.TagName == "OL" ? $"{number++}. " : "- ";
@@ -195,8 +199,18 @@ public static partial class HtmlToMarkdown
     /// <summary>Characters Markdown would read as syntax, escaped so the text stays text.</summary>
     private static string Escape(string text) => MarkdownSyntax().Replace(text, @"\$0");
 
-    [GeneratedRegex(@"[\\`*_\[\]<>#|~]|^[-+](?= )|^\d+(?=\. )", RegexOptions.Multiline)]
+    [GeneratedRegex(@"[\\`*_\[\]<>#|~&]")]
     private static partial Regex MarkdownSyntax();
+
+    /// <summary>What would start a list or a rule at the start of a paragraph's line: "1914. ", "3) ", "- ", "+ ".</summary>
+    private static string EscapeLineStarts(string text) => LineStart().Replace(text, match =>
+        match.Groups["number"].Success ? match.Groups["number"].Value + "\\" + match.Groups["mark"].Value : "\\" + match.Value);
+
+    [GeneratedRegex(@"^(?:(?<number>\d+)(?<mark>[.)])(?=\s|$)|[-+](?=\s|$))", RegexOptions.Multiline)]
+    private static partial Regex LineStart();
+
+    [GeneratedRegex(@"(?:\\\n\s*)+$")]
+    private static partial Regex TrailingBreaks();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -81,7 +81,9 @@ public static class ImportTimelineJsCommand
         }
         if (result.EventsCreated is not { } events)
         {
-            output.WriteLine("Nothing to import: every event in the file is already on the timeline.");
+            output.WriteLine(preview.AlreadyThere.Count > 0
+                ? "Nothing to import: every event in the file is already on the timeline."
+                : "Nothing to import: the file holds no events.");
             return 0;
         }
         var storylines = string.Join(", ", preview.Storylines.Select(s => s.Exists ? $"{s.Slug} (existing)" : s.Slug));

@@ -36,8 +36,10 @@ public sealed class SecurityHeaders(RequestDelegate next)
     /// <summary>The embeddable timeline: the only page any site may frame.</summary>
     public static bool IsEmbed(PathString path) => path.StartsWithSegments("/embed");
 
-    /// <summary>/api and Scalar's files under it; not the API itself (/api/v1/…).</summary>
-    public static bool IsApiReference(PathString path) => path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/v1");
+    /// <summary>/api and Scalar's files under it (its page also answers /api/v1, the document's name); not the API
+    /// itself (/api/v1/…).</summary>
+    public static bool IsApiReference(PathString path) =>
+        path.StartsWithSegments("/api") && !(path.StartsWithSegments("/api/v1", out var rest) && rest.Value is { Length: > 1 });
 
     /// <summary>The curator area: its own policy here, its own stylesheets and scripts in App.razor.</summary>
     public static bool IsCuratorArea(PathString path) => path.StartsWithSegments("/curate");

@@ -13,4 +13,7 @@ public sealed class TimelineOptions
 
     /// <summary>How many requests a minute one client address may make of the public API, feeds and exports.</summary>
     public int PublicRequestsPerMinute { get; set; } = 300;
+
+    /// <summary>How many calendars and TimelineJS exports (each up to 5,000 events) a minute one client address may fetch.</summary>
+    public int ExportRequestsPerMinute { get; set; } = 30;
 }

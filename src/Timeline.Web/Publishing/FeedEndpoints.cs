@@ -22,10 +22,11 @@ public static class FeedEndpoints
     {
         var cached = new OutputCacheAttribute { PolicyName = TimelineApp.PublicPagePolicy };
         app.MapGet("/feeds/events.atom", Atom).WithMetadata(cached).RequireRateLimiting(PublicApi.RateLimitPolicy).RequireCors(PublicApi.CorsPolicy);
-        app.MapGet("/feeds/events.ics", Calendar).WithMetadata(cached).RequireRateLimiting(PublicApi.RateLimitPolicy).RequireCors(PublicApi.CorsPolicy);
-        app.MapGet("/export/timelinejs.json", TimelineJsJson).WithMetadata(cached).RequireRateLimiting(PublicApi.RateLimitPolicy).RequireCors(PublicApi.CorsPolicy);
-        app.MapGet("/export/timelinejs.csv", TimelineJsCsv).WithMetadata(cached).RequireRateLimiting(PublicApi.RateLimitPolicy).RequireCors(PublicApi.CorsPolicy);
-        app.MapGet("/sitemap.xml", Sitemap).WithMetadata(cached);
+        // A calendar or an export reads up to 5,000 events: a stricter limit of its own, besides the shared one.
+        app.MapGet("/feeds/events.ics", Calendar).WithMetadata(cached).RequireRateLimiting(PublicApi.ExportRateLimitPolicy).RequireCors(PublicApi.CorsPolicy);
+        app.MapGet("/export/timelinejs.json", TimelineJsJson).WithMetadata(cached).RequireRateLimiting(PublicApi.ExportRateLimitPolicy).RequireCors(PublicApi.CorsPolicy);
+        app.MapGet("/export/timelinejs.csv", TimelineJsCsv).WithMetadata(cached).RequireRateLimiting(PublicApi.ExportRateLimitPolicy).RequireCors(PublicApi.CorsPolicy);
+        app.MapGet("/sitemap.xml", Sitemap).WithMetadata(cached).RequireRateLimiting(PublicApi.RateLimitPolicy);
         app.MapGet("/robots.txt", Robots).WithMetadata(cached);
         return app;
     }
@@ -68,7 +69,7 @@ public static class FeedEndpoints
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         static string Day(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         XElement Url(string path, DateTimeOffset? modified) => new(ns + "url",
-            new XElement(ns + "loc", links.Absolute(path).ToString()),
+            new XElement(ns + "loc", links.Absolute(path).AbsoluteUri),
             modified is { } m ? new XElement(ns + "lastmod", Day(m)) : null);
 
         var urlset = new XElement(ns + "urlset", Url("/", null), Url("/eras", null));
@@ -92,7 +93,7 @@ public static class FeedEndpoints
         Disallow: /setup
         Disallow: /search
 
-        Sitemap: {urls.Links(request).Absolute("/sitemap.xml")}
+        Sitemap: {urls.Links(request).Absolute("/sitemap.xml").AbsoluteUri}
 
         """, "text/plain; charset=utf-8");
 }

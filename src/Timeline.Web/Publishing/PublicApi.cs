@@ -55,6 +55,7 @@ public static class PublicApi
 {
     public const string CorsPolicy = "public-read";
     public const string RateLimitPolicy = "public-read";
+    public const string ExportRateLimitPolicy = "public-export";
     public const int MaxLimit = 100;
     public const int DefaultLimit = 50;
 
@@ -79,6 +80,9 @@ public static class PublicApi
         api.MapGet("/search", Search)
             .WithSummary("Full-text search over published events and the articles that back them")
             .ProducesValidationProblem();
+        // Anything else under /api/v1 is a JSON 404, not the site's HTML page.
+        api.MapFallback((HttpRequest request) => TypedResults.Problem($"There is no {request.Method} {request.Path} in this API: see /api.",
+            statusCode: StatusCodes.Status404NotFound, title: "Not found")).ExcludeFromDescription();
         return app;
     }
 
@@ -88,7 +92,7 @@ public static class PublicApi
         string? cursor, string? limit, CancellationToken cancellationToken)
     {
         var state = new TimelineViewState { Era = era, Tag = tag, Actor = actor, Place = place, Outlet = outlet, From = from, To = to, Q = q, After = cursor };
-        var errors = ViewErrors(state, await queries.GetErasAsync(cancellationToken), index.Analyzer);
+        var errors = ViewErrors(state, await queries.GetFacetsAsync(cancellationToken), index.Analyzer);
         if (cursor is not null && state.Cursor.After is null)
             errors["cursor"] = ["Not a cursor this API wrote: pass the nextCursor of an earlier answer, unchanged."];
         var size = DefaultLimit;
@@ -101,18 +105,18 @@ public static class PublicApi
         var links = urls.Links(request);
         var eras = (await queries.GetErasAsync(cancellationToken)).ToDictionary(e => e.Id, e => e.Slug);
         var items = page.Items.Select(i => new ApiEventListItem(i.Slug, i.Title, i.Excerpt, ApiDate.Of(i.Start), ApiDate.Of(i.End),
-            i.EraId is { } id ? eras.GetValueOrDefault(id) : null, i.Outlets, i.SourceCount, links.Event(i.Slug).ToString())).ToList();
+            i.EraId is { } id ? eras.GetValueOrDefault(id) : null, i.Outlets, i.SourceCount, links.Event(i.Slug).AbsoluteUri)).ToList();
         string? next = null;
         if (page.Next is { } nextCursor)
         {
-            var query = QueryString.Create(request.Query.Where(p => p.Key != "cursor").Append(new("cursor", nextCursor)));
-            next = links.Absolute("/api/v1/events" + query).ToString();
+            var query = QueryString.Create(request.Query.Where(p => !p.Key.Equals("cursor", StringComparison.OrdinalIgnoreCase)).Append(new("cursor", nextCursor)));
+            next = links.Absolute("/api/v1/events" + query).AbsoluteUri;
         }
         return TypedResults.Ok(new ApiEventList(items, page.Next, next));
     }
 
     /// <summary>The filters a reader page shrugs off with a note are errors here: a program should know.</summary>
-    private static Dictionary<string, string[]> ViewErrors(TimelineViewState state, IReadOnlyList<EraSummary> eras, TimelineAnalyzer analyzer)
+    private static Dictionary<string, string[]> ViewErrors(TimelineViewState state, TimelineFacets facets, TimelineAnalyzer analyzer)
     {
         var errors = new Dictionary<string, string[]>();
         if (state.From is not null && state.FromDate is null)
@@ -121,8 +125,18 @@ public static class PublicApi
             errors["to"] = ["Not a date: write YYYY, YYYY-MM or YYYY-MM-DD."];
         if (state.FromDate is { } start && state.ToDate is { } end && end.End <= start.Value)
             errors["to"] = ["The end of the window is before its start."];
-        if (state.Era is { } era && eras.All(e => e.Slug != era))
+        if (state.Era is { } era && facets.Eras.All(e => e.Slug != era))
             errors["era"] = [$"There is no storyline \"{TextExcerpt.Shorten(era, 60)}\" with published events (see /api/v1/eras)."];
+        foreach (var (name, value, options, what) in new[]
+                 {
+                     ("tag", state.Tag, facets.Tags, "topic"), ("actor", state.Actor, facets.Actors, "actor"),
+                     ("place", state.Place, facets.Places, "place"), ("outlet", state.Outlet, facets.Outlets, "outlet"),
+                 })
+        {
+            if (value is not null && options.All(o => o.Value != value))
+                errors[name] = [$"No published event has the {what} \"{TextExcerpt.Shorten(value, 60)}\"" +
+                                (name == "outlet" ? " (give the outlet's name as it is written)." : " (give its slug, as the timeline's links do).")];
+        }
         if (state.Q is { } q && SearchQuery.Parse(q, analyzer).Problem is { } problem)
             errors["q"] = [problem];
         return errors;
@@ -133,19 +147,19 @@ public static class PublicApi
     {
         var lookup = await queries.FindEventAsync(slug, cancellationToken);
         if (lookup.MovedTo is { } current)
-            return TypedResults.Redirect("/api/v1/events/" + Uri.EscapeDataString(current), permanent: true);
+            return TypedResults.Redirect($"{request.PathBase}/api/v1/events/{Uri.EscapeDataString(current)}{request.QueryString}", permanent: true);
         if (lookup.Page is not { } ev)
             return TypedResults.Problem($"No published event has the address \"{TextExcerpt.Shorten(slug, 60)}\".", statusCode: StatusCodes.Status404NotFound, title: "Not found");
         var links = urls.Links(request);
         ApiArticle Article(EventSource s) => new(s.ArticleId, s.ArticleTitle, s.Outlet, s.Author, SiteUrls.External(s.Url), ApiDate.Of(s.Published),
-            links.Absolute(SiteUrls.Article(s.ArticleId)).ToString());
+            links.Absolute(SiteUrls.Article(s.ArticleId)).AbsoluteUri);
         return TypedResults.Ok(new ApiEvent(ev.Slug, ev.Title, ev.Summary, SafeMarkdown.ToHtml(ev.Summary), ApiDate.Of(ev.Start), ApiDate.Of(ev.End),
             ev.Era is { } era ? Storyline(era, links) : null,
             [.. ev.Tags.Select(t => new ApiTag(t.Kind.ToString().ToLowerInvariant(), t.Name, t.Slug))],
             [.. ev.Sources.Select(s => new ApiSource(LinkRoleName(s.Role), s.Passage, s.Note, Article(s)))],
-            ev.Previous?.Slug, ev.Next?.Slug, ev.UpdatedAt, links.Event(ev.Slug).ToString(),
+            ev.Previous?.Slug, ev.Next?.Slug, ev.UpdatedAt, links.Event(ev.Slug).AbsoluteUri,
             ev.Media is { } media ? new ApiMedia(media.Kind == MediaKind.Image ? "image" : "link",
-                media.Kind == MediaKind.Image ? links.Image(media.FileId!).ToString() : media.Url!, media.Caption, media.Credit,
+                media.Kind == MediaKind.Image ? links.Image(media.FileId!).AbsoluteUri : media.Url!, media.Caption, media.Credit,
                 media.Kind == MediaKind.Image ? media.AltText : null) : null));
     }
 
@@ -173,12 +187,12 @@ public static class PublicApi
         var links = urls.Links(request);
         return TypedResults.Ok(new ApiSearchResults(results.Query, results.Page,
             [.. results.Hits.Select(h => new ApiSearchHit(h.Kind.ToString().ToLowerInvariant(), Highlighted.ToPlainText(h.Title),
-                Highlighted.ToPlainText(h.Snippet), ApiDate.Of(h.Date), h.Outlet, links.Absolute(h.Href).ToString()))],
+                Highlighted.ToPlainText(h.Snippet), ApiDate.Of(h.Date), h.Outlet, links.Absolute(h.Href).AbsoluteUri))],
             results.HasMore));
     }
 
     private static ApiStoryline Storyline(EraSummary era, Core.Publishing.SiteLinks links) =>
-        new(era.Slug, era.Title, era.Description, era.Colour, ApiDate.Of(era.Start), ApiDate.Of(era.End), links.Absolute(SiteUrls.Era(era.Slug)).ToString());
+        new(era.Slug, era.Title, era.Description, era.Colour, ApiDate.Of(era.Start), ApiDate.Of(era.End), links.Absolute(SiteUrls.Era(era.Slug)).AbsoluteUri);
 
     /// <summary>"first-report", "confirmation": the role's name as the API's stable value.</summary>
     private static string LinkRoleName(LinkRole role) => Slugs.Slugify(System.Text.RegularExpressions.Regex.Replace(role.ToString(), "(?<=[a-z])(?=[A-Z])", " "));

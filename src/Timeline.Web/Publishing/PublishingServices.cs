@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -33,12 +35,9 @@ public static class PublishingServices
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(PublicApi.RateLimitPolicy, context =>
-            {
-                var perMinute = context.RequestServices.GetRequiredService<IOptions<TimelineOptions>>().Value.PublicRequestsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
+            options.AddPolicy(PublicApi.RateLimitPolicy, context => PerClient(context, "read", options => options.PublicRequestsPerMinute));
+            // Calendars and exports each read up to 5,000 events: a stricter limit of their own.
+            options.AddPolicy(PublicApi.ExportRateLimitPolicy, context => PerClient(context, "export", options => options.ExportRequestsPerMinute));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 var response = rejected.HttpContext.Response;
@@ -50,6 +49,28 @@ public static class PublishingServices
             };
         });
         return services;
+    }
+
+    private static RateLimitPartition<string> PerClient(HttpContext context, string kind, Func<TimelineOptions, int> limit)
+    {
+        var perMinute = limit(context.RequestServices.GetRequiredService<IOptions<TimelineOptions>>().Value);
+        return RateLimitPartition.GetFixedWindowLimiter($"{kind}:{ClientOf(context.Connection.RemoteIpAddress)}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    }
+
+    /// <summary>The client a limit counts for: its IPv4 address, or its IPv6 /64 network (one host usually has a whole
+    /// /64 and could take a new address per request).</summary>
+    public static string ClientOf(IPAddress? address)
+    {
+        if (address is null)
+            return "unknown";
+        if (address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+            return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
     }
 
     public static WebApplication MapTimelinePublishing(this WebApplication app)

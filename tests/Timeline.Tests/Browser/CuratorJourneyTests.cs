@@ -167,7 +167,9 @@ public sealed class CuratorJourneyTests(BrowserFixture browser)
         await Expect(page.GetByText("Shown to readers as “c. March 2021”.")).ToBeVisibleAsync();
         await TabToAsync("event-summary");
         await page.Keyboard.TypeAsync("Typed without a mouse.");
-        // The status radios: Tab reaches the chosen one, an arrow moves the choice.
+        // The media radios, then the status radios: Tab reaches the chosen one, an arrow moves the choice.
+        await TabAsync();
+        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "None" })).ToBeFocusedAsync();
         await TabAsync();
         await Expect(page.GetByLabel("Draft: only curators see it")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("ArrowRight");

@@ -182,6 +182,19 @@ public sealed class TimelineJsImportTests
         Assert.Contains(message, read.Problem);
     }
 
+    [Fact]
+    public async Task Short_rows_guarded_cells_and_a_blank_storyline_choice_are_read_as_meant()
+    {
+        const string csv = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit\n" +
+                           "2014,,,,,,,,,'-40° cold snap\n" + // a spreadsheet guard before "-", and a row shorter than the header
+                           "2015,3,,,,,,,,Spring\n";
+        await using var store = TestStore.CreateEmpty();
+        var result = await Importer(store).ImportAsync(TimelineJsReader.Read(csv, "sheet.csv"), new(EraSlug: " "), "ada");
+        Assert.Empty(result.Preview.Errors);
+        Assert.Equal(2, result.EventsCreated);
+        Assert.NotNull(EventTitled(store, "-40° cold snap"));
+    }
+
     [Theory]
     [InlineData("{\"events\": 3}", "no \"events\" list")]
     [InlineData("[1, 2]", "not a TimelineJS timeline")]

@@ -38,6 +38,21 @@ public sealed class FeedsTests(TimelineWebFactory factory) : IClassFixture<Timel
     }
 
     [Fact]
+    public async Task A_control_character_in_a_title_does_not_break_the_feed()
+    {
+        var form = new Timeline.Core.Curation.EventForm
+        {
+            Title = "Talks\vresume\u0001 in Cairo", Status = Timeline.Core.Domain.EventStatus.Published,
+            Start = new Timeline.Core.Curation.PartialDateInput { Precision = Timeline.Core.Dates.DatePrecision.Year, Year = 2024 },
+        };
+        var editor = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Timeline.Core.Curation.EventEditor>(factory.Services);
+        Assert.IsType<Timeline.Core.Curation.Saved>(await editor.SaveAsync(form, "ada"));
+        using var reader = XmlReader.Create(await (await GetAsync("/feeds/events.atom")).Content.ReadAsStreamAsync());
+        Assert.Contains(SyndicationFeed.Load(reader).Items, i => i.Title.Text == "Talksresume in Cairo");
+        Assert.Equal("ab\U0001F54Ac", Timeline.Core.Publishing.AtomFeed.XmlText("a\u000Bb\uD800\U0001F54Ac"));
+    }
+
+    [Fact]
     public async Task The_calendar_parses_with_all_day_days_and_month_spans_that_say_so()
     {
         var response = await GetAsync("/feeds/events.ics");

@@ -60,6 +60,8 @@ public sealed class PublicApiTests(TimelineWebFactory factory) : IClassFixture<T
     [InlineData("/api/v1/events?from=2023&to=2014", "to")]
     [InlineData("/api/v1/events?cursor=abc", "cursor")]
     [InlineData("/api/v1/events?era=no-such-storyline", "era")]
+    [InlineData("/api/v1/events?tag=no-such-topic", "tag")]
+    [InlineData("/api/v1/events?outlet=No%20Such%20Outlet", "outlet")]
     [InlineData("/api/v1/events?q=%21%21%21", "q")]
     [InlineData("/api/v1/search", "q")]
     [InlineData("/api/v1/search?q=Kerry&page=0", "page")]
@@ -94,11 +96,21 @@ public sealed class PublicApiTests(TimelineWebFactory factory) : IClassFixture<T
     }
 
     [Fact]
-    public async Task An_unknown_event_is_a_404_problem()
+    public async Task An_unknown_event_or_route_is_a_404_problem()
     {
         var problem = await GetJsonAsync("/api/v1/events/no-such-event", HttpStatusCode.NotFound);
         Assert.Contains("no-such-event", problem.GetProperty("detail").GetString());
+        var route = await GetJsonAsync("/api/v1/timelines/1", HttpStatusCode.NotFound);
+        Assert.Contains("/api/v1/timelines/1", route.GetProperty("detail").GetString());
     }
+
+    [Theory]
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7")]
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    public void The_rate_limit_counts_an_IPv6_host_by_its_64_network(string address, string client) =>
+        Assert.Equal(client, Timeline.Web.Publishing.PublishingServices.ClientOf(IPAddress.Parse(address)));
 
     [Fact]
     public async Task Storylines_and_search()
@@ -152,6 +164,9 @@ public sealed class PublicApiTests(TimelineWebFactory factory) : IClassFixture<T
         var nonce = System.Text.RegularExpressions.Regex.Match(policy, "'nonce-([^']+)'").Groups[1].Value;
         Assert.Contains($"nonce=\"{nonce}\"", html); // its one inline script carries this request's nonce
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/scalar.js")).StatusCode);
+        // Scalar also answers /api/v1 (the document's name): it gets its nonce there too.
+        var v1 = await client.GetAsync("/api/v1");
+        Assert.Contains("'nonce-", v1.Headers.GetValues("Content-Security-Policy").Single());
         // The rest of the site keeps the strict policy.
         Assert.DoesNotContain("nonce", (await client.GetAsync("/api/v1/eras")).Headers.GetValues("Content-Security-Policy").Single());
     }
