@@ -14,7 +14,7 @@ namespace Timeline.Core.Publishing;
 /// A view of the timeline in TimelineJS 3's two forms: its JSON, which TimelineJS loads as it is, and its spreadsheet
 /// template as CSV. Dates carry only the parts their precision knows; an approximate one says "c." in display_date;
 /// the summary is HTML; storylines are eras and each event's group; the media is the event's own, else its first
-/// source (the article's address as the link, its outlet as the credit). Importing an export gives back the same events, dates and precisions.
+/// source (its passage quoted, the article linked in the caption, the outlet as the credit). Importing an export gives back the same events, dates and precisions.
 /// </summary>
 public static class TimelineJsExport
 {
@@ -36,7 +36,31 @@ public static class TimelineJsExport
         JsonSerializer.Serialize(new JsTimeline(
             new JsSlide(null, null, new JsText("Timeline", WebUtility.HtmlEncode(Intro(export)))),
             [.. export.Events.Select(e => Slide(e, links))],
-            [.. Used(export, storylines).Select(era => new JsSlide(Date(era.Start), Date(era.End), new JsText(WebUtility.HtmlEncode(era.Title))))]), Json);
+            [.. Used(export, storylines).Select(era => new JsSlide(EraStart(era), Date(era.End), new JsText(WebUtility.HtmlEncode(era.Title))))]), Json);
+
+    /// <summary>
+    /// TimelineJS drops an end date whose parts equal the start's and then refuses the whole timeline ("All eras must
+    /// have start and end dates"), so a storyline within one month (or year, or day) would break it. Its start gets a
+    /// display_date, which makes the two differ without changing a part.
+    /// </summary>
+    private static JsDate EraStart(EraSummary era) =>
+        era.Start.ToIsoString() == era.End.ToIsoString() ? Date(era.Start) with { DisplayDate = era.Start.Format() } : Date(era.Start);
+
+    /// <summary>The spreadsheet has no display date per date: there, such a storyline ends on its period's last part
+    /// (September 2022 to 30 September 2022), the same span one precision finer.</summary>
+    private static JsDate EraEndInSheet(EraSummary era)
+    {
+        if (era.Start.ToIsoString() != era.End.ToIsoString())
+            return Date(era.End);
+        static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+        var last = era.End.End == DateTime.MaxValue ? DateTime.MaxValue : era.End.End.AddMinutes(-1);
+        return era.End.Precision switch
+        {
+            DatePrecision.Year => new JsDate(N(last.Year), N(last.Month)),
+            DatePrecision.Month => new JsDate(N(last.Year), N(last.Month), N(last.Day)),
+            _ => new JsDate(N(last.Year), N(last.Month), N(last.Day), N(last.Hour), last.Minute.ToString("00", CultureInfo.InvariantCulture)),
+        };
+    }
 
     public static string ToCsv(ViewExport export, IReadOnlyList<EraSummary> storylines, SiteLinks links)
     {
@@ -53,7 +77,7 @@ public static class TimelineJsExport
             {
                 var row = new string?[TimelineJsReader.Columns.Length];
                 Cells(row, "", Date(era.Start));
-                Cells(row, "End ", Date(era.End));
+                Cells(row, "End ", EraEndInSheet(era));
                 Set(row, "Headline", WebUtility.HtmlEncode(era.Title));
                 Set(row, "Type", "era");
                 csv.WriteRecord(row);
@@ -107,13 +131,24 @@ public static class TimelineJsExport
             ? new JsMedia(own.Kind == MediaKind.Image ? links.Image(own.FileId!).AbsoluteUri : own.Url!,
                 own.Caption.Length > 0 ? WebUtility.HtmlEncode(own.Caption) : null, own.Credit.Length > 0 ? WebUtility.HtmlEncode(own.Credit) : null,
                 own.AltText.Length > 0 ? own.AltText : null)
-            : published.Sources.FirstOrDefault() is { } first
-            ? new JsMedia(ExternalUrl(first.Url) ?? links.Absolute("/articles/" + first.ArticleId.ToString(CultureInfo.InvariantCulture)).AbsoluteUri,
-                WebUtility.HtmlEncode(first.ArticleTitle), WebUtility.HtmlEncode(first.Outlet))
+            : published.Sources.FirstOrDefault(s => s.Passage.Trim().Length > 0) is { } first
+            ? SourceMedia(first, links)
             : null;
         var html = SafeMarkdown.ToHtml(ev.Summary) + $"<p><a href=\"{links.Event(ev.Slug).AbsoluteUri}\">Sources and passages</a></p>";
         return new JsSlide(Date(ev.Start), ev.End is { } end ? Date(end) : null, new JsText(WebUtility.HtmlEncode(ev.Title), html), media,
             published.Era?.Title, ev.Start.Approximate || ev.End?.Approximate == true ? PartialDate.FormatRange(ev.Start, ev.End) : null, ev.Slug);
+    }
+
+    /// <summary>
+    /// The first source as TimelineJS media: its passage as a quote (TimelineJS's blockquote media, which it
+    /// sanitises), the article as the caption's link, the outlet as the credit. Not the article's address as the media
+    /// url: TimelineJS takes any address it does not recognise for an image, and would show a broken one.
+    /// </summary>
+    private static JsMedia SourceMedia(EventSource source, SiteLinks links)
+    {
+        var article = ExternalUrl(source.Url) ?? links.Absolute("/articles/" + source.ArticleId.ToString(CultureInfo.InvariantCulture)).AbsoluteUri;
+        return new JsMedia($"<blockquote>{WebUtility.HtmlEncode(source.Passage.Trim())}</blockquote>",
+            $"<a href=\"{WebUtility.HtmlEncode(article)}\">{WebUtility.HtmlEncode(source.ArticleTitle)}</a>", WebUtility.HtmlEncode(source.Outlet));
     }
 
     private static string? ExternalUrl(string? url) =>
