@@ -262,7 +262,7 @@ static void Print(string heading, List<(string What, string Figure)> rows)
 static long GzipLength(byte[] body)
 {
     using var compressed = new MemoryStream();
-    using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal))
+    using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
         gzip.Write(body);
     return compressed.Length;
 }
