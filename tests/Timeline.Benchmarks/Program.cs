@@ -218,7 +218,7 @@ async Task MeasurePublishingAsync(int size, string database)
     var ics = Timeline.Core.Publishing.CalendarFeed.Write(export, links);
     var icsMs = clock.Elapsed.TotalMilliseconds;
     clock.Restart();
-    var json = Timeline.Core.Publishing.TimelineJsExport.ToJson(export, await queries.GetErasAsync(), links);
+    var json = Timeline.Core.Publishing.TimelineJsExport.ToJson(export, links);
     var jsonMs = clock.Elapsed.TotalMilliseconds;
     rows.Add(($"export of the first {export.Events.Count:N0} events: read / iCalendar / TimelineJS JSON",
         $"{read:N0} ms / {icsMs:N0} ms ({ics.Length / 1e6:N1} MB) / {jsonMs:N0} ms ({json.Length / 1e6:N1} MB)"));

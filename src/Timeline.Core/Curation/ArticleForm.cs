@@ -40,7 +40,7 @@ public sealed partial class ArticleForm
         var url = Url.Trim();
         if (url.Length > Limits.UrlLength)
             errors.Set("url", $"The address is longer than {Limits.UrlLength} characters.");
-        else if (url.Length > 0 && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        else if (url.Length > 0 && WebAddress.Http(url) is null)
             errors.Set("url", "Give the article's web address, starting with https:// or http://.");
         if (!Published.TryBuild(out published, out var dateError))
             errors.Set("published", dateError!);

@@ -97,7 +97,7 @@ public static partial class ArticleImportReader
         meta.Outlet = Meta("og:site_name") ?? Meta("application-name");
         meta.Author = Meta("author") ?? Meta("article:author");
         var url = Blank(document.QuerySelector("link[rel='canonical']")?.GetAttribute("href")) ?? Meta("og:url");
-        meta.Url = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? url : null;
+        meta.Url = WebAddress.Http(url) is not null ? url : null;
         meta.Language = Blank(document.DocumentElement.GetAttribute("lang"));
         var date = Meta("article:published_time") ?? Meta("date") ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime");
         if (date is not null && DateTimeOffset.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))

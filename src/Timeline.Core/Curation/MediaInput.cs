@@ -1,14 +1,12 @@
 using System.Security.Cryptography;
 using Timeline.Core.Domain;
+using Timeline.Core.Text;
 
 namespace Timeline.Core.Curation;
 
 /// <summary>An image chosen in the form and not stored yet: its bytes and the type they were found to be.</summary>
-public sealed record PendingImage(string FileName, byte[] Bytes, string ContentType, string Extension)
-{
-    /// <summary>The file id the bytes get: the same image is stored once, and its address never changes meaning.</summary>
-    public string FileId => $"img-{Convert.ToHexStringLower(SHA256.HashData(Bytes))}.{Extension}";
-}
+/// <paramref name="FileId"/>: the id the bytes get, from their hash: the same image is stored once, and its address never changes meaning.
+public sealed record PendingImage(string FileName, byte[] Bytes, string ContentType, string FileId);
 
 public enum MediaChoice
 {
@@ -49,7 +47,7 @@ public sealed class MediaInput
         if (bytes.Length > MaxImageBytes)
             return (null, $"{fileName} is {bytes.Length / 1024.0 / 1024.0:0.0} MB; an image may be at most {MaxImageBytes / 1024 / 1024} MB.");
         return ImageTypes.Sniff(bytes) is { } type
-            ? (new PendingImage(fileName, bytes, type.ContentType, type.Extension), null)
+            ? (new PendingImage(fileName, bytes, type.ContentType, $"img-{Convert.ToHexStringLower(SHA256.HashData(bytes))}.{type.Extension}"), null)
             : (null, $"{fileName} is not a PNG, JPEG, GIF or WebP image (judged by its content, not its name).");
     }
 
@@ -65,7 +63,7 @@ public sealed class MediaInput
             var url = Url.Trim();
             if (url.Length == 0)
                 errors.Set("media-url", "Give the address of the page or video to link to.");
-            else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            else if (WebAddress.Http(url) is not { } uri)
                 errors.Set("media-url", "Give a full web address starting with https:// or http://.");
             else if (uri.AbsoluteUri.Length > Limits.UrlLength)
                 errors.Set("media-url", $"The address is too long: at most {Limits.UrlLength} characters.");
@@ -84,23 +82,12 @@ public sealed class MediaInput
             Kind = MediaKind.Image, FileId = Upload?.FileId ?? FileId, ContentType = Upload?.ContentType ?? ContentType,
             Caption = Caption.Trim(), Credit = Credit.Trim(), AltText = AltText.Trim(),
         },
-        MediaChoice.Link => new EventMedia { Kind = MediaKind.Link, Url = new Uri(Url.Trim()).AbsoluteUri, Caption = Caption.Trim(), Credit = Credit.Trim() },
+        // A link that is not a web address yet (the form is still being typed) is described as typed; a save refuses it.
+        MediaChoice.Link => new EventMedia { Kind = MediaKind.Link, Url = WebAddress.Http(Url.Trim())?.AbsoluteUri ?? Url, Caption = Caption.Trim(), Credit = Credit.Trim() },
         _ => null,
     };
 
-    public string Describe() => ToMediaOrNull()?.Describe() ?? "";
-
-    private EventMedia? ToMediaOrNull()
-    {
-        try
-        {
-            return ToMedia();
-        }
-        catch (UriFormatException)
-        {
-            return new EventMedia { Kind = MediaKind.Link, Url = Url, Caption = Caption, Credit = Credit };
-        }
-    }
+    public string Describe() => ToMedia()?.Describe() ?? "";
 }
 
 /// <summary>The image types the site serves, recognised by their first bytes. SVG is not among them: it can carry script.</summary>

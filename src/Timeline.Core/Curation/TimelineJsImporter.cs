@@ -9,12 +9,20 @@ using Timeline.Core.Text;
 namespace Timeline.Core.Curation;
 
 /// <summary>A message about one entry of an imported file: "event 3", "row 7", "the title slide".</summary>
-public sealed record ImportNote(string Entry, string Message);
+public sealed record ImportNote(string Entry, string Message)
+{
+    /// <summary>The entry as a message starts with it: "Event 3".</summary>
+    public string Where => Entry.Length == 0 ? Entry : char.ToUpperInvariant(Entry[0]) + Entry[1..];
+}
 
-public sealed record PlannedStoryline(string Slug, string Title, string Description, PartialDate Start, PartialDate End, bool Exists);
+public sealed record PlannedStoryline(string Slug, string Title, string Description, PartialDate Start, PartialDate End, bool Exists)
+{
+    /// <summary>A storyline already in the store: kept as it is, and shown as stored.</summary>
+    public static PlannedStoryline Of(Era era) => new(era.Slug, era.Title, era.Description, era.Start, era.End, Exists: true);
+}
 
 public sealed record PlannedImportEvent(
-    string Entry, string Title, string Slug, string Summary, PartialDate Start, PartialDate? End, string? StorylineSlug,
+    string Title, string Slug, string Summary, PartialDate Start, PartialDate? End, string? StorylineSlug,
     IReadOnlyList<string> Topics, EventMedia? Media);
 
 /// <summary>What an import would do: the preview a curator checks, and the plan the import writes.</summary>
@@ -60,9 +68,9 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
             var created = 0;
             foreach (var planned in plan.Storylines)
             {
-                if (store.EraBySlug(planned.Slug).FirstOrDefault() is { } existing)
+                if (planned.Exists)
                 {
-                    eras[planned.Slug] = existing;
+                    eras[planned.Slug] = store.EraBySlug(planned.Slug).First();
                     continue;
                 }
                 var era = new Era
@@ -133,7 +141,7 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
                 continue;
             // A storyline already there is kept as it is: the preview shows it as stored.
             storylines.Add(store.EraBySlug(slug).FirstOrDefault() is { } existing
-                ? new PlannedStoryline(existing.Slug, existing.Title, existing.Description, existing.Start, existing.End, Exists: true)
+                ? PlannedStoryline.Of(existing)
                 : new PlannedStoryline(slug, title, description, start.Value, end.Value, Exists: false));
         }
 
@@ -203,7 +211,7 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
                 else if (SameDate(display, approximateStart, approximateEnd))
                     (startDate, end) = (approximateStart, approximateEnd);
                 else
-                    summary.Insert(0, $"*Date as the source timeline gave it: {Escape(display)}*\n\n");
+                    summary.Insert(0, $"*Date as the source timeline gave it: {HtmlToMarkdown.EscapeText(display)}*\n\n");
             }
             if (end is { } endDate && slide.End?.DisplayDate is { } endDisplay && IsApproximateOf(endDisplay, endDate))
                 end = new PartialDate(endDate.Value, endDate.Precision, approximate: true);
@@ -211,13 +219,13 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
             if (slide.Media is { Url: { } url } given)
             {
                 // Kept as a link, never fetched or embedded: the site shows it as a card that leads to it.
-                if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.AbsoluteUri.Length <= Limits.UrlLength)
+                if (WebAddress.Http(url) is { } uri && uri.AbsoluteUri.Length <= Limits.UrlLength)
                 {
                     media = new EventMedia
                     {
                         Kind = MediaKind.Link, Url = uri.AbsoluteUri,
-                        Caption = Shorten(HtmlToMarkdown.ToPlainText(given.Caption) is { Length: > 0 } caption ? caption : given.Alt ?? "", MediaInput.MaxCaptionLength),
-                        Credit = Shorten(HtmlToMarkdown.ToPlainText(given.Credit), Limits.NameLength),
+                        Caption = TextExcerpt.Shorten(HtmlToMarkdown.ToPlainText(given.Caption) is { Length: > 0 } caption ? caption : given.Alt ?? "", MediaInput.MaxCaptionLength),
+                        Credit = TextExcerpt.Shorten(HtmlToMarkdown.ToPlainText(given.Credit), Limits.NameLength),
                     };
                     if (given.Thumbnail is not null)
                         dropped.Add(new ImportNote(slide.Entry, "The media thumbnail is not kept (the media is kept as a link)."));
@@ -257,8 +265,8 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
             }
             if (FindExisting(title, startDate) is { } existing)
             {
-                already.Add(new ImportNote(slide.Entry, $"\"{title}\" ({startDate.Format()}) is already on the timeline as /events/{existing}" +
-                                                        (store.Slugs.FindById(existing) is { } r && store.Events.FindById(r.EventId)?.Status == EventStatus.Deleted ? " (in the trash)" : "") + "."));
+                already.Add(new ImportNote(slide.Entry, $"\"{title}\" ({startDate.Format()}) is already on the timeline as /events/{existing.Slug}" +
+                                                        (existing.Status == EventStatus.Deleted ? " (in the trash)" : "") + "."));
                 continue;
             }
             string slug;
@@ -273,7 +281,7 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
                 slug = Slugs.MakeUnique(Slugs.ForEvent(startDate, title), c => slugsTaken.Contains(c) || store.Slugs.FindById(c) is not null);
             }
             slugsTaken.Add(slug);
-            events.Add(new PlannedImportEvent(slide.Entry, title, slug, summary.ToString(), startDate, end, storyline, topics, media));
+            events.Add(new PlannedImportEvent(title, slug, summary.ToString(), startDate, end, storyline, topics, media));
         }
 
         if (mainSlug is not null && options.EraSlug is null && events.Any(e => e.StorylineSlug == mainSlug) && storylines.All(p => p.Slug != mainSlug))
@@ -284,22 +292,21 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
             if (description.Length > Limits.SummaryLength)
                 errors.Add(new ImportNote("the title slide", $"The text is {description.Length} characters long as Markdown; the most is {Limits.SummaryLength}."));
             storylines.Insert(0, store.EraBySlug(mainSlug).FirstOrDefault() is { } existing
-                ? new PlannedStoryline(existing.Slug, existing.Title, existing.Description, existing.Start, existing.End, Exists: true)
+                ? PlannedStoryline.Of(existing)
                 : new PlannedStoryline(mainSlug, mainTitle!, description, mine.Min(e => e.Start), last, Exists: false));
         }
         else if (options.EraSlug is not null && mainSlug is not null)
         {
-            var era = store.EraBySlug(mainSlug).First();
-            storylines.Insert(0, new PlannedStoryline(era.Slug, era.Title, era.Description, era.Start, era.End, Exists: true));
+            storylines.Insert(0, PlannedStoryline.Of(store.EraBySlug(mainSlug).First()));
         }
         // An era no event falls in is still a storyline of the file: kept, unless it exists already.
         return new TimelineJsPreview(events, storylines, already, dropped, errors, options.Publish);
     }
 
-    /// <summary>The slug of the event (of any status) with this title and start, when there is one: the entry is already imported,
+    /// <summary>The event (of any status) with this title and start, when there is one: the entry is already imported,
     /// under whatever address it got.</summary>
-    private string? FindExisting(string title, PartialDate start) =>
-        store.EventsTitled(title).ToEnumerable().FirstOrDefault(e => e.Start == start)?.Slug;
+    private Event? FindExisting(string title, PartialDate start) =>
+        store.EventsTitled(title).ToEnumerable().FirstOrDefault(e => e.Start == start);
 
     /// <summary>The date as its parts give it: year only is year-precise, no day month-precise, an hour day+time.</summary>
     private static PartialDate? ReadDate(TjsDate date, string entry, string which, List<ImportNote> errors, List<ImportNote> dropped)
@@ -369,9 +376,6 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
         return false;
     }
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
-
     private static string Normal(string text) => string.Join(' ', text.Trim().ToLowerInvariant().Replace('–', '-').Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
-    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("*", "\\*").Replace("_", "\\_").Replace("[", "\\[").Replace("]", "\\]").Replace("<", "\\<");
 }

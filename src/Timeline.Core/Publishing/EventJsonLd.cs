@@ -42,9 +42,7 @@ public static class EventJsonLd
                     ["headline"] = s.ArticleTitle,
                     ["datePublished"] = s.Published.ToIsoString(),
                     ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = s.Outlet },
-                    ["url"] = Uri.TryCreate(s.Url, UriKind.Absolute, out var original) && original.Scheme is "http" or "https"
-                        ? original.AbsoluteUri
-                        : links.Absolute("/articles/" + s.ArticleId).AbsoluteUri,
+                    ["url"] = (WebAddress.Http(s.Url) ?? links.Absolute("/articles/" + s.ArticleId)).AbsoluteUri,
                 };
                 if (!string.IsNullOrWhiteSpace(s.Author))
                     article["author"] = new JsonObject { ["@type"] = "Person", ["name"] = s.Author };

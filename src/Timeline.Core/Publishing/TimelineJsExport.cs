@@ -32,11 +32,11 @@ public static class TimelineJsExport
     private sealed record JsSlide(JsDate? StartDate, JsDate? EndDate, JsText Text, JsMedia? Media = null, string? Group = null, string? DisplayDate = null, string? UniqueId = null);
     private sealed record JsTimeline(JsSlide Title, IReadOnlyList<JsSlide> Events, IReadOnlyList<JsSlide> Eras);
 
-    public static string ToJson(ViewExport export, IReadOnlyList<EraSummary> storylines, SiteLinks links) =>
+    public static string ToJson(ViewExport export, SiteLinks links) =>
         JsonSerializer.Serialize(new JsTimeline(
             new JsSlide(null, null, new JsText("Timeline", WebUtility.HtmlEncode(Intro(export)))),
             [.. export.Events.Select(e => Slide(e, links))],
-            [.. Used(export, storylines).Select(era => new JsSlide(EraStart(era), Date(era.End), new JsText(WebUtility.HtmlEncode(era.Title))))]), Json);
+            [.. Storylines(export).Select(era => new JsSlide(EraStart(era), Date(era.End), new JsText(WebUtility.HtmlEncode(era.Title))))]), Json);
 
     /// <summary>
     /// TimelineJS drops an end date whose parts equal the start's and then refuses the whole timeline ("All eras must
@@ -52,17 +52,11 @@ public static class TimelineJsExport
     {
         if (era.Start.ToIsoString() != era.End.ToIsoString())
             return Date(era.End);
-        static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
-        var last = era.End.End == DateTime.MaxValue ? DateTime.MaxValue : era.End.End.AddMinutes(-1);
-        return era.End.Precision switch
-        {
-            DatePrecision.Year => new JsDate(N(last.Year), N(last.Month)),
-            DatePrecision.Month => new JsDate(N(last.Year), N(last.Month), N(last.Day)),
-            _ => new JsDate(N(last.Year), N(last.Month), N(last.Day), N(last.Hour), last.Minute.ToString("00", CultureInfo.InvariantCulture)),
-        };
+        var finer = era.End.Precision switch { DatePrecision.Year => DatePrecision.Month, DatePrecision.Month => DatePrecision.Day, _ => DatePrecision.Minute };
+        return Date(new PartialDate(era.End.IsLast ? DateTime.MaxValue : era.End.End.AddMinutes(-1), finer));
     }
 
-    public static string ToCsv(ViewExport export, IReadOnlyList<EraSummary> storylines, SiteLinks links)
+    public static string ToCsv(ViewExport export, SiteLinks links)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
@@ -73,7 +67,7 @@ public static class TimelineJsExport
             Set(title, "Text", WebUtility.HtmlEncode(Intro(export)));
             Set(title, "Type", "title");
             csv.WriteRecord(title);
-            foreach (var era in Used(export, storylines))
+            foreach (var era in Storylines(export))
             {
                 var row = new string?[TimelineJsReader.Columns.Length];
                 Cells(row, "", Date(era.Start));
@@ -118,11 +112,9 @@ public static class TimelineJsExport
         ? "The first events of a larger view of the timeline; narrow the view to export the rest."
         : "Events of the timeline, each with the articles that report it.";
 
-    private static IEnumerable<EraSummary> Used(ViewExport export, IReadOnlyList<EraSummary> storylines)
-    {
-        var used = export.Events.Select(e => e.Event.EraId).OfType<int>().ToHashSet();
-        return storylines.Where(s => used.Contains(s.Id));
-    }
+    /// <summary>The storylines the exported events are in, in date order.</summary>
+    private static IEnumerable<EraSummary> Storylines(ViewExport export) =>
+        export.Events.Select(e => e.Era).OfType<EraSummary>().DistinctBy(e => e.Id).OrderBy(e => e.Start);
 
     private static JsSlide Slide(PublishedEvent published, SiteLinks links)
     {
@@ -146,13 +138,11 @@ public static class TimelineJsExport
     /// </summary>
     private static JsMedia SourceMedia(EventSource source, SiteLinks links)
     {
-        var article = ExternalUrl(source.Url) ?? links.Absolute("/articles/" + source.ArticleId.ToString(CultureInfo.InvariantCulture)).AbsoluteUri;
+        var article = (WebAddress.Http(source.Url) ?? links.Absolute("/articles/" + source.ArticleId.ToString(CultureInfo.InvariantCulture))).AbsoluteUri;
         return new JsMedia($"<blockquote>{WebUtility.HtmlEncode(source.Passage.Trim())}</blockquote>",
             $"<a href=\"{WebUtility.HtmlEncode(article)}\">{WebUtility.HtmlEncode(source.ArticleTitle)}</a>", WebUtility.HtmlEncode(source.Outlet));
     }
 
-    private static string? ExternalUrl(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.AbsoluteUri : null;
 
     /// <summary>Only the parts the precision knows; "c. July 2013" as the display text of an approximate date.</summary>
     private static JsDate Date(PartialDate date)

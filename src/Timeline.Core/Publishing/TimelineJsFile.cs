@@ -41,7 +41,7 @@ public static class TimelineJsReader
         return isJson ? ReadJson(trimmed) : ReadCsv(trimmed);
     }
 
-    public static TimelineJsFile ReadJson(string json)
+    private static TimelineJsFile ReadJson(string json)
     {
         JsonDocument document;
         try
@@ -115,7 +115,7 @@ public static class TimelineJsReader
         "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group", "Background", "Alt Text",
     ];
 
-    public static TimelineJsFile ReadCsv(string csv)
+    private static TimelineJsFile ReadCsv(string csv)
     {
         var malformed = new List<string>();
         var options = new CsvReaderOptions

@@ -51,7 +51,7 @@ public sealed record TimelineFacets(
     IReadOnlyList<FacetOption> Places, IReadOnlyList<FacetOption> Outlets);
 
 /// <summary>A page of the public API's event list; <paramref name="Next"/> is the cursor of the page after it.</summary>
-public sealed record EventListPage(IReadOnlyList<TimelineItem> Items, string? Next, IReadOnlyList<string> Problems);
+public sealed record EventListPage(IReadOnlyList<TimelineItem> Items, string? Next);
 
 /// <summary>A published event with what exports and feeds write of it.</summary>
 public sealed record PublishedEvent(Event Event, EraSummary? Era, IReadOnlyList<TagRef> Tags, IReadOnlyList<EventSource> Sources);

@@ -77,11 +77,10 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
     /// </summary>
     public Task<EventListPage> ListAsync(TimelineViewState state, int limit, CancellationToken cancellationToken = default)
     {
-        var problems = state.Problems.ToList();
-        var view = Resolve(state, problems);
+        var view = Resolve(state, []);
         var items = Page(view, state.Cursor.After, null, limit + 1);
         var page = items.Take(limit).ToList();
-        return Task.FromResult(new EventListPage(page, items.Count > limit ? page[^1].SortKey : null, problems));
+        return Task.FromResult(new EventListPage(page, items.Count > limit ? page[^1].SortKey : null));
     }
 
     /// <summary>
@@ -91,7 +90,7 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
     public async Task<ViewExport> ExportAsync(TimelineViewState state, int max, CancellationToken cancellationToken = default)
     {
         var items = new List<TimelineItem>();
-        var cursor = state with { After = null, Before = null, Focus = null };
+        var cursor = state.FiltersOnly();
         EventListPage page;
         do
         {

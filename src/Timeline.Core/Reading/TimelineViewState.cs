@@ -82,6 +82,10 @@ public sealed record TimelineViewState
         return query.ToString();
     }
 
+    /// <summary>The view's filters and date window alone, without its position, focus or zoom: what a feed or an
+    /// export of the view follows.</summary>
+    public TimelineViewState FiltersOnly() => this with { After = null, Before = null, Focus = null, Zoom = TimelineZoom.Years };
+
     /// <summary>The timeline's URL for this view.</summary>
     public string ToUrl() => "/" + ToQueryString();
 

@@ -71,7 +71,7 @@ public static class SeedManifestLoader
             Require(a.Title, where, "title", problems);
             Require(a.Outlet, where, "outlet", problems);
             var published = ParseDate(a.Published, a.Approximate, where, "published", problems);
-            if (a.Url is not null && !(Uri.TryCreate(a.Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            if (a.Url is not null && WebAddress.Http(a.Url) is null)
                 problems.Add($"{where}: url \"{a.Url}\" is not an http(s) address.");
             if (a.File is not null && !files.Add(a.File))
                 problems.Add($"{where}: the file is listed twice.");

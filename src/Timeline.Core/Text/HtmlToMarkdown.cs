@@ -121,7 +121,7 @@ public static partial class HtmlToMarkdown
         switch (node)
         {
             case IText text:
-                output.Append(Escape(Spaces().Replace(text.Data, " ")));
+                output.Append(EscapeText(Spaces().Replace(text.Data, " ")));
                 return;
             case not IElement:
                 return; // comments
@@ -197,7 +197,7 @@ public static partial class HtmlToMarkdown
     });
 
     /// <summary>Characters Markdown would read as syntax, escaped so the text stays text.</summary>
-    private static string Escape(string text) => MarkdownSyntax().Replace(text, @"\$0");
+    public static string EscapeText(string text) => MarkdownSyntax().Replace(text, @"\$0");
 
     [GeneratedRegex(@"[\\`*_\[\]<>#|~&]")]
     private static partial Regex MarkdownSyntax();

@@ -69,11 +69,11 @@ public static class ImportTimelineJsCommand
         await app.Services.GetRequiredService<Core.Search.SearchIndexer>().CatchUpAsync();
         var preview = result.Preview;
         foreach (var note in preview.Errors)
-            error.WriteLine($"{Capital(note.Entry)}: {note.Message}");
+            error.WriteLine($"{note.Where}: {note.Message}");
         foreach (var note in preview.AlreadyThere)
-            output.WriteLine($"{Capital(note.Entry)}: {note.Message}");
+            output.WriteLine($"{note.Where}: {note.Message}");
         foreach (var note in preview.Dropped)
-            output.WriteLine($"{Capital(note.Entry)}: {note.Message}");
+            output.WriteLine($"{note.Where}: {note.Message}");
         if (preview.Errors.Count > 0)
         {
             error.WriteLine($"Nothing was imported: fix the {preview.Errors.Count} problem(s) above in {file} and run the command again.");
@@ -91,8 +91,6 @@ public static class ImportTimelineJsCommand
                          (storylines.Length > 0 ? $"; storylines: {storylines}." : "."));
         return 0;
     }
-
-    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static int Fail(TextWriter error, string message)
     {

@@ -33,6 +33,11 @@ public sealed class SecurityHeaders(RequestDelegate next)
 
     public const string NonceItem = "csp-nonce";
 
+    /// <summary>The embeddable timeline's policy: the readers' one, but any site may frame it.</summary>
+    public const string EmbedContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; " +
+        "frame-ancestors *";
+
     /// <summary>The embeddable timeline: the only page any site may frame.</summary>
     public static bool IsEmbed(PathString path) => path.StartsWithSegments("/embed");
 
@@ -47,7 +52,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        var policy = IsCuratorArea(path) ? CuratorContentSecurityPolicy : ContentSecurityPolicy;
+        var policy = IsCuratorArea(path) ? CuratorContentSecurityPolicy : IsEmbed(path) ? EmbedContentSecurityPolicy : ContentSecurityPolicy;
         if (IsApiReference(path))
         {
             // Hex, not base64: "+" and "/" would be written into the page as character references.
@@ -61,9 +66,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers.ContentSecurityPolicy = policy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            if (IsEmbed(path))
-                headers.ContentSecurityPolicy = policy.Replace("frame-ancestors 'none'", "frame-ancestors *");
-            else
+            if (!IsEmbed(path))
                 headers.XFrameOptions = "DENY";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             return Task.CompletedTask;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Timeline.Core.Publishing;
+using Timeline.Core.Text;
 
 namespace Timeline.Web.Hosting;
 
@@ -13,8 +14,7 @@ public sealed class SiteUrls(IOptions<TimelineOptions> options)
     public static string Passage(int articleId, int linkId) => $"{Article(articleId)}#{PassageAnchor(linkId)}";
     public static string PassageAnchor(int linkId) => "passage-" + linkId;
     /// <summary>An article's original address, only when it is plain http(s): never a script or data URL.</summary>
-    public static string? External(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.ToString() : null;
+    public static string? External(string? url) => WebAddress.Http(url)?.ToString();
 
     public static string InTimeline(string slug) => $"/?focus={Uri.EscapeDataString(slug)}#{Uri.EscapeDataString(slug)}";
 

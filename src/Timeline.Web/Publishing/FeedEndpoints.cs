@@ -21,19 +21,20 @@ public static class FeedEndpoints
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
         var cached = new OutputCacheAttribute { PolicyName = TimelineApp.PublicPagePolicy };
-        app.MapGet("/feeds/events.atom", Atom).WithMetadata(cached).RequireRateLimiting(PublicApi.RateLimitPolicy).RequireCors(PublicApi.CorsPolicy);
-        // A calendar or an export reads up to 5,000 events: a stricter limit of its own, besides the shared one.
-        app.MapGet("/feeds/events.ics", Calendar).WithMetadata(cached).RequireRateLimiting(PublicApi.ExportRateLimitPolicy).RequireCors(PublicApi.CorsPolicy);
-        app.MapGet("/export/timelinejs.json", TimelineJsJson).WithMetadata(cached).RequireRateLimiting(PublicApi.ExportRateLimitPolicy).RequireCors(PublicApi.CorsPolicy);
-        app.MapGet("/export/timelinejs.csv", TimelineJsCsv).WithMetadata(cached).RequireRateLimiting(PublicApi.ExportRateLimitPolicy).RequireCors(PublicApi.CorsPolicy);
+        void Feed(string pattern, Delegate handler, string rateLimit) =>
+            app.MapGet(pattern, handler).WithMetadata(cached).RequireRateLimiting(rateLimit).RequireCors(PublicApi.CorsPolicy);
+        Feed("/feeds/events.atom", Atom, PublicApi.RateLimitPolicy);
+        // A calendar or an export reads up to 5,000 events: a stricter limit of its own.
+        Feed("/feeds/events.ics", Calendar, PublicApi.ExportRateLimitPolicy);
+        Feed("/export/timelinejs.json", TimelineJsJson, PublicApi.ExportRateLimitPolicy);
+        Feed("/export/timelinejs.csv", TimelineJsCsv, PublicApi.ExportRateLimitPolicy);
         app.MapGet("/sitemap.xml", Sitemap).WithMetadata(cached).RequireRateLimiting(PublicApi.RateLimitPolicy);
         app.MapGet("/robots.txt", Robots).WithMetadata(cached);
         return app;
     }
 
     /// <summary>The view a feed or export follows: the timeline's filters, without its paging or focus.</summary>
-    public static TimelineViewState ViewOf(HttpRequest request) =>
-        TimelineViewState.Parse(request.QueryString.Value) with { After = null, Before = null, Focus = null, Zoom = TimelineZoom.Years };
+    private static TimelineViewState ViewOf(HttpRequest request) => TimelineViewState.Parse(request.QueryString.Value).FiltersOnly();
 
     private static async Task<IResult> Atom(HttpRequest request, TimelineQueries queries, SiteUrls urls, ReaderContentVersion version, CancellationToken cancellationToken)
     {
@@ -53,14 +54,14 @@ public static class FeedEndpoints
     private static async Task<IResult> TimelineJsJson(HttpRequest request, TimelineQueries queries, SiteUrls urls, CancellationToken cancellationToken)
     {
         var export = await queries.ExportAsync(ViewOf(request), MaxExportEvents, cancellationToken);
-        return Results.Text(TimelineJsExport.ToJson(export, await queries.GetErasAsync(cancellationToken), urls.Links(request)), "application/json; charset=utf-8");
+        return Results.Text(TimelineJsExport.ToJson(export, urls.Links(request)), "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> TimelineJsCsv(HttpRequest request, TimelineQueries queries, SiteUrls urls, CancellationToken cancellationToken)
     {
         var export = await queries.ExportAsync(ViewOf(request), MaxExportEvents, cancellationToken);
         request.HttpContext.Response.Headers.ContentDisposition = "attachment; filename=\"timeline.csv\"";
-        return Results.Text(TimelineJsExport.ToCsv(export, await queries.GetErasAsync(cancellationToken), urls.Links(request)), "text/csv; charset=utf-8");
+        return Results.Text(TimelineJsExport.ToCsv(export, urls.Links(request)), "text/csv; charset=utf-8");
     }
 
     private static async Task<IResult> Sitemap(HttpRequest request, TimelineQueries queries, SiteUrls urls, CancellationToken cancellationToken)

@@ -92,7 +92,8 @@ public static class PublicApi
         string? cursor, string? limit, CancellationToken cancellationToken)
     {
         var state = new TimelineViewState { Era = era, Tag = tag, Actor = actor, Place = place, Outlet = outlet, From = from, To = to, Q = q, After = cursor };
-        var errors = ViewErrors(state, await queries.GetFacetsAsync(cancellationToken), index.Analyzer);
+        var facets = await queries.GetFacetsAsync(cancellationToken);
+        var errors = ViewErrors(state, facets, index.Analyzer);
         if (cursor is not null && state.Cursor.After is null)
             errors["cursor"] = ["Not a cursor this API wrote: pass the nextCursor of an earlier answer, unchanged."];
         var size = DefaultLimit;
@@ -103,7 +104,7 @@ public static class PublicApi
 
         var page = await queries.ListAsync(state, size, cancellationToken);
         var links = urls.Links(request);
-        var eras = (await queries.GetErasAsync(cancellationToken)).ToDictionary(e => e.Id, e => e.Slug);
+        var eras = facets.Eras.ToDictionary(e => e.Id, e => e.Slug);
         var items = page.Items.Select(i => new ApiEventListItem(i.Slug, i.Title, i.Excerpt, ApiDate.Of(i.Start), ApiDate.Of(i.End),
             i.EraId is { } id ? eras.GetValueOrDefault(id) : null, i.Outlets, i.SourceCount, links.Event(i.Slug).AbsoluteUri)).ToList();
         string? next = null;

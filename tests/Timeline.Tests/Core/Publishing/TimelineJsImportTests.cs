@@ -212,8 +212,8 @@ public sealed class TimelineJsImportTests
         var export = await queries.ExportAsync(new TimelineViewState(), 5000);
         var links = new SiteLinks(new Uri("https://timeline.example.org/"));
         var text = format == "json"
-            ? TimelineJsExport.ToJson(export, await queries.GetErasAsync(), links)
-            : TimelineJsExport.ToCsv(export, await queries.GetErasAsync(), links);
+            ? TimelineJsExport.ToJson(export, links)
+            : TimelineJsExport.ToCsv(export, links);
         var file = Path.Combine(source.Folder, "export." + format);
         await File.WriteAllTextAsync(file, text);
 
