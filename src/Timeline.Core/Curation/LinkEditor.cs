@@ -21,6 +21,22 @@ public sealed class LinkForm
 
     /// <summary>What a link without a passage is told (the form says it too, on leaving the field empty).</summary>
     public const string PassageMissing = "Select or paste the passage of the article that supports the link.";
+
+    /// <summary>Checks what can be checked without the article's text; whether the passage is in it comes after.</summary>
+    public FieldErrors Validate()
+    {
+        var errors = new FieldErrors();
+        if (!Enum.IsDefined(Role))
+            errors.Set("role", "Choose what the article does for the event.");
+        var passage = Passage.Trim();
+        if (passage.Length == 0)
+            errors.Set("passage", PassageMissing);
+        else if (passage.Length > Limits.PassageLength)
+            errors.Set("passage", $"The passage has {passage.Length} characters; at most {Limits.PassageLength} fit. Quote the part that matters.");
+        if (Note.Length > Limits.SummaryLength)
+            errors.Set("note", $"The note has {Note.Length} characters; at most {Limits.SummaryLength} fit.");
+        return errors;
+    }
 }
 
 /// <summary>A link seen from its event (Other* is the article) or from its article (Other* is the event).</summary>
@@ -110,19 +126,10 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
             if (ev is null || ev.Status == EventStatus.Deleted || article is null)
                 return new Missing(ev is null || ev.Status == EventStatus.Deleted ? "The event no longer exists or is in the trash." : "The article no longer exists.");
 
-            var errors = new FieldErrors();
-            if (!Enum.IsDefined(form.Role))
-                errors.Set("role", "Choose what the article does for the event.");
-            var passage = form.Passage.Trim();
+            var errors = form.Validate();
             string? exact = null;
-            if (passage.Length == 0)
-                errors.Set("passage", LinkForm.PassageMissing);
-            else if (passage.Length > Limits.PassageLength)
-                errors.Set("passage", $"The passage has {passage.Length} characters; at most {Limits.PassageLength} fit. Quote the part that matters.");
-            else if ((exact = LocatePassage(tx.ReadText(article.Id), passage)) is null)
+            if (errors.For("passage") is null && (exact = LocatePassage(tx.ReadText(article.Id), form.Passage.Trim())) is null)
                 errors.Set("passage", "This passage is not in the article's text word for word. Select it from the text shown.");
-            if (form.Note.Length > Limits.SummaryLength)
-                errors.Set("note", $"The note has {form.Note.Length} characters; at most {Limits.SummaryLength} fit.");
             if (link is null && store.LinkOf(eventId, articleId).Exists())
                 errors.Set("article", "This article is already linked to this event; change that link instead.");
             if (errors.Count > 0)

@@ -127,8 +127,11 @@ public static class TimelineJsExport
             ? SourceMedia(first, links)
             : null;
         var html = SafeMarkdown.ToHtml(ev.Summary) + $"<p><a href=\"{links.Event(ev.Slug).AbsoluteUri}\">Sources and passages</a></p>";
+        // TimelineJS writes the group (a storyline's name) and the display date into the page as HTML, as it does the
+        // headline: every text that reaches them is encoded, whoever wrote it.
         return new JsSlide(Date(ev.Start), ev.End is { } end ? Date(end) : null, new JsText(WebUtility.HtmlEncode(ev.Title), html), media,
-            published.Era?.Title, ev.Start.Approximate || ev.End?.Approximate == true ? PartialDate.FormatRange(ev.Start, ev.End) : null, ev.Slug);
+            published.Era is { } era ? WebUtility.HtmlEncode(era.Title) : null,
+            ev.Start.Approximate || ev.End?.Approximate == true ? WebUtility.HtmlEncode(PartialDate.FormatRange(ev.Start, ev.End)) : null, ev.Slug);
     }
 
     /// <summary>
@@ -149,7 +152,7 @@ public static class TimelineJsExport
     {
         static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
         var v = date.Value;
-        var display = date.Approximate ? date.Format() : null;
+        var display = date.Approximate ? WebUtility.HtmlEncode(date.Format()) : null;
         return date.Precision switch
         {
             DatePrecision.Year => new JsDate(N(v.Year), DisplayDate: display),

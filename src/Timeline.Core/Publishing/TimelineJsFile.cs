@@ -55,32 +55,59 @@ public static class TimelineJsReader
         }
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                return TimelineJsFile.Unreadable("The file is JSON but not a TimelineJS timeline: it should be an object with an \"events\" list.");
-            if (!root.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
-                return TimelineJsFile.Unreadable("The file has no \"events\" list, so it is not a TimelineJS timeline.");
-            var title = root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.Object ? Slide(t, "the title slide") : null;
-            var slides = events.EnumerateArray().Select((e, i) => e.ValueKind == JsonValueKind.Object
-                ? Slide(e, $"event {i + 1}")
-                : new TjsSlide($"event {i + 1}", null, null, null, null, null, null, null, null, false)).ToList();
-            var eras = root.TryGetProperty("eras", out var list) && list.ValueKind == JsonValueKind.Array
-                ? list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).Select((e, i) => Slide(e, $"era {i + 1}")).ToList()
-                : [];
-            return new TimelineJsFile(title, slides, eras, null);
+            try
+            {
+                return ReadTimeline(document.RootElement);
+            }
+            catch (BrokenTextException e)
+            {
+                return TimelineJsFile.Unreadable($"{char.ToUpperInvariant(e.Entry[0])}{e.Entry[1..]}: \"{e.Field}\" holds a \\u escape that is not a " +
+                                                 "character (half of a surrogate pair, such as \\ud800). Correct it in the file and import it again.");
+            }
         }
+    }
+
+    private static TimelineJsFile ReadTimeline(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+            return TimelineJsFile.Unreadable("The file is JSON but not a TimelineJS timeline: it should be an object with an \"events\" list.");
+        if (!root.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
+            return TimelineJsFile.Unreadable("The file has no \"events\" list, so it is not a TimelineJS timeline.");
+        var title = root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.Object ? Slide(t, "the title slide") : null;
+        var slides = events.EnumerateArray().Select((e, i) => e.ValueKind == JsonValueKind.Object
+            ? Slide(e, $"event {i + 1}")
+            : new TjsSlide($"event {i + 1}", null, null, null, null, null, null, null, null, false)).ToList();
+        var eras = root.TryGetProperty("eras", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).Select((e, i) => Slide(e, $"era {i + 1}")).ToList()
+            : [];
+        return new TimelineJsFile(title, slides, eras, null);
     }
 
     private static TjsSlide Slide(JsonElement slide, string entry)
     {
-        var text = Child(slide, "text");
-        var media = Child(slide, "media") is { } m
-            ? new TjsMedia(Value(m, "url"), Value(m, "caption"), Value(m, "credit"), Value(m, "thumbnail"), Value(m, "alt"))
-            : null;
-        return new TjsSlide(entry, Date(Child(slide, "start_date")), Date(Child(slide, "end_date")),
-            text is { } h ? Value(h, "headline") : null, text is { } b ? Value(b, "text") : null,
-            media is { Url.Length: > 0 } ? media : null, Value(slide, "group"), Value(slide, "display_date"), Value(slide, "unique_id"),
-            Child(slide, "background") is { } bg && (Value(bg, "url") is { Length: > 0 } || Value(bg, "color") is { Length: > 0 }));
+        try
+        {
+            var text = Child(slide, "text");
+            var media = Child(slide, "media") is { } m
+                ? new TjsMedia(Value(m, "url"), Value(m, "caption"), Value(m, "credit"), Value(m, "thumbnail"), Value(m, "alt"))
+                : null;
+            return new TjsSlide(entry, Date(Child(slide, "start_date")), Date(Child(slide, "end_date")),
+                text is { } h ? Value(h, "headline") : null, text is { } b ? Value(b, "text") : null,
+                media is { Url.Length: > 0 } ? media : null, Value(slide, "group"), Value(slide, "display_date"), Value(slide, "unique_id"),
+                Child(slide, "background") is { } bg && (Value(bg, "url") is { Length: > 0 } || Value(bg, "color") is { Length: > 0 }));
+        }
+        catch (BrokenTextException e)
+        {
+            throw new BrokenTextException(entry, e.Field);
+        }
+    }
+
+    /// <summary>A JSON string that is valid JSON but no text: a "\ud800" escape without its other half. System.Text.Json
+    /// parses the document and refuses only when the string is read (InvalidOperationException).</summary>
+    private sealed class BrokenTextException(string entry, string name) : Exception
+    {
+        public string Entry => entry;
+        public string Field => name;
     }
 
     private static TjsDate? Date(JsonElement? date) => date is { } d
@@ -98,12 +125,24 @@ public static class TimelineJsReader
             return null;
         var text = value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => ReadString(value, name),
             JsonValueKind.Number => value.GetRawText(),
             JsonValueKind.True => "true",
             _ => null,
         };
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+
+    private static string? ReadString(JsonElement value, string name)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new BrokenTextException("", name);
+        }
     }
 
     // The spreadsheet ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ namespace Timeline.Core.Search;
 
 /// <summary>
 /// What the index holds of an event or an article. Text fields are indexed, not stored: titles and snippets are
-/// built from the store's own text for the page of hits (a third of the index's size, shared/notes/lucene.md §3).
+/// built from the store's own text for the page of hits (storing them made the index three times the size).
 /// </summary>
 public static class SearchDocuments
 {

@@ -1,11 +1,16 @@
 using System.Text.Json;
+using Timeline.Core.Curation;
 using Timeline.Core.Dates;
 using Timeline.Core.Domain;
 using Timeline.Core.Text;
 
 namespace Timeline.Core.Seeding;
 
-/// <summary>Reads seeds/timeline.json and its article files, and checks all of it before anything is written.</summary>
+/// <summary>
+/// Reads seeds/timeline.json and its article files, and checks all of it before anything is written. Every field goes
+/// through the rules of the curator form that edits it (lengths, required fields, addresses, colours, tag names), so a
+/// manifest can hold nothing a curator could not save again, and nothing too long for the store's indexes.
+/// </summary>
 public static class SeedManifestLoader
 {
     public const string ManifestFileName = "timeline.json";
@@ -33,6 +38,7 @@ public static class SeedManifestLoader
         }
         catch (JsonException e)
         {
+            // Half a surrogate pair ("\ud800") in a string lands here too: "could not be converted to System.String", with its path.
             throw new SeedManifestException(path, [$"it is not valid manifest JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine}): {e.Message}"]);
         }
         if (manifest is null)
@@ -70,9 +76,15 @@ public static class SeedManifestLoader
             Require(a.File, where, "file", problems);
             Require(a.Title, where, "title", problems);
             Require(a.Outlet, where, "outlet", problems);
-            var published = ParseDate(a.Published, a.Approximate, where, "published", problems);
             if (a.Url is not null && WebAddress.Http(a.Url) is null)
                 problems.Add($"{where}: url \"{a.Url}\" is not an http(s) address.");
+            var published = ParseDate(a.Published, a.Approximate, where, "published", problems);
+            var form = new ArticleForm
+            {
+                Title = a.Title ?? "", Outlet = a.Outlet ?? "", Author = a.Author ?? "", Url = a.Url ?? "",
+                Language = string.IsNullOrWhiteSpace(a.Language) ? "en" : a.Language, Body = "(checked below)",
+            };
+            FormProblems(form.Validate(out _), where, problems, except: ["published", "body"]);
             if (a.File is not null && !files.Add(a.File))
                 problems.Add($"{where}: the file is listed twice.");
 
@@ -89,6 +101,8 @@ public static class SeedManifestLoader
                     body = a.Cleaned ? File.ReadAllText(filePath) : ArticleCleaner.Clean(File.ReadAllText(filePath), a.Title).Body;
                     if (body.Length == 0)
                         problems.Add($"{where}: the article has no text once cleaned.");
+                    else if (body.Length > Limits.ArticleBodyLength)
+                        problems.Add($"{where}: the text has {body.Length:N0} characters; at most {Limits.ArticleBodyLength:N0} fit.");
                 }
             }
             if (problems.Count > before || body is null || published is null)
@@ -96,7 +110,7 @@ public static class SeedManifestLoader
             var hash = TextExcerpt.Hash(body);
             if (!hashes.TryAdd(hash, a.File!))
                 problems.Add($"{where}: same text as {hashes[hash]}.");
-            planned.Add(new PlannedArticle(a.File!, a.Title!.Trim(), a.Outlet!.Trim(), a.Author?.Trim(), a.Url,
+            planned.Add(new PlannedArticle(a.File!, a.Title!.Trim(), a.Outlet!.Trim(), a.Author?.Trim(), a.Url?.Trim(),
                 published.Value, string.IsNullOrWhiteSpace(a.Language) ? "en" : a.Language.Trim(), body, hash));
         }
         return planned;
@@ -120,6 +134,8 @@ public static class SeedManifestLoader
             var colour = e.Colour ?? "#5b6b7f";
             if (!Era.IsHexColour(colour))
                 problems.Add($"{where}: colour \"{colour}\" is not a #rrggbb hex colour.");
+            var form = new EraForm { Title = e.Title ?? "", Description = e.Description ?? "", Colour = colour };
+            FormProblems(form.Validate(out _, out _), where, problems, except: ["slug", "start", "end"]);
             if (problems.Count == before)
                 planned.Add(new PlannedEra(e.Slug!, e.Title!.Trim(), e.Description ?? "", colour.ToLowerInvariant(), start!.Value, end!.Value));
         }
@@ -137,8 +153,6 @@ public static class SeedManifestLoader
             var where = $"events[{i}] ({e.Title ?? "untitled"})";
             var before = problems.Count;
             Require(e.Title, where, "title", problems);
-            if (e.Title?.Length > Limits.TitleLength)
-                problems.Add($"{where}: title is longer than {Limits.TitleLength} characters.");
             var start = ParseDate(e.Start, e.Approximate, where, "start", problems);
             PartialDate? end = e.End is null ? null : ParseDate(e.End, e.EndApproximate, where, "end", problems);
             // The editor's rule: an end may not be over before the start begins ("April 2014" may end "9 April 2014").
@@ -146,6 +160,12 @@ public static class SeedManifestLoader
                 problems.Add($"{where}: end {e.End} is before start {e.Start}.");
             if (e.Era is not null && eras.All(era => era.Slug != e.Era))
                 problems.Add($"{where}: era \"{e.Era}\" is not one of the manifest's eras.");
+            var form = new EventForm
+            {
+                Title = e.Title ?? "", Summary = e.Summary ?? "",
+                Topics = NonBlank(e.Tags), Actors = NonBlank(e.Actors), Places = NonBlank(e.Places),
+            };
+            FormProblems(form.Validate(out _, out _), where, problems, except: ["slug", "start", "end"]);
             var status = EventStatus.Published;
             if (e.Status is not null && !Enum.TryParse(e.Status, ignoreCase: true, out status))
                 problems.Add($"{where}: status \"{e.Status}\" is not one of draft, published and deleted.");
@@ -168,9 +188,9 @@ public static class SeedManifestLoader
                     problems.Add($"{linkWhere}: the event links this article twice.");
                 if (!LinkRoles.TryParseKey(link.Role, out var role))
                     problems.Add($"{linkWhere}: role \"{link.Role}\" is not one of {string.Join(", ", LinkRoles.Keys)}.");
-                if (string.IsNullOrWhiteSpace(link.Passage))
-                    problems.Add($"{linkWhere}: passage is missing.");
-                else if (!article.Body.Contains(link.Passage, StringComparison.Ordinal))
+                var linkErrors = new LinkForm { Role = role, Passage = link.Passage ?? "", Note = link.Note ?? "" }.Validate();
+                FormProblems(linkErrors, linkWhere, problems, except: ["role"]);
+                if (linkErrors.For("passage") is null && !article.Body.Contains(link.Passage!, StringComparison.Ordinal))
                     problems.Add($"{linkWhere}: passage not found word for word in the article: \"{TextExcerpt.Shorten(link.Passage, 80)}\".");
                 links.Add(new PlannedLink(link.Article, role, link.Passage ?? "", link.Note));
             }
@@ -186,7 +206,21 @@ public static class SeedManifestLoader
     }
 
     private static IEnumerable<PlannedTag> Tags(List<string>? names, TagKind kind) =>
-        (names ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => new PlannedTag(kind, n.Trim(), Slugs.Slugify(n)));
+        NonBlank(names).Select(n => new PlannedTag(kind, n.Trim(), Slugs.Slugify(n)));
+
+    private static List<string> NonBlank(List<string>? names) => [.. (names ?? []).Where(n => !string.IsNullOrWhiteSpace(n))];
+
+    /// <summary>The form's messages as the manifest's problems ("events[2] (…): topics: …"), less the fields the
+    /// manifest checks in its own terms (dates as ISO text, slugs unique across the file) and those it has named
+    /// already (a missing title, an address that is not http(s)).</summary>
+    private static void FormProblems(FieldErrors errors, string where, List<string> problems, string[] except)
+    {
+        foreach (var (field, message) in errors.Where(e => !except.Contains(e.Key)))
+        {
+            if (!problems.Any(p => p.StartsWith($"{where}: {field} ", StringComparison.Ordinal) || p.StartsWith($"{where}: \"{field}\"", StringComparison.Ordinal)))
+                problems.Add($"{where}: {field}: {message}");
+        }
+    }
 
     private static void Require(string? value, string where, string field, List<string> problems)
     {

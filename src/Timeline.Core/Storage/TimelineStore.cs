@@ -17,8 +17,11 @@ public sealed class StoreLockedException(string path, Exception inner)
 /// Everything the app keeps, in one LiteDB file: the one database object of the process, its collections and the
 /// write gate. Reads go to the collections directly (LiteDB serves them from any thread); every write goes through
 /// <see cref="Write{T}"/>, one at a time, in one transaction with its revision, derived data and search-outbox row.
-/// Rules from LiteDB 5.0.20's behaviour (shared/notes/litedb.md): one LiteDatabase per file and process, enforced
-/// with a lock file; one writer at a time; no await inside a transaction; Checkpoint() after open and periodically.
+/// Rules from LiteDB 5.0.20's behaviour, each measured on this kind of machine: one LiteDatabase per file and
+/// process, enforced with a lock file (on Linux LiteDB lets a second process open and write the same file); one
+/// writer at a time (with two, kill -9 tests lost acknowledged commits and left files that threw "ENSURE" on read);
+/// no await inside a transaction (transactions belong to the thread that began them, LiteDB #2822); Checkpoint()
+/// after open and periodically. An IOException or an ENSURE failure closes the engine for the rest of the process.
 /// </summary>
 public sealed class TimelineStore : IDisposable
 {
@@ -118,7 +121,8 @@ public sealed class TimelineStore : IDisposable
                 Collation = Collation.Binary,
             }, CreateMapper());
             // Merges the log a crash left behind and restarts transaction ids, which LiteDB 5.0.20 otherwise
-            // restores from the log's last page and can reuse (shared/notes/litedb.md 6.3): before anything is written.
+            // restores from the log's last page, not the highest id, and can reuse: after a second crash, pages of old and
+            // new transactions were merged under one id in a reproduction. So: before anything is written.
             database.Checkpoint();
             database.UtcDate = true;
             // LiteDB merges its log into the data file when it reaches this many pages, holding every reader off while

@@ -65,7 +65,8 @@ public sealed class SearchIndexerService(TimelineStore store, SearchIndexer inde
 
 /// <summary>
 /// Checkpoints the store every few minutes: LiteDB merges its log into the data file by itself only when no
-/// transaction is open, so under steady reading the log would grow without end (shared/notes/litedb.md 6.4).
+/// transaction is open (LiteDB's TryCheckpoint; LiteDB issues #2814, #1764), so under steady reading the log would
+/// grow without end. Checkpoint() takes the exclusive lock, waiting up to LiteDB's 60 s for open transactions.
 /// </summary>
 public sealed class StoreCheckpointService(TimelineStore store, ILogger<StoreCheckpointService> logger) : BackgroundService
 {

@@ -25,6 +25,7 @@ public sealed class PageLayoutTests(BrowserFixture browser)
             data.Add("article", "/articles/3", width);
             data.Add("not-found", "/events/no-such-event", width);
             data.Add("embed", "/embed?era=2022-jenin-operation", width);
+            data.Add("search", "/search?q=coordination", width);
         }
         return data;
     }
@@ -35,6 +36,21 @@ public sealed class PageLayoutTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync(width, 900);
         await CleanPage.CheckAsync(page, browser.BaseUrl, name, url, width);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(375)]
+    [InlineData(1280)]
+    public async Task The_API_reference_is_accessible(int width)
+    {
+        // Scalar draws the page with its own script: wait for the API's title, then check the page as it stands.
+        var page = await browser.NewPageAsync(width, 900);
+        await page.GotoAsync("/api", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await Microsoft.Playwright.Assertions.Expect(page.GetByText("Timeline public API").First).ToBeVisibleAsync();
+        Assert.Equal("en", await page.EvaluateAsync<string>("document.documentElement.lang"));
+        await CleanPage.ScreenshotAsync(page, $"api-{width}");
+        await CleanPage.AssertAccessibleAsync(page, "/api");
         await page.Context.CloseAsync();
     }
 

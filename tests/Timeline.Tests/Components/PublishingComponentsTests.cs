@@ -82,12 +82,14 @@ public sealed class TimelineJsImportPageTests(TimelineWebFactory factory) : Cura
         Assert.Equal(Severity.Success, Assert.Single(Services.GetRequiredService<ISnackbar>().ShownSnackbars).Severity);
     }
 
-    [Fact]
-    public void A_broken_file_names_its_problem_and_offers_no_import()
+    [Theory]
+    [InlineData("truncated.json", "not valid JSON")]
+    [InlineData("lone-surrogate-headline.json", "Event 2: \"headline\" holds a \\u escape that is not a character")]
+    public void A_broken_file_names_its_problem_and_offers_no_import(string file, string problem)
     {
         var page = Render<TimelineJsImportPage>();
-        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Fixture("truncated.json"), "truncated.json", contentType: "application/json"));
-        page.WaitForAssertion(() => Assert.Contains("not valid JSON", page.Find("[role=alert]").TextContent));
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Fixture(file), file, contentType: "application/json"));
+        page.WaitForAssertion(() => Assert.Contains(problem, page.Find("[role=alert]").TextContent));
         Assert.True(page.FindAll("button").Single(b => b.TextContent.StartsWith("Import")).HasAttribute("disabled"));
     }
 }

@@ -58,7 +58,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     private static async Task AssertSurvivedAsync(string folder, Dictionary<int, (int Version, string Title)> acknowledged, HashSet<int> links, int run)
     {
         // Opening merges whatever log the kill left into the data file (LiteDB's Checkpoint): before anything else writes,
-        // the log is empty, and the transaction ids start afresh (shared/notes/litedb.md 6.3).
+        // the log is empty, and the transaction ids start afresh (see TimelineStore.Open).
         var log = Path.Combine(folder, "timeline-log.db");
         var leftByTheKill = File.Exists(log) ? new FileInfo(log).Length : 0;
         using (TimelineStore.Open(TestStore.StoreFile(folder)))

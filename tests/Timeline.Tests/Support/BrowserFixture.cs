@@ -114,3 +114,17 @@ public sealed class CurationBrowserCollection : ICollectionFixture<BrowserFixtur
 {
     public const string Name = "Browser, curation";
 }
+
+/// <summary>A generated timeline of 2,000 events, as a newsroom's grows: the accessibility checks run on it too, since
+/// some problems (a density strip of many narrow bars) only show on a large timeline.</summary>
+public sealed class GeneratedTimelineBrowserFixture : BrowserFixture
+{
+    protected override Task PrepareDatabaseAsync(string path) =>
+        Timeline.Core.Generation.SyntheticTimeline.GenerateAsync(path, new(Events: 2_000, Articles: 300, Seed: 11));
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class GeneratedTimelineBrowserCollection : ICollectionFixture<GeneratedTimelineBrowserFixture>
+{
+    public const string Name = "Browser, generated timeline";
+}

@@ -175,6 +175,8 @@ public sealed class TimelineJsImportTests
     [InlineData("truncated.json", "not valid JSON (line 1")]
     [InlineData("unclosed-quote.csv", "malformed")]
     [InlineData("not-the-template.csv", "not a TimelineJS spreadsheet")]
+    [InlineData("lone-surrogate-headline.json", "Event 2: \"headline\" holds a \\u escape that is not a character")]
+    [InlineData("lone-surrogate-year.json", "Event 1: \"year\" holds a \\u escape that is not a character")]
     public void A_broken_file_is_named_as_such(string file, string message)
     {
         var read = Fixture(file);

@@ -90,13 +90,14 @@ public sealed class SeedManifestLoaderTests
     [InlineData("not json", "timeline.json", "not valid manifest JSON (line 1")]
     [InlineData("""{"articles": [], "events": [], "erass": []}""", "timeline.json", "erass")]
     [InlineData("""{"events": []}""", "timeline.json", "\"articles\" is missing")]
+    [InlineData("""{"articles": [{"file": "a\ud800.txt"}], "events": []}""", "timeline.json", "$.articles[0].file")]
     public void Unreadable_manifests_are_refused(string json, string expectedFile, string expectedProblem)
     {
         var folder = Seeds.CopyToTemp();
         File.WriteAllText(Path.Combine(folder, SeedManifestLoader.ManifestFileName), json);
         var error = Assert.Throws<SeedManifestException>(() => SeedManifestLoader.Load(folder));
         Assert.Contains(expectedFile, error.Message);
-        Assert.Contains(expectedProblem, error.Message);
+        Assert.True(error.Message.Contains(expectedProblem, StringComparison.Ordinal), error.Message);
     }
 
     [Theory]

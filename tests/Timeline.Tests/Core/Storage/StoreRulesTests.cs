@@ -8,7 +8,7 @@ using Timeline.Tests.Support;
 
 namespace Timeline.Tests.Core.Storage;
 
-/// <summary>The rules of LiteDB 5.0.20 the store keeps (shared/notes/litedb.md), each proved on a real file.</summary>
+/// <summary>The rules of LiteDB 5.0.20 the store keeps (see TimelineStore), each proved on a real file.</summary>
 public sealed class StoreRulesTests
 {
     [Fact]

@@ -39,6 +39,12 @@ public sealed class ImportTimelineJsCommandTests
         Assert.Contains("Event 2: The start year -500 is outside 1–9999", error.ToString());
         Assert.Contains("Nothing was imported", error.ToString());
 
+        // Valid JSON whose string holds half a surrogate pair: named, no stack trace, nothing stored.
+        (output, error) = (new StringWriter(), new StringWriter());
+        Assert.Equal(1, await ImportTimelineJsCommand.RunAsync([Fixture("lone-surrogate-year.json"), "--db", db], output, error));
+        Assert.Contains("Event 1: \"year\" holds a \\u escape that is not a character", error.ToString());
+        Assert.DoesNotContain("   at ", error.ToString());
+
         await using var store = TestStore.Open(folder);
         Assert.Equal(EventStatus.Published, store.Store.Events.FindOne(e => e.Title == "Talks stall").Status);
         Assert.Equal(4, store.Store.Events.Count(e => e.CreatedBy == ImportTimelineJsCommand.User));

@@ -45,6 +45,20 @@ public sealed class UsersCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_user_name_of_the_longest_length_fits_the_index_and_wider_letters_are_refused_with_a_message()
+    {
+        // User names take ASCII letters, digits and -._@ only (CuratorAuthentication): the longest is 64 bytes.
+        var name = string.Concat(Enumerable.Repeat("ab.-_@9", 10))[..Timeline.Core.Domain.Limits.UserNameLength];
+        Assert.Equal(0, (await RunAsync(Curators.Password + "\n", "add", name)).Code);
+        var wide = await RunAsync(Curators.Password + "\n", "add", new string('한', Timeline.Core.Domain.Limits.UserNameLength));
+        Assert.Equal(1, wide.Code);
+        Assert.Contains("can only contain letters or digits", wide.Error);
+        await using var store = TestStore.Open(folder);
+        var key = store.Store.Accounts.FindAll().Single().NormalizedUserName;
+        Assert.Equal(Timeline.Core.Domain.Limits.UserNameLength, System.Text.Encoding.UTF8.GetByteCount(key));
+    }
+
+    [Fact]
     public async Task Refusals_say_why()
     {
         Assert.Contains("at least 12 characters", (await RunAsync("short\n", "add", "ada")).Error);
