@@ -1,3 +1,4 @@
+using Timeline.Core.Addresses;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -196,7 +197,7 @@ async Task MeasurePublishingAsync(int size, string database)
     var app = await StartAppAsync(database);
     using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
     var queries = app.Services.GetRequiredService<TimelineQueries>();
-    var links = new Timeline.Core.Publishing.SiteLinks(new Uri("https://timeline.example.org/"));
+    var links = new Timeline.Core.Addresses.SiteLinks(new Uri("https://timeline.example.org/"));
     var rows = new List<(string What, string Figure)>();
     var years = Enumerable.Range(1975, 50).Select(y => y.ToString(CultureInfo.InvariantCulture)).ToArray();
 
@@ -205,11 +206,11 @@ async Task MeasurePublishingAsync(int size, string database)
     var api = await TimeRequestsAsync(http, i => $"/api/v1/events?limit=100&from={years[i % years.Length]}", 100);
     rows.Add(("`/api/v1/events?limit=100&from=Y` over HTTP (50 views, repeats cached), p50 / p95", $"{api.P50:N1} ms / {api.P95:N1} ms, {api.Bytes:N0} bytes"));
 
-    var era = (await queries.GetErasAsync()).FirstOrDefault()?.Slug;
+    var storyline = (await queries.GetStorylinesAsync()).FirstOrDefault()?.Slug;
     var atom = await TimeAsync(_ => queries.RecentlyChangedAsync(new TimelineViewState(), 50), 20);
     rows.Add(("Atom feed's 50 latest changes, whole timeline, p50 / p95", $"{atom.P50:N1} ms / {atom.P95:N1} ms"));
-    var atomEra = await TimeAsync(_ => queries.RecentlyChangedAsync(new TimelineViewState { Era = era }, 50), 20);
-    rows.Add(("Atom feed's 50 latest changes of one storyline (scans at most 2,000), p50 / p95", $"{atomEra.P50:N1} ms / {atomEra.P95:N1} ms"));
+    var atomStoryline = await TimeAsync(_ => queries.RecentlyChangedAsync(new TimelineViewState { Storyline = storyline }, 50), 20);
+    rows.Add(("Atom feed's 50 latest changes of one storyline (scans at most 2,000), p50 / p95", $"{atomStoryline.P50:N1} ms / {atomStoryline.P95:N1} ms"));
 
     var clock = Stopwatch.StartNew();
     var export = await queries.ExportAsync(new TimelineViewState(), 5000);

@@ -20,8 +20,8 @@ public sealed class CurationHistory(TimelineStore store)
     public Task<IReadOnlyList<HistoryEntry>> ForArticleAsync(int articleId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Build(Range(nameof(Revision.ArticleKey), TimelineKeys.OwnedPrefix(articleId)), restorable: null));
 
-    public Task<IReadOnlyList<HistoryEntry>> ForEraAsync(int eraId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Build(Range(nameof(Revision.SubjectKey), TimelineKeys.SubjectPrefix(RevisionSubject.Era, eraId)), restorable: null));
+    public Task<IReadOnlyList<HistoryEntry>> ForStorylineAsync(int storylineId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Build(Range(nameof(Revision.SubjectKey), TimelineKeys.SubjectPrefix(RevisionSubject.Storyline, storylineId)), restorable: null));
 
     public Task<IReadOnlyList<RecentChange>> RecentAsync(int take = 15, CancellationToken cancellationToken = default)
     {

@@ -5,20 +5,20 @@ using Timeline.Core.Text;
 
 namespace Timeline.Core.Curation;
 
-public sealed record EraChoice(int Id, string Title, string Slug = "");
+public sealed record StorylineChoice(int Id, string Title, string Slug = "");
 
 /// <summary>What the event form offers to pick from: storylines and the tags already in use.</summary>
-public sealed record EventChoices(IReadOnlyList<EraChoice> Eras, IReadOnlyList<string> Topics, IReadOnlyList<string> Actors, IReadOnlyList<string> Places);
+public sealed record EventChoices(IReadOnlyList<StorylineChoice> Storylines, IReadOnlyList<string> Topics, IReadOnlyList<string> Actors, IReadOnlyList<string> Places);
 
 /// <summary>Creates, edits, deletes and restores events, recording a revision for each change in the same transaction.</summary>
 public sealed class EventEditor(TimelineStore store, IContentChangeListener listener, TimeProvider clock)
 {
     public Task<EventChoices> GetChoicesAsync(CancellationToken cancellationToken = default)
     {
-        var eras = store.Eras.FindAll().OrderBy(e => e.Start).Select(e => new EraChoice(e.Id, e.Title, e.Slug)).ToList();
+        var storylines = store.Storylines.FindAll().OrderBy(e => e.Start).Select(e => new StorylineChoice(e.Id, e.Title, e.Slug)).ToList();
         var tags = store.Tags.FindAll().ToList();
         string[] Of(TagKind kind) => [.. tags.Where(t => t.Kind == kind).Select(t => t.Name).Order(StringComparer.OrdinalIgnoreCase)];
-        return Task.FromResult(new EventChoices(eras, Of(TagKind.Topic), Of(TagKind.Actor), Of(TagKind.Place)));
+        return Task.FromResult(new EventChoices(storylines, Of(TagKind.Topic), Of(TagKind.Actor), Of(TagKind.Place)));
     }
 
     /// <summary>Up to <paramref name="take"/> names of tags of a kind that start with what the editor typed (case and
@@ -71,8 +71,8 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
         var form = Snapshots.ReadEvent(revision).ToForm(eventId, ev.Version);
         if (form.Status == EventStatus.Deleted)
             form.Status = EventStatus.Draft;
-        if (form.EraId is { } eraId && store.Eras.FindById(eraId) is null)
-            form.EraId = null; // the storyline has gone since
+        if (form.StorylineId is { } storylineId && store.Storylines.FindById(storylineId) is null)
+            form.StorylineId = null; // the storyline has gone since
         return await SaveAsync(form, user, "restored",
             $"Restored the version of {revision.ChangedAt:d MMM yyyy HH:mm} by {revision.ChangedBy}", cancellationToken);
     }
@@ -85,8 +85,8 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
         // checks run inside it too, under the store's single-writer gate, so no other save can slip in between.
         var outcome = store.Write<SaveOutcome>(tx =>
         {
-            var era = form.EraId is { } eraId ? store.Eras.FindById(eraId) : null;
-            if (form.EraId is not null && era is null)
+            var storyline = form.StorylineId is { } storylineId ? store.Storylines.FindById(storylineId) : null;
+            if (form.StorylineId is not null && storyline is null)
                 errors.Set("era", "That storyline no longer exists; choose another.");
 
             Event? stored = null;
@@ -120,7 +120,7 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
             ev.Summary = form.Summary;
             ev.Start = start;
             ev.End = end;
-            ev.EraId = era?.Id;
+            ev.StorylineId = storyline?.Id;
             ev.Status = form.Status;
             var tags = Enum.GetValues<TagKind>()
                 .SelectMany(kind => form.TagsOf(kind).Select(name => (Kind: kind, Name: name.Trim(), Slug: Slugs.Slugify(name))))
@@ -130,7 +130,7 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
             ev.TagIds = [.. tags.Select(t => t.Id)];
             ev.Media = form.Media.ToMedia();
 
-            var after = EventSnapshot.Of(ev, tags, era?.Title);
+            var after = EventSnapshot.Of(ev, tags, storyline?.Title);
             var changes = RevisionDiff.Between(before, after);
             if (stored is not null && changes.Count == 0)
                 return new Saved(stored.Id, stored.Slug, stored.Version, Unchanged: true);

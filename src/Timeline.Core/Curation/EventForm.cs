@@ -22,7 +22,7 @@ public sealed class EventForm
     public PartialDateInput Start { get; set; } = new();
     public bool HasEnd { get; set; }
     public PartialDateInput End { get; set; } = new();
-    public int? EraId { get; set; }
+    public int? StorylineId { get; set; }
     public EventStatus Status { get; set; } = EventStatus.Draft;
     public List<string> Topics { get; set; } = [];
     public List<string> Actors { get; set; } = [];
@@ -42,7 +42,7 @@ public sealed class EventForm
         new("slug", "Address (slug)", f => f.Slug, (to, from) => to.Slug = from.Slug),
         new("start", "Date", f => Describe(f.Start), (to, from) => to.Start = from.Start.Clone()),
         new("end", "End date", f => f.HasEnd ? Describe(f.End) : "", (to, from) => (to.HasEnd, to.End) = (from.HasEnd, from.End.Clone())),
-        new("era", "Storyline", f => f.EraId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", (to, from) => to.EraId = from.EraId),
+        new("era", "Storyline", f => f.StorylineId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", (to, from) => to.StorylineId = from.StorylineId),
         new("status", "Status", f => f.Status.ToString(), (to, from) => to.Status = from.Status),
         new("topics", "Topics", f => string.Join(", ", f.Topics), (to, from) => to.Topics = [.. from.Topics]),
         new("actors", "Actors", f => string.Join(", ", f.Actors), (to, from) => to.Actors = [.. from.Actors]),

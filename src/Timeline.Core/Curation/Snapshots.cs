@@ -13,19 +13,19 @@ public interface ISnapshot
 }
 
 public sealed record EventSnapshot(
-    string Slug, string Title, string Summary, PartialDate Start, PartialDate? End, int? EraId, string? Era,
+    string Slug, string Title, string Summary, PartialDate Start, PartialDate? End, int? StorylineId, string? Storyline,
     EventStatus Status, IReadOnlyList<string> Topics, IReadOnlyList<string> Actors, IReadOnlyList<string> Places,
     EventMedia? Media = null) : ISnapshot
 {
     /// <summary>The event with its tags' names and its storyline's title (the snapshot records names, not ids).</summary>
-    public static EventSnapshot Of(Event ev, IReadOnlyCollection<Tag> tags, string? eraTitle) => new(
-        ev.Slug, ev.Title, ev.Summary, ev.Start, ev.End, ev.EraId, eraTitle, ev.Status,
+    public static EventSnapshot Of(Event ev, IReadOnlyCollection<Tag> tags, string? storylineTitle) => new(
+        ev.Slug, ev.Title, ev.Summary, ev.Start, ev.End, ev.StorylineId, storylineTitle, ev.Status,
         Names(tags, TagKind.Topic), Names(tags, TagKind.Actor), Names(tags, TagKind.Place), ev.Media);
 
     /// <summary>The event as stored, its tags and storyline read from the store.</summary>
     public static EventSnapshot Of(Event ev, TimelineStore store) => Of(
         ev, [.. store.Tags.FindByIds(ev.TagIds)],
-        ev.EraId is { } eraId ? store.Eras.FindById(eraId)?.Title : null);
+        ev.StorylineId is { } storylineId ? store.Storylines.FindById(storylineId)?.Title : null);
 
     private static string[] Names(IEnumerable<Tag> tags, TagKind kind) =>
         [.. tags.Where(t => t.Kind == kind).Select(t => t.Name).Order(StringComparer.OrdinalIgnoreCase)];
@@ -34,14 +34,14 @@ public sealed record EventSnapshot(
     {
         Id = id, Version = version, Title = Title, Slug = Slug, Summary = Summary,
         Start = PartialDateInput.From(Start), HasEnd = End is not null, End = End is { } end ? PartialDateInput.From(end) : new(),
-        EraId = EraId, Status = Status, Topics = [.. Topics], Actors = [.. Actors], Places = [.. Places],
+        StorylineId = StorylineId, Status = Status, Topics = [.. Topics], Actors = [.. Actors], Places = [.. Places],
         Media = MediaInput.From(Media),
     };
 
     public IReadOnlyList<(string Label, string Text)> Describe() =>
     [
         ("Title", Title), ("Address (slug)", Slug), ("Date", Start.Format()), ("End date", End?.Format() ?? ""),
-        ("Storyline", Era ?? ""), ("Status", Status.ToString()), ("Topics", string.Join(", ", Topics)),
+        ("Storyline", Storyline ?? ""), ("Status", Status.ToString()), ("Topics", string.Join(", ", Topics)),
         ("Actors", string.Join(", ", Actors)), ("Places", string.Join(", ", Places)), ("Summary", Summary),
         ("Media", Media?.Describe() ?? ""),
     ];
@@ -71,9 +71,9 @@ public sealed record LinkSnapshot(int EventId, string EventTitle, int ArticleId,
 }
 
 /// <summary>A storyline as stored.</summary>
-public sealed record EraSnapshot(string Slug, string Title, string Description, string Colour, PartialDate Start, PartialDate End) : ISnapshot
+public sealed record StorylineSnapshot(string Slug, string Title, string Description, string Colour, PartialDate Start, PartialDate End) : ISnapshot
 {
-    public static EraSnapshot Of(Era era) => new(era.Slug, era.Title, era.Description, era.Colour, era.Start, era.End);
+    public static StorylineSnapshot Of(Storyline storyline) => new(storyline.Slug, storyline.Title, storyline.Description, storyline.Colour, storyline.Start, storyline.End);
 
     public IReadOnlyList<(string Label, string Text)> Describe() =>
     [
@@ -94,7 +94,7 @@ public static class Snapshots
     {
         RevisionSubject.Event => ReadEvent(revision),
         RevisionSubject.Article => JsonSerializer.Deserialize<ArticleSnapshot>(revision.Snapshot, Json)!,
-        RevisionSubject.Era => JsonSerializer.Deserialize<EraSnapshot>(revision.Snapshot, Json)!,
+        RevisionSubject.Storyline => JsonSerializer.Deserialize<StorylineSnapshot>(revision.Snapshot, Json)!,
         _ => JsonSerializer.Deserialize<LinkSnapshot>(revision.Snapshot, Json)!,
     };
 

@@ -30,7 +30,7 @@ public class Event
     public PartialDate Start { get; set; }
     public PartialDate? End { get; set; }
 
-    public int? EraId { get; set; }
+    public int? StorylineId { get; set; }
     public EventStatus Status { get; set; } = EventStatus.Draft;
 
     /// <summary>One image or link shown with the event (null: none).</summary>

@@ -5,7 +5,7 @@ public enum RevisionSubject
     Event,
     Article,
     Link,
-    Era,
+    Storyline,
 }
 
 /// <summary>

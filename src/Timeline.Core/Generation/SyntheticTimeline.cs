@@ -13,10 +13,10 @@ public sealed record GenerateOptions(int Events, int Articles, int Seed = 1);
 
 /// <summary>What was generated; <paramref name="Stored"/> and <paramref name="Indexed"/> are the time taken by the
 /// store's documents and by the search index, in <paramref name="Elapsed"/>.</summary>
-public sealed record GenerateReport(int Eras, int Tags, int Articles, int Events, int Links, TimeSpan Elapsed, TimeSpan Stored = default, TimeSpan Indexed = default);
+public sealed record GenerateReport(int Storylines, int Tags, int Articles, int Events, int Links, TimeSpan Elapsed, TimeSpan Stored = default, TimeSpan Indexed = default);
 
 /// <summary>
-/// Fills a new database with synthetic but realistic timeline data for measuring scale: eras across fifty
+/// Fills a new database with synthetic but realistic timeline data for measuring scale: storylines across fifty
 /// years, events with mixed date precision, tags, actors and places, articles from a few dozen outlets
 /// with a long-tailed vocabulary (so some words are very common and most are rare), and links whose
 /// passages are sentences taken word for word from their article. The same seed gives the same data.
@@ -46,7 +46,7 @@ public static class SyntheticTimeline
         if (File.Exists(storePath) && new FileInfo(storePath).Length > 0)
         {
             using var existing = TimelineStore.Open(storePath);
-            if (existing.Events.Exists(Query.All()) || existing.Articles.Exists(Query.All()) || existing.Eras.Exists(Query.All()))
+            if (existing.Events.Exists(Query.All()) || existing.Articles.Exists(Query.All()) || existing.Storylines.Exists(Query.All()))
                 throw new InvalidOperationException($"{storePath} already holds a timeline; generate into a new file.");
         }
 
@@ -82,12 +82,12 @@ public static class SyntheticTimeline
                 counts[id] = counts.GetValueOrDefault(id) + 1;
         }
 
-        // Eras: twenty storylines of two and a half years each, 1975–2025.
-        var eraStarts = Enumerable.Range(0, 20).Select(i => new DateTime(1975, 1, 1).AddMonths(i * 30)).ToArray();
-        var eras = eraStarts.Select((start, i) =>
+        // Storylines: twenty storylines of two and a half years each, 1975–2025.
+        var storylineStarts = Enumerable.Range(0, 20).Select(i => new DateTime(1975, 1, 1).AddMonths(i * 30)).ToArray();
+        var storylines = storylineStarts.Select((start, i) =>
         {
             var title = $"The {Capitalise(vocabulary[i])} {vocabulary[i + 20]} of {start.Year}";
-            return new Era
+            return new Storyline
             {
                 Id = i + 1, Slug = $"era-{i + 1:D2}-{Slugs.Slugify(title)}", Title = title, Description = Sentence(random, vocabulary, 20),
                 Colour = $"#{random.Next(0x303030, 0xC0C0C0):x6}", Start = new PartialDate(start, DatePrecision.Month),
@@ -147,12 +147,12 @@ public static class SyntheticTimeline
             var title = Capitalise(Sentence(random, vocabulary, random.Next(5, 10)).TrimEnd('.'));
             var slug = Slugs.MakeUnique(Slugs.ForEvent(start, title), slugs.Contains);
             slugs.Add(slug);
-            var era = Array.FindLastIndex(eraStarts, s => s <= start.Value);
+            var storyline = Array.FindLastIndex(storylineStarts, s => s <= start.Value);
             var ev = new Event
             {
                 Id = i + 1, Slug = slug, Title = title, Start = start,
                 Summary = string.Join(' ', Enumerable.Range(0, random.Next(2, 4)).Select(_ => Sentence(random, vocabulary, random.Next(12, 24)))),
-                EraId = era >= 0 && start.Value < eraStarts[era].AddMonths(30) ? era + 1 : null,
+                StorylineId = storyline >= 0 && start.Value < storylineStarts[storyline].AddMonths(30) ? storyline + 1 : null,
                 Status = random.NextDouble() < 0.05 ? EventStatus.Draft : EventStatus.Published,
                 CreatedAt = now, CreatedBy = "generator", UpdatedAt = now, UpdatedBy = "generator",
                 TagIds = [.. Enumerable.Range(0, random.Next(1, 5)).Select(_ => random.Next(1, tags.Count + 1)).Distinct()],
@@ -189,7 +189,7 @@ public static class SyntheticTimeline
             Count(EventDerivation.CountsOf(article));
         }
 
-        InsertInBatches(store, s => s.Eras, eras);
+        InsertInBatches(store, s => s.Storylines, storylines);
         InsertInBatches(store, s => s.Tags, tags);
         InsertInBatches(store, s => s.Outlets, outlets);
         InsertInBatches(store, s => s.Articles, articles);
@@ -200,11 +200,11 @@ public static class SyntheticTimeline
         InsertInBatches(store, s => s.Counts, counts.Select(c => new Count { Id = c.Key, N = c.Value }));
         store.Write(tx =>
         {
-            foreach (var (sequence, last) in new[] { ("eras", eras.Count), ("tags", tags.Count), ("outlets", outlets.Count),
+            foreach (var (sequence, last) in new[] { ("storylines", storylines.Count), ("tags", tags.Count), ("outlets", outlets.Count),
                          ("articles", articles.Length), ("events", events.Length), ("links", links.Count) })
                 tx.Store.Meta.Upsert(new MetaEntry { Id = "seq:" + sequence, N = last });
         });
-        return new GenerateReport(eras.Count, tags.Count, options.Articles, options.Events, links.Count, TimeSpan.Zero);
+        return new GenerateReport(storylines.Count, tags.Count, options.Articles, options.Events, links.Count, TimeSpan.Zero);
     }
 
     /// <summary>A few thousand documents per transaction: one transaction for all would hold every page in memory.</summary>

@@ -1,3 +1,4 @@
+using Timeline.Core.Addresses;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
@@ -5,19 +6,6 @@ using Timeline.Core.Reading;
 using Timeline.Core.Text;
 
 namespace Timeline.Core.Publishing;
-
-/// <summary>The addresses a feed or export writes: absolute, from the site's public base address.</summary>
-public sealed record SiteLinks(Uri BaseUri)
-{
-    public Uri Absolute(string path) => new(BaseUri, path.TrimStart('/'));
-
-    public Uri Event(string slug) => Absolute("events/" + Uri.EscapeDataString(slug));
-
-    public Uri Image(string fileId) => Absolute(MediaPath(fileId));
-
-    /// <summary>Where the site serves an event's uploaded image.</summary>
-    public static string MediaPath(string fileId) => "/media/" + Uri.EscapeDataString(fileId);
-}
 
 /// <summary>The Atom 1.0 feed of recently published and changed events, written by System.ServiceModel.Syndication.</summary>
 public static class AtomFeed
@@ -55,8 +43,8 @@ public static class AtomFeed
                 LastUpdatedTime = ev.UpdatedAt,
             };
             item.Links.Add(SyndicationLink.CreateAlternateLink(url, "text/html"));
-            if (published.Era is { } era)
-                item.Categories.Add(new SyndicationCategory(XmlText(era.Title)));
+            if (published.Storyline is { } storyline)
+                item.Categories.Add(new SyndicationCategory(XmlText(storyline.Title)));
             foreach (var tag in published.Tags)
                 item.Categories.Add(new SyndicationCategory(XmlText(tag.Name)));
             return item;

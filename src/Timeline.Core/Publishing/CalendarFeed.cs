@@ -1,3 +1,4 @@
+using Timeline.Core.Addresses;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
@@ -42,7 +43,7 @@ public static class CalendarFeed
                 DtEnd = end,
                 DtStamp = new CalDateTime(ev.UpdatedAt.UtcDateTime),
                 LastModified = new CalDateTime(ev.UpdatedAt.UtcDateTime),
-                Categories = published.Era is { } era ? [era.Title] : [],
+                Categories = published.Storyline is { } storyline ? [storyline.Title] : [],
             });
         }
         return new CalendarSerializer().SerializeToString(calendar) ?? "";

@@ -1,3 +1,4 @@
+using Timeline.Core.Addresses;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Timeline.Core.Domain;
@@ -30,8 +31,8 @@ public static class EventJsonLd
             json["endDate"] = end.ToIsoString();
         if (places.Length > 0)
             json["location"] = places.Length == 1 ? places[0] : new JsonArray(places);
-        if (ev.Era is { } era)
-            json["superEvent"] = new JsonObject { ["@type"] = "Event", ["name"] = era.Title, ["url"] = links.Absolute("/eras/" + Uri.EscapeDataString(era.Slug)).AbsoluteUri };
+        if (ev.Storyline is { } storyline)
+            json["superEvent"] = new JsonObject { ["@type"] = "Event", ["name"] = storyline.Title, ["url"] = links.Storyline(storyline.Slug).AbsoluteUri };
         if (ev.Sources.Count > 0)
         {
             json["citation"] = new JsonArray([.. ev.Sources.DistinctBy(s => s.ArticleId).Select(s =>
@@ -42,7 +43,7 @@ public static class EventJsonLd
                     ["headline"] = s.ArticleTitle,
                     ["datePublished"] = s.Published.ToIsoString(),
                     ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = s.Outlet },
-                    ["url"] = (WebAddress.Http(s.Url) ?? links.Absolute("/articles/" + s.ArticleId)).AbsoluteUri,
+                    ["url"] = (WebAddress.Http(s.Url) ?? links.Article(s.ArticleId)).AbsoluteUri,
                 };
                 if (!string.IsNullOrWhiteSpace(s.Author))
                     article["author"] = new JsonObject { ["@type"] = "Person", ["name"] = s.Author };

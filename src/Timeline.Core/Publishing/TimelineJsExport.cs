@@ -1,3 +1,5 @@
+using Timeline.Core.Importing;
+using Timeline.Core.Addresses;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -13,7 +15,7 @@ namespace Timeline.Core.Publishing;
 /// <summary>
 /// A view of the timeline in TimelineJS 3's two forms: its JSON, which TimelineJS loads as it is, and its spreadsheet
 /// template as CSV. Dates carry only the parts their precision knows; an approximate one says "c." in display_date;
-/// the summary is HTML; storylines are eras and each event's group; the media is the event's own, else its first
+/// the summary is HTML; storylines are storylines and each event's group; the media is the event's own, else its first
 /// source (its passage quoted, the article linked in the caption, the outlet as the credit). Importing an export gives back the same events, dates and precisions.
 /// </summary>
 public static class TimelineJsExport
@@ -30,30 +32,30 @@ public static class TimelineJsExport
     private sealed record JsText(string Headline, string? Text = null);
     private sealed record JsMedia(string Url, string? Caption, string? Credit, string? Alt = null);
     private sealed record JsSlide(JsDate? StartDate, JsDate? EndDate, JsText Text, JsMedia? Media = null, string? Group = null, string? DisplayDate = null, string? UniqueId = null);
-    private sealed record JsTimeline(JsSlide Title, IReadOnlyList<JsSlide> Events, IReadOnlyList<JsSlide> Eras);
+    private sealed record JsTimeline(JsSlide Title, IReadOnlyList<JsSlide> Events, [property: JsonPropertyName("eras")] IReadOnlyList<JsSlide> Storylines);
 
     public static string ToJson(ViewExport export, SiteLinks links) =>
         JsonSerializer.Serialize(new JsTimeline(
             new JsSlide(null, null, new JsText("Timeline", WebUtility.HtmlEncode(Intro(export)))),
             [.. export.Events.Select(e => Slide(e, links))],
-            [.. Storylines(export).Select(era => new JsSlide(EraStart(era), Date(era.End), new JsText(WebUtility.HtmlEncode(era.Title))))]), Json);
+            [.. Storylines(export).Select(storyline => new JsSlide(StorylineStart(storyline), Date(storyline.End), new JsText(WebUtility.HtmlEncode(storyline.Title))))]), Json);
 
     /// <summary>
-    /// TimelineJS drops an end date whose parts equal the start's and then refuses the whole timeline ("All eras must
+    /// TimelineJS drops an end date whose parts equal the start's and then refuses the whole timeline ("All storylines must
     /// have start and end dates"), so a storyline within one month (or year, or day) would break it. Its start gets a
     /// display_date, which makes the two differ without changing a part.
     /// </summary>
-    private static JsDate EraStart(EraSummary era) =>
-        era.Start.ToIsoString() == era.End.ToIsoString() ? Date(era.Start) with { DisplayDate = era.Start.Format() } : Date(era.Start);
+    private static JsDate StorylineStart(StorylineSummary storyline) =>
+        storyline.Start.ToIsoString() == storyline.End.ToIsoString() ? Date(storyline.Start) with { DisplayDate = storyline.Start.Format() } : Date(storyline.Start);
 
     /// <summary>The spreadsheet has no display date per date: there, such a storyline ends on its period's last part
     /// (September 2022 to 30 September 2022), the same span one precision finer.</summary>
-    private static JsDate EraEndInSheet(EraSummary era)
+    private static JsDate StorylineEndInSheet(StorylineSummary storyline)
     {
-        if (era.Start.ToIsoString() != era.End.ToIsoString())
-            return Date(era.End);
-        var finer = era.End.Precision switch { DatePrecision.Year => DatePrecision.Month, DatePrecision.Month => DatePrecision.Day, _ => DatePrecision.Minute };
-        return Date(new PartialDate(era.End.IsLast ? DateTime.MaxValue : era.End.End.AddMinutes(-1), finer));
+        if (storyline.Start.ToIsoString() != storyline.End.ToIsoString())
+            return Date(storyline.End);
+        var finer = storyline.End.Precision switch { DatePrecision.Year => DatePrecision.Month, DatePrecision.Month => DatePrecision.Day, _ => DatePrecision.Minute };
+        return Date(new PartialDate(storyline.End.IsLast ? DateTime.MaxValue : storyline.End.End.AddMinutes(-1), finer));
     }
 
     public static string ToCsv(ViewExport export, SiteLinks links)
@@ -67,12 +69,12 @@ public static class TimelineJsExport
             Set(title, "Text", WebUtility.HtmlEncode(Intro(export)));
             Set(title, "Type", "title");
             csv.WriteRecord(title);
-            foreach (var era in Storylines(export))
+            foreach (var storyline in Storylines(export))
             {
                 var row = new string?[TimelineJsReader.Columns.Length];
-                Cells(row, "", Date(era.Start));
-                Cells(row, "End ", EraEndInSheet(era));
-                Set(row, "Headline", WebUtility.HtmlEncode(era.Title));
+                Cells(row, "", Date(storyline.Start));
+                Cells(row, "End ", StorylineEndInSheet(storyline));
+                Set(row, "Headline", WebUtility.HtmlEncode(storyline.Title));
                 Set(row, "Type", "era");
                 csv.WriteRecord(row);
             }
@@ -113,8 +115,8 @@ public static class TimelineJsExport
         : "Events of the timeline, each with the articles that report it.";
 
     /// <summary>The storylines the exported events are in, in date order.</summary>
-    private static IEnumerable<EraSummary> Storylines(ViewExport export) =>
-        export.Events.Select(e => e.Era).OfType<EraSummary>().DistinctBy(e => e.Id).OrderBy(e => e.Start);
+    private static IEnumerable<StorylineSummary> Storylines(ViewExport export) =>
+        export.Events.Select(e => e.Storyline).OfType<StorylineSummary>().DistinctBy(e => e.Id).OrderBy(e => e.Start);
 
     private static JsSlide Slide(PublishedEvent published, SiteLinks links)
     {
@@ -130,7 +132,7 @@ public static class TimelineJsExport
         // TimelineJS writes the group (a storyline's name) and the display date into the page as HTML, as it does the
         // headline: every text that reaches them is encoded, whoever wrote it.
         return new JsSlide(Date(ev.Start), ev.End is { } end ? Date(end) : null, new JsText(WebUtility.HtmlEncode(ev.Title), html), media,
-            published.Era is { } era ? WebUtility.HtmlEncode(era.Title) : null,
+            published.Storyline is { } storyline ? WebUtility.HtmlEncode(storyline.Title) : null,
             ev.Start.Approximate || ev.End?.Approximate == true ? WebUtility.HtmlEncode(PartialDate.FormatRange(ev.Start, ev.End)) : null, ev.Slug);
     }
 
@@ -141,7 +143,7 @@ public static class TimelineJsExport
     /// </summary>
     private static JsMedia SourceMedia(EventSource source, SiteLinks links)
     {
-        var article = (WebAddress.Http(source.Url) ?? links.Absolute("/articles/" + source.ArticleId.ToString(CultureInfo.InvariantCulture))).AbsoluteUri;
+        var article = (WebAddress.Http(source.Url) ?? links.Article(source.ArticleId)).AbsoluteUri;
         return new JsMedia($"<blockquote>{WebUtility.HtmlEncode(source.Passage.Trim())}</blockquote>",
             $"<a href=\"{WebUtility.HtmlEncode(article)}\">{WebUtility.HtmlEncode(source.ArticleTitle)}</a>", WebUtility.HtmlEncode(source.Outlet));
     }

@@ -3,11 +3,11 @@ using Timeline.Core.Domain;
 
 namespace Timeline.Core.Reading;
 
-public sealed record EraSummary(int Id, string Slug, string Title, string Description, string Colour, PartialDate Start, PartialDate End);
+public sealed record StorylineSummary(int Id, string Slug, string Title, string Description, string Colour, PartialDate Start, PartialDate End);
 
 /// <summary>One event as the timeline lists it; <paramref name="SortKey"/> is its place in timeline order (for paging).</summary>
 public sealed record TimelineItem(
-    int Id, string Slug, string Title, string Excerpt, PartialDate Start, PartialDate? End, int? EraId,
+    int Id, string Slug, string Title, string Excerpt, PartialDate Start, PartialDate? End, int? StorylineId,
     IReadOnlyList<string> Outlets, int SourceCount, string SortKey);
 
 
@@ -20,14 +20,14 @@ public sealed record EventSource(
     int ArticleId, string ArticleTitle, string Outlet, string? Author, string? Url, PartialDate Published);
 
 public sealed record EventView(
-    int Id, string Slug, string Title, string Summary, PartialDate Start, PartialDate? End, EraSummary? Era,
+    int Id, string Slug, string Title, string Summary, PartialDate Start, PartialDate? End, StorylineSummary? Storyline,
     IReadOnlyList<TagRef> Tags, IReadOnlyList<EventSource> Sources, EventNeighbour? Previous, EventNeighbour? Next,
     DateTimeOffset UpdatedAt, EventMedia? Media = null);
 
 /// <summary>The answer to a slug: the page, or the slug it moved to, or neither (not found).</summary>
 public sealed record EventLookup(EventView? Page, string? MovedTo);
 
-public sealed record EraView(EraSummary Era, IReadOnlyList<TimelineItem> Events, int EventCount);
+public sealed record StorylineView(StorylineSummary Storyline, IReadOnlyList<TimelineItem> Events, int EventCount);
 
 public sealed record ArticleLinkView(int LinkId, LinkRole Role, string Passage, string? Note, string EventSlug, string EventTitle, PartialDate EventStart);
 
@@ -47,14 +47,14 @@ public sealed record FacetOption(string Value, string Label);
 
 /// <summary>The values each filter can take.</summary>
 public sealed record TimelineFacets(
-    IReadOnlyList<EraSummary> Eras, IReadOnlyList<FacetOption> Tags, IReadOnlyList<FacetOption> Actors,
+    IReadOnlyList<StorylineSummary> Storylines, IReadOnlyList<FacetOption> Tags, IReadOnlyList<FacetOption> Actors,
     IReadOnlyList<FacetOption> Places, IReadOnlyList<FacetOption> Outlets);
 
 /// <summary>A page of the public API's event list; <paramref name="Next"/> is the cursor of the page after it.</summary>
 public sealed record EventListPage(IReadOnlyList<TimelineItem> Items, string? Next);
 
 /// <summary>A published event with what exports and feeds write of it.</summary>
-public sealed record PublishedEvent(Event Event, EraSummary? Era, IReadOnlyList<TagRef> Tags, IReadOnlyList<EventSource> Sources);
+public sealed record PublishedEvent(Event Event, StorylineSummary? Storyline, IReadOnlyList<TagRef> Tags, IReadOnlyList<EventSource> Sources);
 
 /// <summary>The events of a view, for an export; <paramref name="Truncated"/> when the view held more than were written.</summary>
 public sealed record ViewExport(IReadOnlyList<PublishedEvent> Events, bool Truncated);

@@ -23,12 +23,12 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
     public const int PageSize = 50;
     private const string FacetsKey = "timeline-facets";
     private const int EarlierAroundFocus = 10;
-    private const int MaxEraEvents = 200;
+    private const int MaxStorylineEvents = 200;
 
     private static readonly Dictionary<string, float> TextFields = new() { [SearchIndex.TitleField] = 2f, [SearchIndex.SummaryField] = 1f };
 
     /// <summary>A view resolved against the store: its facets, its key range, its words; or nothing at all.</summary>
-    private sealed record View(List<string> Facets, string Low, string High, SearchQuery? Words, int? EraId, bool Nothing);
+    private sealed record View(List<string> Facets, string Low, string High, SearchQuery? Words, int? StorylineId, bool Nothing);
 
     public Task<TimelineWindow> GetWindowAsync(TimelineViewState state, CancellationToken cancellationToken = default)
     {
@@ -100,10 +100,10 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         } while (page.Next is not null && items.Count <= max);
         var truncated = items.Count > max;
         // Each storyline and tag is read once for the whole export (measured: the per-event reads were most of its time).
-        var eras = new Dictionary<int, Era?>();
+        var storylines = new Dictionary<int, Storyline?>();
         var tags = new Dictionary<int, Tag?>();
         return new ViewExport([.. items.Take(max).Select(i => store.Events.FindById(i.Id))
-            .Where(e => e is { Status: EventStatus.Published }).Select(e => Describe(e!, eras, tags))], truncated);
+            .Where(e => e is { Status: EventStatus.Published }).Select(e => Describe(e!, storylines, tags))], truncated);
     }
 
     /// <summary>
@@ -131,13 +131,13 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
     public IEnumerable<(int Id, DateTimeOffset ImportedAt)> PublicArticleAddresses(int max) =>
         store.PublicArticles().Limit(max).ToEnumerable().Select(a => (a.Id, a.ImportedAt));
 
-    /// <summary>The event with its storyline, tags and sources; <paramref name="eras"/> and <paramref name="tags"/> keep
+    /// <summary>The event with its storyline, tags and sources; <paramref name="storylines"/> and <paramref name="tags"/> keep
     /// what was read for the next event of an export.</summary>
-    private PublishedEvent Describe(Event ev, Dictionary<int, Era?>? eras = null, Dictionary<int, Tag?>? tags = null)
+    private PublishedEvent Describe(Event ev, Dictionary<int, Storyline?>? storylines = null, Dictionary<int, Tag?>? tags = null)
     {
-        eras ??= [];
+        storylines ??= [];
         tags ??= [];
-        var era = ev.EraId is { } eraId ? (eras.TryGetValue(eraId, out var known) ? known : eras[eraId] = store.Eras.FindById(eraId)) : null;
+        var storyline = ev.StorylineId is { } storylineId ? (storylines.TryGetValue(storylineId, out var known) ? known : storylines[storylineId] = store.Storylines.FindById(storylineId)) : null;
         foreach (var missing in ev.TagIds.Where(id => !tags.ContainsKey(id)).ToList())
             tags[missing] = store.Tags.FindById(missing);
         var tagRefs = ev.TagIds.Select(id => tags[id]).OfType<Tag>()
@@ -149,10 +149,10 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
             var a = articles[l.ArticleId];
             return new EventSource(l.Id, l.Role, l.Passage, l.Note, a.Id, a.Title, a.Outlet, a.Author, a.Url, a.Published);
         }).OrderBy(s => s.Role).ThenBy(s => s.Published).ThenBy(s => s.Outlet).ThenBy(s => s.LinkId).ToList();
-        return new PublishedEvent(ev, era is null ? null : ToSummary(era), tagRefs, sources);
+        return new PublishedEvent(ev, storyline is null ? null : ToSummary(storyline), tagRefs, sources);
     }
 
-    /// <summary>Drops the cached filter choices, after a curator changed tags, eras or outlets.</summary>
+    /// <summary>Drops the cached filter choices, after a curator changed tags, storylines or outlets.</summary>
     public void ForgetFacets() => cache.Remove(FacetsKey);
 
     /// <summary>The filter choices: what published events use. Cached for a minute, and dropped on every change.</summary>
@@ -160,15 +160,15 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         Task.FromResult(cache.GetOrCreate(FacetsKey, entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            var eras = store.Eras.FindByIds(PublicIds("e")).Select(ToSummary).OrderBy(e => e.Start).ToList();
+            var storylines = store.Storylines.FindByIds(PublicIds("e")).Select(ToSummary).OrderBy(e => e.Start).ToList();
             var tags = store.Tags.FindByIds(PublicIds("t")).OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
             var outlets = store.Outlets.FindByIds(PublicIds("o")).Select(o => o.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
             List<FacetOption> Of(TagKind kind) => [.. tags.Where(t => t.Kind == kind).Select(t => new FacetOption(t.Slug, t.Name))];
-            return new TimelineFacets(eras, Of(TagKind.Topic), Of(TagKind.Actor), Of(TagKind.Place), [.. outlets.Select(o => new FacetOption(o, o))]);
+            return new TimelineFacets(storylines, Of(TagKind.Topic), Of(TagKind.Actor), Of(TagKind.Place), [.. outlets.Select(o => new FacetOption(o, o))]);
         })!);
 
-    public async Task<IReadOnlyList<EraSummary>> GetErasAsync(CancellationToken cancellationToken = default) =>
-        (await GetFacetsAsync(cancellationToken)).Eras;
+    public async Task<IReadOnlyList<StorylineSummary>> GetStorylinesAsync(CancellationToken cancellationToken = default) =>
+        (await GetFacetsAsync(cancellationToken)).Storylines;
 
     public Task<EventLookup> FindEventAsync(string slug, CancellationToken cancellationToken = default)
     {
@@ -177,26 +177,26 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         if (!record.Current)
             return Task.FromResult(new EventLookup(null, ev.Slug));
 
-        var (_, era, tags, sources) = Describe(ev);
+        var (_, storyline, tags, sources) = Describe(ev);
         var all = AllView();
         var previous = Page(all, null, ev.SortKey, 1).FirstOrDefault();
         var next = Page(all, ev.SortKey, null, 1).FirstOrDefault();
         return Task.FromResult(new EventLookup(new EventView(
-            ev.Id, ev.Slug, ev.Title, ev.Summary, ev.Start, ev.End, era, tags, sources,
+            ev.Id, ev.Slug, ev.Title, ev.Summary, ev.Start, ev.End, storyline, tags, sources,
             previous is null ? null : new EventNeighbour(previous.Slug, previous.Title, previous.Start),
             next is null ? null : new EventNeighbour(next.Slug, next.Title, next.Start),
             ev.UpdatedAt, ev.Media), null));
     }
 
     /// <summary>A storyline with a published event, and its first events (a long one continues in the timeline, filtered to it).</summary>
-    public Task<EraView?> FindEraAsync(string slug, CancellationToken cancellationToken = default)
+    public Task<StorylineView?> FindStorylineAsync(string slug, CancellationToken cancellationToken = default)
     {
-        var era = store.EraBySlug(slug).FirstOrDefault();
-        var count = era is null ? 0 : store.CountOf(TimelineKeys.FacetCount(TimelineKeys.EraFacet(era.Id)));
-        if (era is null || count == 0)
-            return Task.FromResult<EraView?>(null);
-        var items = Page(new View([TimelineKeys.EraFacet(era.Id)], "", TimelineKeys.Last, null, era.Id, false), null, null, MaxEraEvents);
-        return Task.FromResult<EraView?>(new EraView(ToSummary(era), items, count));
+        var storyline = store.StorylineBySlug(slug).FirstOrDefault();
+        var count = storyline is null ? 0 : store.CountOf(TimelineKeys.FacetCount(TimelineKeys.StorylineFacet(storyline.Id)));
+        if (storyline is null || count == 0)
+            return Task.FromResult<StorylineView?>(null);
+        var items = Page(new View([TimelineKeys.StorylineFacet(storyline.Id)], "", TimelineKeys.Last, null, storyline.Id, false), null, null, MaxStorylineEvents);
+        return Task.FromResult<StorylineView?>(new StorylineView(ToSummary(storyline), items, count));
     }
 
     /// <summary>An article that backs a published event, with the passages its published events quote.</summary>
@@ -223,18 +223,18 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
     {
         var facets = new List<string>();
         var nothing = false;
-        int? eraId = null;
-        if (state.Era is { } eraSlug)
+        int? storylineId = null;
+        if (state.Storyline is { } storylineSlug)
         {
             // An unknown storyline matches nothing (not the events without one), and says so.
-            if (store.EraBySlug(eraSlug).FirstOrDefault() is { } era && store.CountOf(TimelineKeys.FacetCount(TimelineKeys.EraFacet(era.Id))) > 0)
+            if (store.StorylineBySlug(storylineSlug).FirstOrDefault() is { } storyline && store.CountOf(TimelineKeys.FacetCount(TimelineKeys.StorylineFacet(storyline.Id))) > 0)
             {
-                eraId = era.Id;
-                facets.Add(TimelineKeys.EraFacet(era.Id));
+                storylineId = storyline.Id;
+                facets.Add(TimelineKeys.StorylineFacet(storyline.Id));
             }
             else
             {
-                problems.Add($"There is no storyline “{eraSlug}”.");
+                problems.Add($"There is no storyline “{storylineSlug}”.");
                 nothing = true;
             }
         }
@@ -267,7 +267,7 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
                 words = null;
             }
         }
-        return new View(facets, low, high, words, eraId, nothing || string.CompareOrdinal(low, high) >= 0);
+        return new View(facets, low, high, words, storylineId, nothing || string.CompareOrdinal(low, high) >= 0);
     }
 
     /// <summary>The published event with this slug, when the view shows it.</summary>
@@ -380,7 +380,7 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
         else if (zoom != TimelineZoom.Days && monthAligned && view.Words is null && view.Facets.All(f => f.StartsWith('e')))
         {
             // The fast path: the kept month counts (a few hundred documents), for all events or one storyline.
-            var prefix = TimelineKeys.MonthCountPrefix(view.EraId);
+            var prefix = TimelineKeys.MonthCountPrefix(view.StorylineId);
             foreach (var count in store.CountsStartingWith(prefix).ToEnumerable())
             {
                 var month = DateTime.ParseExact(count.Id[prefix.Length..], "yyyy-MM", CultureInfo.InvariantCulture);
@@ -430,7 +430,7 @@ public sealed class TimelineQueries(TimelineStore store, SearchIndex index, IMem
     private static string Min(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? a : b;
 
     private static TimelineItem ToItem(Event e) => new(
-        e.Id, e.Slug, e.Title, e.Excerpt, e.Start, e.End, e.EraId, e.Outlets, e.SourceCount, e.SortKey);
+        e.Id, e.Slug, e.Title, e.Excerpt, e.Start, e.End, e.StorylineId, e.Outlets, e.SourceCount, e.SortKey);
 
-    private static EraSummary ToSummary(Era era) => new(era.Id, era.Slug, era.Title, era.Description, era.Colour, era.Start, era.End);
+    private static StorylineSummary ToSummary(Storyline storyline) => new(storyline.Id, storyline.Slug, storyline.Title, storyline.Description, storyline.Colour, storyline.Start, storyline.End);
 }

@@ -19,7 +19,7 @@ public enum TimelineZoom
 /// </summary>
 public sealed record TimelineViewState
 {
-    public string? Era { get; init; }
+    public string? Storyline { get; init; }
     public string? Tag { get; init; }
     public string? Actor { get; init; }
     public string? Place { get; init; }
@@ -58,7 +58,7 @@ public sealed record TimelineViewState
         string? Get(string key) => values.TryGetValue(key, out var value) ? value : null;
         return new TimelineViewState
         {
-            Era = Get("era"), Tag = Get("tag"), Actor = Get("actor"), Place = Get("place"), Outlet = Get("outlet"),
+            Storyline = Get("era"), Tag = Get("tag"), Actor = Get("actor"), Place = Get("place"), Outlet = Get("outlet"),
             From = Get("from"), To = Get("to"), Q = Get("q"), Focus = Get("focus"), After = Get("after"), Before = Get("before"),
             Zoom = Enum.TryParse<TimelineZoom>(Get("zoom"), ignoreCase: true, out var zoom) && Enum.IsDefined(zoom) ? zoom : TimelineZoom.Years,
         };
@@ -71,7 +71,7 @@ public sealed record TimelineViewState
         {
             var value = key switch
             {
-                "era" => Era, "tag" => Tag, "actor" => Actor, "place" => Place, "outlet" => Outlet,
+                "era" => Storyline, "tag" => Tag, "actor" => Actor, "place" => Place, "outlet" => Outlet,
                 "from" => From, "to" => To, "q" => Q, "focus" => Focus, "after" => After, "before" => Before,
                 _ => Zoom == TimelineZoom.Years ? null : Zoom.ToString().ToLowerInvariant(),
             };
@@ -89,7 +89,7 @@ public sealed record TimelineViewState
     /// <summary>The timeline's URL for this view.</summary>
     public string ToUrl() => "/" + ToQueryString();
 
-    public bool HasFilters => Era is not null || Tag is not null || Actor is not null || Place is not null || Outlet is not null
+    public bool HasFilters => Storyline is not null || Tag is not null || Actor is not null || Place is not null || Outlet is not null
                               || From is not null || To is not null || Q is not null;
 
     /// <summary>The page's position, when it is one the timeline could have written: a sort key of digits.</summary>

@@ -1,3 +1,4 @@
+using Timeline.Core.Addresses;
 using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -65,14 +66,14 @@ public sealed class SearchService(TimelineStore store, SearchIndex index)
         if (key.StartsWith(SearchDocuments.EventKind + ":", StringComparison.Ordinal))
         {
             return store.Events.FindById(id) is { Status: EventStatus.Published } ev
-                ? new SearchHit(SearchHitKind.Event, id, "/events/" + Uri.EscapeDataString(ev.Slug), snippets.Mark(ev.Title, query),
+                ? new SearchHit(SearchHitKind.Event, id, ReaderPaths.Event(ev.Slug), snippets.Mark(ev.Title, query),
                     snippets.Snippet(SafeMarkdown.ToPlainText(ev.Summary), query), ev.Start, null)
                 : null;
         }
         if (store.Articles.FindById(id) is not { PublicLinkCount: > 0 } article)
             return null;
         var body = store.ArticleText(id);
-        return new SearchHit(SearchHitKind.Article, id, "/articles/" + id.ToString(CultureInfo.InvariantCulture),
+        return new SearchHit(SearchHitKind.Article, id, ReaderPaths.Article(id),
             snippets.Mark(article.Title, query), snippets.Snippet(body, query), article.Published, article.Outlet);
     }
 }

@@ -3,10 +3,10 @@ using Timeline.Core.Storage;
 
 namespace Timeline.Core.Seeding;
 
-public sealed record SeedReport(int Eras, int Articles, int Events, int Links);
+public sealed record SeedReport(int Storylines, int Articles, int Events, int Links);
 
 /// <summary>
-/// Writes a checked <see cref="SeedPlan"/> in one transaction. It adds only what is not there yet (eras and events
+/// Writes a checked <see cref="SeedPlan"/> in one transaction. It adds only what is not there yet (storylines and events
 /// by slug, articles by content hash, tags by kind and slug), so importing twice creates nothing twice, and a
 /// failure leaves the store as it was.
 /// </summary>
@@ -17,23 +17,23 @@ public sealed class SeedImporter(TimelineStore store, TimeProvider clock)
     public Task<SeedReport> ImportAsync(SeedPlan plan, CancellationToken cancellationToken = default) => Task.FromResult(store.Write(tx =>
     {
         var now = clock.GetUtcNow();
-        var eras = new Dictionary<string, Era>();
-        var newEras = 0;
-        foreach (var planned in plan.Eras)
+        var storylines = new Dictionary<string, Storyline>();
+        var newStorylines = 0;
+        foreach (var planned in plan.Storylines)
         {
-            if (store.EraBySlug(planned.Slug).FirstOrDefault() is { } existing)
+            if (store.StorylineBySlug(planned.Slug).FirstOrDefault() is { } existing)
             {
-                eras[planned.Slug] = existing;
+                storylines[planned.Slug] = existing;
                 continue;
             }
-            var era = new Era
+            var storyline = new Storyline
             {
-                Id = tx.NextIntId("eras"), Slug = planned.Slug, Title = planned.Title, Description = planned.Description,
+                Id = tx.NextIntId("storylines"), Slug = planned.Slug, Title = planned.Title, Description = planned.Description,
                 Colour = planned.Colour, Start = planned.Start, End = planned.End,
             };
-            store.Eras.Insert(era);
-            eras[era.Slug] = era;
-            newEras++;
+            store.Storylines.Insert(storyline);
+            storylines[storyline.Slug] = storyline;
+            newStorylines++;
         }
 
         var articlesByFile = new Dictionary<string, Article>();
@@ -61,7 +61,7 @@ public sealed class SeedImporter(TimelineStore store, TimeProvider clock)
             var ev = new Event
             {
                 Id = tx.NextIntId("events"), Slug = planned.Slug, Title = planned.Title, Summary = planned.Summary,
-                Start = planned.Start, End = planned.End, EraId = planned.EraSlug is null ? null : eras[planned.EraSlug].Id,
+                Start = planned.Start, End = planned.End, StorylineId = planned.StorylineSlug is null ? null : storylines[planned.StorylineSlug].Id,
                 Status = planned.Status, CreatedAt = now, CreatedBy = SeedUser, UpdatedAt = now, UpdatedBy = SeedUser,
                 TagIds = [.. planned.Tags.DistinctBy(t => (t.Kind, t.Slug)).Select(t => tx.EnsureTag(t.Kind, t.Name, t.Slug).Id)],
             };
@@ -79,6 +79,6 @@ public sealed class SeedImporter(TimelineStore store, TimeProvider clock)
             }
             newEvents++;
         }
-        return new SeedReport(newEras, newArticles, newEvents, newLinks);
+        return new SeedReport(newStorylines, newArticles, newEvents, newLinks);
     }));
 }

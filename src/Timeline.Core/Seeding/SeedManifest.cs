@@ -1,12 +1,16 @@
+using System.Text.Json.Serialization;
+
 namespace Timeline.Core.Seeding;
 
 // The JSON shape of seeds/timeline.json. Everything is nullable here on purpose: the loader checks
 // each field and names the entry and field that is missing, rather than failing inside the parser.
+// The manifest's storylines are "eras" and an event's storyline its "era": the names the format was published with.
 
 public sealed class SeedManifest
 {
     public List<SeedArticle>? Articles { get; init; }
-    public List<SeedEra>? Eras { get; init; }
+    [JsonPropertyName("eras")]
+    public List<SeedStoryline>? Storylines { get; init; }
     public List<SeedEvent>? Events { get; init; }
 }
 
@@ -25,7 +29,7 @@ public sealed class SeedArticle
     public bool Cleaned { get; init; }
 }
 
-public sealed class SeedEra
+public sealed class SeedStoryline
 {
     public string? Slug { get; init; }
     public string? Title { get; init; }
@@ -44,7 +48,8 @@ public sealed class SeedEvent
     public bool Approximate { get; init; }
     public string? End { get; init; }
     public bool EndApproximate { get; init; }
-    public string? Era { get; init; }
+    [JsonPropertyName("era")]
+    public string? Storyline { get; init; }
     public string? Status { get; init; }
     public List<string>? Tags { get; init; }
     public List<string>? Actors { get; init; }

@@ -54,13 +54,13 @@ public static class SeedManifestLoader
     private static SeedPlan Check(SeedManifest manifest, string seedsDirectory, List<string> problems)
     {
         var articles = CheckArticles(manifest.Articles ?? [], seedsDirectory, problems);
-        var eras = CheckEras(manifest.Eras ?? [], problems);
-        var events = CheckEvents(manifest.Events ?? [], articles, eras, problems);
+        var storylines = CheckStorylines(manifest.Storylines ?? [], problems);
+        var events = CheckEvents(manifest.Events ?? [], articles, storylines, problems);
         if (manifest.Articles is null)
             problems.Add("\"articles\" is missing.");
         if (manifest.Events is null)
             problems.Add("\"events\" is missing.");
-        return new SeedPlan(eras, articles, events);
+        return new SeedPlan(storylines, articles, events);
     }
 
     private static List<PlannedArticle> CheckArticles(List<SeedArticle> entries, string seedsDirectory, List<string> problems)
@@ -116,9 +116,9 @@ public static class SeedManifestLoader
         return planned;
     }
 
-    private static List<PlannedEra> CheckEras(List<SeedEra> entries, List<string> problems)
+    private static List<PlannedStoryline> CheckStorylines(List<SeedStoryline> entries, List<string> problems)
     {
-        var planned = new List<PlannedEra>();
+        var planned = new List<PlannedStoryline>();
         var slugs = new HashSet<string>();
         for (var i = 0; i < entries.Count; i++)
         {
@@ -132,17 +132,17 @@ public static class SeedManifestLoader
             if (start is not null && end is not null && end.Value.EndsBefore(start.Value))
                 problems.Add($"{where}: end {e.End} is before start {e.Start}.");
             var colour = e.Colour ?? "#5b6b7f";
-            if (!Era.IsHexColour(colour))
+            if (!Storyline.IsHexColour(colour))
                 problems.Add($"{where}: colour \"{colour}\" is not a #rrggbb hex colour.");
-            var form = new EraForm { Title = e.Title ?? "", Description = e.Description ?? "", Colour = colour };
+            var form = new StorylineForm { Title = e.Title ?? "", Description = e.Description ?? "", Colour = colour };
             FormProblems(form.Validate(out _, out _), where, problems, except: ["slug", "start", "end"]);
             if (problems.Count == before)
-                planned.Add(new PlannedEra(e.Slug!, e.Title!.Trim(), e.Description ?? "", colour.ToLowerInvariant(), start!.Value, end!.Value));
+                planned.Add(new PlannedStoryline(e.Slug!, e.Title!.Trim(), e.Description ?? "", colour.ToLowerInvariant(), start!.Value, end!.Value));
         }
         return planned;
     }
 
-    private static List<PlannedEvent> CheckEvents(List<SeedEvent> entries, List<PlannedArticle> articles, List<PlannedEra> eras, List<string> problems)
+    private static List<PlannedEvent> CheckEvents(List<SeedEvent> entries, List<PlannedArticle> articles, List<PlannedStoryline> storylines, List<string> problems)
     {
         var planned = new List<PlannedEvent>();
         var slugs = new HashSet<string>();
@@ -158,8 +158,8 @@ public static class SeedManifestLoader
             // The editor's rule: an end may not be over before the start begins ("April 2014" may end "9 April 2014").
             if (start is not null && end is not null && end.Value.EndsBefore(start.Value))
                 problems.Add($"{where}: end {e.End} is before start {e.Start}.");
-            if (e.Era is not null && eras.All(era => era.Slug != e.Era))
-                problems.Add($"{where}: era \"{e.Era}\" is not one of the manifest's eras.");
+            if (e.Storyline is not null && storylines.All(storyline => storyline.Slug != e.Storyline))
+                problems.Add($"{where}: era \"{e.Storyline}\" is not one of the manifest's eras.");
             var form = new EventForm
             {
                 Title = e.Title ?? "", Summary = e.Summary ?? "",
@@ -200,7 +200,7 @@ public static class SeedManifestLoader
 
             var tags = Tags(e.Tags, TagKind.Topic).Concat(Tags(e.Actors, TagKind.Actor)).Concat(Tags(e.Places, TagKind.Place)).ToList();
             if (problems.Count == before)
-                planned.Add(new PlannedEvent(slug!, e.Title!.Trim(), e.Summary ?? "", start!.Value, end, e.Era, status, tags, links, e.FormerSlugs ?? []));
+                planned.Add(new PlannedEvent(slug!, e.Title!.Trim(), e.Summary ?? "", start!.Value, end, e.Storyline, status, tags, links, e.FormerSlugs ?? []));
         }
         return planned;
     }

@@ -8,7 +8,7 @@ using Timeline.Core.Storage;
 
 namespace Timeline.Core.Seeding;
 
-public sealed record ExportReport(int Eras, int Articles, int Events, int Links, string Folder);
+public sealed record ExportReport(int Storylines, int Articles, int Events, int Links, string Folder);
 
 /// <summary>
 /// Writes the whole timeline (storylines, events of every status, articles, links and former addresses) in the
@@ -46,8 +46,8 @@ public static class TimelineExport
             });
         }
 
-        var eras = store.Eras.Query().OrderBy(e => e.Id).ToEnumerable().ToList();
-        var eraSlugs = eras.ToDictionary(e => e.Id, e => e.Slug);
+        var storylines = store.Storylines.Query().OrderBy(e => e.Id).ToEnumerable().ToList();
+        var storylineSlugs = storylines.ToDictionary(e => e.Id, e => e.Slug);
         var tags = store.Tags.FindAll().ToDictionary(t => t.Id);
         var events = new List<SeedEvent>();
         var links = 0;
@@ -60,7 +60,7 @@ public static class TimelineExport
             {
                 Slug = ev.Slug, Title = ev.Title, Summary = ev.Summary, Start = ev.Start.ToIsoString(), Approximate = ev.Start.Approximate,
                 End = ev.End?.ToIsoString(), EndApproximate = ev.End?.Approximate ?? false,
-                Era = ev.EraId is { } eraId ? eraSlugs[eraId] : null, Status = ev.Status.ToString().ToLowerInvariant(),
+                Storyline = ev.StorylineId is { } storylineId ? storylineSlugs[storylineId] : null, Status = ev.Status.ToString().ToLowerInvariant(),
                 Tags = Names(TagKind.Topic), Actors = Names(TagKind.Actor), Places = Names(TagKind.Place),
                 Links = eventLinks.Count == 0 ? null : [.. eventLinks.OrderBy(l => l.Id).Select(l => new SeedLink
                 {
@@ -73,13 +73,13 @@ public static class TimelineExport
         var manifest = new SeedManifest
         {
             Articles = articles,
-            Eras = [.. eras.Select(e => new SeedEra
+            Storylines = [.. storylines.Select(e => new SeedStoryline
             {
                 Slug = e.Slug, Title = e.Title, Description = e.Description, Colour = e.Colour, Start = e.Start.ToIsoString(), End = e.End.ToIsoString(),
             })],
             Events = events,
         };
         File.WriteAllText(Path.Combine(folder, SeedManifestLoader.ManifestFileName), JsonSerializer.Serialize(manifest, Json));
-        return new ExportReport(eras.Count, articles.Count, events.Count, links, Path.GetFullPath(folder));
+        return new ExportReport(storylines.Count, articles.Count, events.Count, links, Path.GetFullPath(folder));
     }
 }

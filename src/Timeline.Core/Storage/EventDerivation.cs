@@ -26,8 +26,8 @@ public static class EventDerivation
     private static List<string> FacetsOf(Event ev, IEnumerable<Article> linkedArticles)
     {
         var facets = new List<string> { TimelineKeys.AllFacet };
-        if (ev.EraId is { } era)
-            facets.Add(TimelineKeys.EraFacet(era));
+        if (ev.StorylineId is { } storyline)
+            facets.Add(TimelineKeys.StorylineFacet(storyline));
         facets.AddRange(ev.TagIds.Distinct().Select(TimelineKeys.TagFacet));
         facets.AddRange(linkedArticles.Select(a => a.OutletId).Distinct().Order().Select(TimelineKeys.OutletFacet));
         return facets;
@@ -48,8 +48,8 @@ public static class EventDerivation
         {
             var month = new DateTime(ev.Start.Value.Year, ev.Start.Value.Month, 1);
             yield return TimelineKeys.MonthCount(null, month);
-            if (ev.EraId is { } eraId)
-                yield return TimelineKeys.MonthCount(eraId, month);
+            if (ev.StorylineId is { } storylineId)
+                yield return TimelineKeys.MonthCount(storylineId, month);
         }
         yield return TimelineKeys.StatusCount(ev.Status);
         if (ev.UnsourcedKey is not null)

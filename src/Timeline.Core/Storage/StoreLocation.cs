@@ -39,7 +39,7 @@ public static class StoreLocation
     public static async Task<SeedReport?> InitializeAsync(TimelineStore store, SeedImporter importer, string seedsDirectory, ILogger logger,
         CancellationToken cancellationToken = default)
     {
-        var isEmpty = !store.Events.Exists(Query.All()) && !store.Articles.Exists(Query.All()) && !store.Eras.Exists(Query.All());
+        var isEmpty = !store.Events.Exists(Query.All()) && !store.Articles.Exists(Query.All()) && !store.Storylines.Exists(Query.All());
         if (!isEmpty)
         {
             logger.LogInformation("The timeline store already holds data; the seeds are not imported.");
@@ -47,8 +47,8 @@ public static class StoreLocation
         }
         var plan = SeedManifestLoader.Load(seedsDirectory);
         var report = await importer.ImportAsync(plan, cancellationToken);
-        logger.LogInformation("Seeded the empty timeline store from {Seeds}: {Eras} eras, {Articles} articles, {Events} events, {Links} links.",
-            seedsDirectory, report.Eras, report.Articles, report.Events, report.Links);
+        logger.LogInformation("Seeded the empty timeline store from {Seeds}: {Storylines} storylines, {Articles} articles, {Events} events, {Links} links.",
+            seedsDirectory, report.Storylines, report.Articles, report.Events, report.Links);
         return report;
     }
 }

@@ -65,7 +65,7 @@ public static class StoreQueries
     public static ILiteQueryable<EventArticleLink> LinkOf(this TimelineStore store, int eventId, int articleId) =>
         store.Links.Query().Where(l => l.PairKey == EventArticleLink.PairKeyOf(eventId, articleId));
 
-    public static ILiteQueryable<Era> EraBySlug(this TimelineStore store, string slug) => store.Eras.Query().Where(e => e.Slug == slug);
+    public static ILiteQueryable<Storyline> StorylineBySlug(this TimelineStore store, string slug) => store.Storylines.Query().Where(e => e.Slug == slug);
 
     public static ILiteQueryable<Tag> TagByKindSlug(this TimelineStore store, TagKind kind, string slug)
     {

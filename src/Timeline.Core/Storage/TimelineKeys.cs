@@ -26,7 +26,7 @@ public static class TimelineKeys
 
     // Facets: the ways a reader can list events. "a" is every published event.
     public const string AllFacet = "a";
-    public static string EraFacet(int eraId) => "e" + eraId.ToString(CultureInfo.InvariantCulture);
+    public static string StorylineFacet(int storylineId) => "e" + storylineId.ToString(CultureInfo.InvariantCulture);
     public static string TagFacet(int tagId) => "t" + tagId.ToString(CultureInfo.InvariantCulture);
     public static string OutletFacet(int outletId) => "o" + outletId.ToString(CultureInfo.InvariantCulture);
 
@@ -35,9 +35,9 @@ public static class TimelineKeys
 
     // Counts.
     public static string FacetCount(string facet) => "f:" + facet;
-    public static string MonthCount(int? eraId, DateTime month) =>
-        $"m:{(eraId is { } id ? EraFacet(id) : "all")}:{month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
-    public static string MonthCountPrefix(int? eraId) => $"m:{(eraId is { } id ? EraFacet(id) : "all")}:";
+    public static string MonthCount(int? storylineId, DateTime month) =>
+        $"m:{(storylineId is { } id ? StorylineFacet(id) : "all")}:{month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+    public static string MonthCountPrefix(int? storylineId) => $"m:{(storylineId is { } id ? StorylineFacet(id) : "all")}:";
     public const string UnsourcedCount = "d:unsourced";
     public const string UnlinkedCount = "d:unlinked";
     public const string ArticleCount = "d:articles";

@@ -46,7 +46,7 @@ public sealed class TimelineStore : IDisposable
         ArticleTexts = database.GetCollection<ArticleText>("article_texts");
         Outlets = database.GetCollection<Outlet>("outlets");
         Links = database.GetCollection<EventArticleLink>("links");
-        Eras = database.GetCollection<Era>("eras");
+        Storylines = database.GetCollection<Storyline>("storylines");
         Tags = database.GetCollection<Tag>("tags");
         Revisions = database.GetCollection<Revision>("revisions");
         Accounts = database.GetCollection<CuratorAccount>("accounts");
@@ -70,7 +70,7 @@ public sealed class TimelineStore : IDisposable
     public ILiteCollection<ArticleText> ArticleTexts { get; }
     public ILiteCollection<Outlet> Outlets { get; }
     public ILiteCollection<EventArticleLink> Links { get; }
-    public ILiteCollection<Era> Eras { get; }
+    public ILiteCollection<Storyline> Storylines { get; }
     public ILiteCollection<Tag> Tags { get; }
     public ILiteCollection<Revision> Revisions { get; }
     public ILiteCollection<CuratorAccount> Accounts { get; }
@@ -210,7 +210,7 @@ public sealed class TimelineStore : IDisposable
         Links.EnsureIndex(l => l.EventId);
         Links.EnsureIndex(l => l.ArticleId);
         Links.EnsureIndex(l => l.PairKey, unique: true);
-        Eras.EnsureIndex(e => e.Slug, unique: true);
+        Storylines.EnsureIndex(e => e.Slug, unique: true);
         Tags.EnsureIndex(t => t.KindSlug, unique: true);
         Tags.EnsureIndex(t => t.NameKey);
         Revisions.EnsureIndex(r => r.EventKey);

@@ -44,7 +44,7 @@ public static class ExportCommand
         try
         {
             var report = TimelineExport.Write(store, to);
-            output.WriteLine($"Exported {report.Events} events, {report.Articles} articles, {report.Links} links and {report.Eras} storylines to {report.Folder}.");
+            output.WriteLine($"Exported {report.Events} events, {report.Articles} articles, {report.Links} links and {report.Storylines} storylines to {report.Folder}.");
             output.WriteLine("Start an empty app with --Timeline:SeedsPath=<that folder> to load it.");
             return 0;
         }

@@ -27,7 +27,7 @@ public static class GenerateCommand
             return Fail(error, $"{db} exists already; generate into a new file so that no data is overwritten.");
 
         var report = await SyntheticTimeline.GenerateAsync(db, new GenerateOptions(events, articles, seed));
-        output.WriteLine($"Generated {report.Events:N0} events, {report.Articles:N0} articles, {report.Links:N0} links, {report.Eras} eras and " +
+        output.WriteLine($"Generated {report.Events:N0} events, {report.Articles:N0} articles, {report.Links:N0} links, {report.Storylines} storylines and " +
                          $"{report.Tags} tags into {Path.GetFullPath(db)} in {report.Elapsed.TotalSeconds:N1} s " +
                          $"(store {report.Stored.TotalSeconds:N1} s, search index {report.Indexed.TotalSeconds:N1} s).");
         return 0;

@@ -1,3 +1,4 @@
+using Timeline.Core.Importing;
 using Timeline.Core.Curation;
 using Timeline.Core.Publishing;
 using Timeline.Core.Storage;
@@ -14,7 +15,7 @@ public static class ImportTimelineJsCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        string? file = null, era = null, db = null;
+        string? file = null, storyline = null, db = null;
         var publish = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -25,7 +26,7 @@ public static class ImportTimelineJsCommand
                     break;
                 case "--era" or "--db" when i + 1 < args.Length:
                     if (args[i] == "--era")
-                        era = args[++i];
+                        storyline = args[++i];
                     else
                         db = args[++i];
                     break;
@@ -65,7 +66,7 @@ public static class ImportTimelineJsCommand
         }
         var importer = app.Services.GetRequiredService<TimelineJsImporter>();
         var read = TimelineJsReader.Read(await File.ReadAllTextAsync(file), file);
-        var result = await importer.ImportAsync(read, new TimelineJsImportOptions(era, publish), User);
+        var result = await importer.ImportAsync(read, new TimelineJsImportOptions(storyline, publish), User);
         await app.Services.GetRequiredService<Core.Search.SearchIndexer>().CatchUpAsync();
         var preview = result.Preview;
         foreach (var note in preview.Errors)

@@ -1,3 +1,9 @@
+using Timeline.Core.Importing;
+using Timeline.Web.Caching;
+using Timeline.Web.Security;
+using Timeline.Web.Theme;
+using Timeline.Web.Background;
+using Timeline.Web.Addresses;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -63,11 +69,11 @@ public static class TimelineApp
         services.AddSingleton<ReaderContentVersion>();
 
         services.AddCuratorAccounts(storePath);
-        services.AddSingleton<IContentChangeListener, PublicCacheInvalidator>();
+        services.AddSingleton<IContentChangeListener, ContentChangeListener>();
         services.AddSingleton<EventEditor>();
         services.AddSingleton<ArticleEditor>();
         services.AddSingleton<LinkEditor>();
-        services.AddSingleton<EraEditor>();
+        services.AddSingleton<StorylineEditor>();
         services.AddSingleton<CurationHistory>();
         services.AddSingleton<CurationDashboard>();
         services.AddSingleton<TimelineJsImporter>();

@@ -1,3 +1,6 @@
+using Timeline.Web.Caching;
+using Timeline.Web.Addresses;
+using Timeline.Core.Addresses;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.OutputCaching;
 using Timeline.Core.Publishing;
@@ -73,15 +76,15 @@ public static class FeedEndpoints
             new XElement(ns + "loc", links.Absolute(path).AbsoluteUri),
             modified is { } m ? new XElement(ns + "lastmod", Day(m)) : null);
 
-        var urlset = new XElement(ns + "urlset", Url("/", null), Url("/eras", null));
-        foreach (var era in await queries.GetErasAsync(cancellationToken))
-            urlset.Add(Url(SiteUrls.Era(era.Slug), null));
+        var urlset = new XElement(ns + "urlset", Url("/", null), Url(ReaderPaths.Storylines, null));
+        foreach (var storyline in await queries.GetStorylinesAsync(cancellationToken))
+            urlset.Add(Url(ReaderPaths.Storyline(storyline.Slug), null));
         var count = urlset.Elements().Count();
         foreach (var (slug, updatedAt) in queries.PublishedEventAddresses(MaxSitemapUrls - count))
-            urlset.Add(Url(SiteUrls.Event(slug), updatedAt));
+            urlset.Add(Url(ReaderPaths.Event(slug), updatedAt));
         count = urlset.Elements().Count();
         foreach (var (id, importedAt) in queries.PublicArticleAddresses(MaxSitemapUrls - count))
-            urlset.Add(Url(SiteUrls.Article(id), importedAt));
+            urlset.Add(Url(ReaderPaths.Article(id), importedAt));
         return Results.Text(new XDocument(new XDeclaration("1.0", "utf-8", null), urlset).Declaration + "\n" + urlset, "application/xml; charset=utf-8");
     }
 

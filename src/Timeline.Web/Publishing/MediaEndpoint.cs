@@ -1,3 +1,4 @@
+using Timeline.Web.Caching;
 using Microsoft.Net.Http.Headers;
 using Timeline.Core.Domain;
 using Timeline.Core.Storage;

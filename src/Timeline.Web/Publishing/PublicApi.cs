@@ -1,3 +1,6 @@
+using Timeline.Web.Caching;
+using Timeline.Web.Addresses;
+using Timeline.Core.Addresses;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OutputCaching;
@@ -76,7 +79,7 @@ public static class PublicApi
             .WithSummary("One published event with its sources and the passages they support it with")
             .WithDescription("A former slug answers 301 to the event's current address.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/eras", ListEras).WithSummary("Storylines with published events, in date order");
+        api.MapGet("/eras", ListStorylines).WithSummary("Storylines with published events, in date order");
         api.MapGet("/search", Search)
             .WithSummary("Full-text search over published events and the articles that back them")
             .ProducesValidationProblem();
@@ -88,10 +91,10 @@ public static class PublicApi
 
     private static async Task<Results<Ok<ApiEventList>, ValidationProblem>> ListEvents(
         HttpRequest request, TimelineQueries queries, SiteUrls urls, SearchIndex index,
-        string? era, string? tag, string? actor, string? place, string? outlet, string? from, string? to, string? q,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "era")] string? storyline, string? tag, string? actor, string? place, string? outlet, string? from, string? to, string? q,
         string? cursor, string? limit, CancellationToken cancellationToken)
     {
-        var state = new TimelineViewState { Era = era, Tag = tag, Actor = actor, Place = place, Outlet = outlet, From = from, To = to, Q = q, After = cursor };
+        var state = new TimelineViewState { Storyline = storyline, Tag = tag, Actor = actor, Place = place, Outlet = outlet, From = from, To = to, Q = q, After = cursor };
         var facets = await queries.GetFacetsAsync(cancellationToken);
         var errors = ViewErrors(state, facets, index.Analyzer);
         if (cursor is not null && state.Cursor.After is null)
@@ -104,9 +107,9 @@ public static class PublicApi
 
         var page = await queries.ListAsync(state, size, cancellationToken);
         var links = urls.Links(request);
-        var eras = facets.Eras.ToDictionary(e => e.Id, e => e.Slug);
+        var storylines = facets.Storylines.ToDictionary(e => e.Id, e => e.Slug);
         var items = page.Items.Select(i => new ApiEventListItem(i.Slug, i.Title, i.Excerpt, ApiDate.Of(i.Start), ApiDate.Of(i.End),
-            i.EraId is { } id ? eras.GetValueOrDefault(id) : null, i.Outlets, i.SourceCount, links.Event(i.Slug).AbsoluteUri)).ToList();
+            i.StorylineId is { } id ? storylines.GetValueOrDefault(id) : null, i.Outlets, i.SourceCount, links.Event(i.Slug).AbsoluteUri)).ToList();
         string? next = null;
         if (page.Next is { } nextCursor)
         {
@@ -126,8 +129,8 @@ public static class PublicApi
             errors["to"] = ["Not a date: write YYYY, YYYY-MM or YYYY-MM-DD."];
         if (state.FromDate is { } start && state.ToDate is { } end && end.End <= start.Value)
             errors["to"] = ["The end of the window is before its start."];
-        if (state.Era is { } era && facets.Eras.All(e => e.Slug != era))
-            errors["era"] = [$"There is no storyline \"{TextExcerpt.Shorten(era, 60)}\" with published events (see /api/v1/eras)."];
+        if (state.Storyline is { } storyline && facets.Storylines.All(e => e.Slug != storyline))
+            errors["era"] = [$"There is no storyline \"{TextExcerpt.Shorten(storyline, 60)}\" with published events (see /api/v1/eras)."];
         foreach (var (name, value, options, what) in new[]
                  {
                      ("tag", state.Tag, facets.Tags, "topic"), ("actor", state.Actor, facets.Actors, "actor"),
@@ -153,9 +156,9 @@ public static class PublicApi
             return TypedResults.Problem($"No published event has the address \"{TextExcerpt.Shorten(slug, 60)}\".", statusCode: StatusCodes.Status404NotFound, title: "Not found");
         var links = urls.Links(request);
         ApiArticle Article(EventSource s) => new(s.ArticleId, s.ArticleTitle, s.Outlet, s.Author, SiteUrls.External(s.Url), ApiDate.Of(s.Published),
-            links.Absolute(SiteUrls.Article(s.ArticleId)).AbsoluteUri);
+            links.Absolute(ReaderPaths.Article(s.ArticleId)).AbsoluteUri);
         return TypedResults.Ok(new ApiEvent(ev.Slug, ev.Title, ev.Summary, SafeMarkdown.ToHtml(ev.Summary), ApiDate.Of(ev.Start), ApiDate.Of(ev.End),
-            ev.Era is { } era ? Storyline(era, links) : null,
+            ev.Storyline is { } storyline ? Storyline(storyline, links) : null,
             [.. ev.Tags.Select(t => new ApiTag(t.Kind.ToString().ToLowerInvariant(), t.Name, t.Slug))],
             [.. ev.Sources.Select(s => new ApiSource(LinkRoleName(s.Role), s.Passage, s.Note, Article(s)))],
             ev.Previous?.Slug, ev.Next?.Slug, ev.UpdatedAt, links.Event(ev.Slug).AbsoluteUri,
@@ -164,11 +167,11 @@ public static class PublicApi
                 media.Kind == MediaKind.Image ? media.AltText : null) : null));
     }
 
-    private static async Task<Ok<IReadOnlyList<ApiStoryline>>> ListEras(HttpRequest request, TimelineQueries queries, SiteUrls urls, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<ApiStoryline>>> ListStorylines(HttpRequest request, TimelineQueries queries, SiteUrls urls, CancellationToken cancellationToken)
     {
         var links = urls.Links(request);
-        IReadOnlyList<ApiStoryline> eras = [.. (await queries.GetErasAsync(cancellationToken)).Select(e => Storyline(e, links))];
-        return TypedResults.Ok(eras);
+        IReadOnlyList<ApiStoryline> storylines = [.. (await queries.GetStorylinesAsync(cancellationToken)).Select(e => Storyline(e, links))];
+        return TypedResults.Ok(storylines);
     }
 
     private static async Task<Results<Ok<ApiSearchResults>, ValidationProblem>> Search(
@@ -192,8 +195,8 @@ public static class PublicApi
             results.HasMore));
     }
 
-    private static ApiStoryline Storyline(EraSummary era, Core.Publishing.SiteLinks links) =>
-        new(era.Slug, era.Title, era.Description, era.Colour, ApiDate.Of(era.Start), ApiDate.Of(era.End), links.Absolute(SiteUrls.Era(era.Slug)).AbsoluteUri);
+    private static ApiStoryline Storyline(StorylineSummary storyline, SiteLinks links) =>
+        new(storyline.Slug, storyline.Title, storyline.Description, storyline.Colour, ApiDate.Of(storyline.Start), ApiDate.Of(storyline.End), links.Absolute(ReaderPaths.Storyline(storyline.Slug)).AbsoluteUri);
 
     /// <summary>"first-report", "confirmation": the role's name as the API's stable value.</summary>
     private static string LinkRoleName(LinkRole role) => Slugs.Slugify(System.Text.RegularExpressions.Regex.Replace(role.ToString(), "(?<=[a-z])(?=[A-Z])", " "));

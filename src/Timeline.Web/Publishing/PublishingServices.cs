@@ -1,3 +1,5 @@
+using Timeline.Web.Caching;
+using Timeline.Web.Security;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;

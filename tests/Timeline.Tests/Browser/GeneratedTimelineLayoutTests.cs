@@ -21,7 +21,7 @@ public sealed class GeneratedTimelineLayoutTests(GeneratedTimelineBrowserFixture
         var store = browser.Services.GetRequiredService<TimelineStore>();
         var published = store.Events.Find(e => e.Status == EventStatus.Published).OrderBy(e => e.SortKey).ToList();
         Assert.True(published.Count > 1_500, $"{published.Count} published events");
-        var era = store.Eras.FindAll().First();
+        var storyline = store.Storylines.FindAll().First();
         var first = published[published.Count / 2];
         var month = first.Start.Value;
         string[] urls =
@@ -29,7 +29,7 @@ public sealed class GeneratedTimelineLayoutTests(GeneratedTimelineBrowserFixture
             "/",
             $"/?zoom=months&from={month.Year - 4}&to={month.Year + 4}",
             $"/?zoom=days&from={month:yyyy-MM}&to={month.AddMonths(2):yyyy-MM}",
-            $"/eras/{era.Slug}",
+            $"/eras/{storyline.Slug}",
             "/search?q=talks",
         ];
         var page = await browser.NewPageAsync(width, 900);

@@ -75,7 +75,7 @@ public sealed class LargeTimelineTests(LargeTimelineBrowserFixture browser)
         await Expect(actor).ToHaveValueAsync(values[2]);
     }
 
-    private const int TimelineFiltersChoices = Timeline.Web.Components.Pages.Home.TimelineFilters.InlineChoices;
+    private const int TimelineFiltersChoices = Timeline.Web.Components.Pages.Timeline.TimelineFilters.InlineChoices;
 }
 
 /// <summary>The curators' lists are MudBlazor grids paged by keyset; on a phone the pager stays within reach.</summary>

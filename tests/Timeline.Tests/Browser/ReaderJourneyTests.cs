@@ -14,8 +14,8 @@ public sealed class ReaderJourneyTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
 
-        var eras = page.GetByRole(AriaRole.Heading, new() { Level = 2 });
-        await Expect(eras).ToHaveTextAsync([
+        var storylines = page.GetByRole(AriaRole.Heading, new() { Level = 2 });
+        await Expect(storylines).ToHaveTextAsync([
             "The 2014 collapse of the peace talks",
             "The September 2022 IDF operation in Jenin",
             "The 2023 halt of security coordination",

@@ -119,8 +119,8 @@ public sealed class TimelineExplorerTests(BrowserFixture browser)
         var expectedIds = System.Text.RegularExpressions.Regex.Matches(expected, "<li id=\"([^\"]+)\" class=\"event-item").Select(m => m.Groups[1].Value);
         await Expect(Events(page)).ToHaveCountAsync(expectedIds.Count());
         Assert.Equal(expectedIds, await Events(page).EvaluateAllAsync<string[]>("items => items.map(i => i.id)"));
-        var era = System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["era"] ?? "";
-        await Expect(storyline).ToHaveValueAsync(era);
+        var chosen = System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["era"] ?? "";
+        await Expect(storyline).ToHaveValueAsync(chosen);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Timeline.Web.Components.Curate.Pages;
 using System.Text;
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
@@ -5,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Timeline.Core.Curation;
 using Timeline.Tests.Support;
-using Timeline.Web.Components.Pages.Curate;
 
 namespace Timeline.Tests.Components;
 
@@ -201,12 +201,12 @@ public sealed class EventEditorActionsTests(TimelineWebFactory factory) : Curato
     }
 }
 
-public sealed class EraEditorPageTests(TimelineWebFactory factory) : CuratorPageContext(factory, "bunit-era-editor"), IClassFixture<TimelineWebFactory>
+public sealed class StorylineEditorPageTests(TimelineWebFactory factory) : CuratorPageContext(factory, "bunit-era-editor"), IClassFixture<TimelineWebFactory>
 {
     [Fact]
     public void A_storyline_without_a_title_is_refused_under_the_field_with_the_description_kept()
     {
-        var page = Render<EraEditorPage>();
+        var page = Render<StorylineEditorPage>();
         page.Find("#era-description").Input("A description typed first.");
         page.Find("form").Submit();
 

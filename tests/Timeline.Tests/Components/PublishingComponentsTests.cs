@@ -1,3 +1,4 @@
+using Timeline.Web.Components.Curate.Pages;
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,6 @@ using Timeline.Core.Domain;
 using Timeline.Tests.Core.Curation;
 using Timeline.Tests.Support;
 using Timeline.Web.Components.Curate;
-using Timeline.Web.Components.Pages.Curate;
 using Timeline.Web.Components.Shared;
 
 namespace Timeline.Tests.Components;

@@ -123,7 +123,7 @@ public sealed class TestStore : IAsyncDisposable
 
     public LinkEditor Links() => new(Store, Index, Listener, TimeProvider.System);
 
-    public EraEditor Eras() => new(Store, Listener, TimeProvider.System);
+    public StorylineEditor Storylines() => new(Store, Listener, TimeProvider.System);
 
     public CurationHistory History() => new(Store);
 

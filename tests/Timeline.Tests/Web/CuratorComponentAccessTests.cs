@@ -1,3 +1,4 @@
+using Timeline.Web.Components.Curate.Pages;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -67,7 +68,7 @@ public sealed class CuratorComponentAccessTests(TimelineWebFactory factory) : IC
     {
         // The control: rendered this way, a curator component does show its data to someone allowed to see it.
         var title = await DraftTitleAsync();
-        var html = await RenderAsync(typeof(Timeline.Web.Components.Pages.Curate.DashboardPage), await PrincipalOfAsync("access-admin", CuratorRoles.Admin));
+        var html = await RenderAsync(typeof(Timeline.Web.Components.Curate.Pages.DashboardPage), await PrincipalOfAsync("access-admin", CuratorRoles.Admin));
         Assert.Contains(title, html);
     }
 
@@ -98,10 +99,10 @@ public sealed class CuratorComponentAccessTests(TimelineWebFactory factory) : IC
             .Where(t => t.GetCustomAttributes(typeof(Microsoft.AspNetCore.Authorization.AuthorizeAttribute), true)
                 .Cast<Microsoft.AspNetCore.Authorization.AuthorizeAttribute>().Any(a => a.Policy == CuratorPolicies.Admin))
             .ToList();
-        Assert.Contains(typeof(Timeline.Web.Components.Pages.Curate.UsersPage), adminOnly);
+        Assert.Contains(typeof(Timeline.Web.Components.Curate.Pages.UsersPage), adminOnly);
         foreach (var type in adminOnly)
             Assert.Equal("", await RenderAsync(type, editor));
-        Assert.Contains(await DraftTitleAsync(), await RenderAsync(typeof(Timeline.Web.Components.Pages.Curate.DashboardPage), editor));
+        Assert.Contains(await DraftTitleAsync(), await RenderAsync(typeof(Timeline.Web.Components.Curate.Pages.DashboardPage), editor));
     }
 
     [Fact]
@@ -110,7 +111,7 @@ public sealed class CuratorComponentAccessTests(TimelineWebFactory factory) : IC
         var principal = await PrincipalOfAsync("access-reset", CuratorRoles.Editor);
         await using (var scope = factory.Services.CreateAsyncScope())
             Assert.Empty(await scope.ServiceProvider.GetRequiredService<CuratorAccounts>().ResetPasswordAsync("access-reset", "another long enough password"));
-        Assert.Equal("", await RenderAsync(typeof(Timeline.Web.Components.Pages.Curate.DashboardPage), principal));
+        Assert.Equal("", await RenderAsync(typeof(Timeline.Web.Components.Curate.Pages.DashboardPage), principal));
     }
 }
 

@@ -1,3 +1,4 @@
+using Timeline.Web.Caching;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using Timeline.Web.Theme;
 using System.Net;
 using AngleSharp.Dom;
 using Timeline.Tests.Support;

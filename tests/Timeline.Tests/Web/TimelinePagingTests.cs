@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Timeline.Core.Domain;
 using Timeline.Core.Storage;
 using Timeline.Tests.Support;
-using Timeline.Web.Components.Pages.Home;
+using Timeline.Web.Components.Pages.Timeline;
 
 namespace Timeline.Tests.Web;
 

@@ -1,3 +1,4 @@
+using Timeline.Core.Importing;
 using System.Text;
 using Timeline.Core.Curation;
 using Timeline.Core.Dates;

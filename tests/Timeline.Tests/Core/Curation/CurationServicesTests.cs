@@ -1,3 +1,4 @@
+using Timeline.Core.Importing;
 using Timeline.Core.Curation;
 using Timeline.Core.Dates;
 using Timeline.Core.Domain;
@@ -174,9 +175,9 @@ public sealed class CurationServicesTests : IAsyncLifetime
         var bad = NewEvent();
         bad.Title = "";
         Assert.IsType<Invalid>(await events.SaveAsync(bad, "ada"));
-        var unknownEra = NewEvent();
-        unknownEra.EraId = 9999;
-        Assert.Equal("That storyline no longer exists; choose another.", Assert.IsType<Invalid>(await events.SaveAsync(unknownEra, "ada")).Errors.For("era"));
+        var unknownStoryline = NewEvent();
+        unknownStoryline.StorylineId = 9999;
+        Assert.Equal("That storyline no longer exists; choose another.", Assert.IsType<Invalid>(await events.SaveAsync(unknownStoryline, "ada")).Errors.For("era"));
 
         const string hostile = "<script>alert(1)</script> [x](javascript:alert(1)) \u202Eשלום\u0007";
         var form = NewEvent(hostile);
@@ -280,39 +281,39 @@ public sealed class CurationServicesTests : IAsyncLifetime
     [Fact]
     public async Task Storylines_are_created_with_a_fixed_slug_and_edited_with_revisions()
     {
-        var eras = database.Eras();
-        var form = new EraForm
+        var storylines = database.Storylines();
+        var form = new StorylineForm
         {
             Title = "The 2023 Jenin reconstruction", Colour = "#2A7F62", Description = "Rebuilding the camp.",
             Start = new PartialDateInput { Precision = DatePrecision.Month, Year = 2023, Month = 7 },
             End = new PartialDateInput { Precision = DatePrecision.Year, Year = 2024 },
         };
-        var saved = Assert.IsType<Saved>(await eras.SaveAsync(form, "ada"));
+        var saved = Assert.IsType<Saved>(await storylines.SaveAsync(form, "ada"));
         Assert.Equal("the-2023-jenin-reconstruction", saved.Slug);
         // Readers see a storyline once a published event is filed under it.
-        Assert.DoesNotContain(await queries.GetErasAsync(), e => e.Slug == saved.Slug);
+        Assert.DoesNotContain(await queries.GetStorylinesAsync(), e => e.Slug == saved.Slug);
         var filed = NewEvent();
-        filed.EraId = saved.Id;
+        filed.StorylineId = saved.Id;
         await CreateAsync(filed);
         queries.ForgetFacets();
-        Assert.Contains(await queries.GetErasAsync(), e => e.Slug == saved.Slug);
+        Assert.Contains(await queries.GetStorylinesAsync(), e => e.Slug == saved.Slug);
 
-        var edit = (await eras.LoadAsync(saved.Id))!;
+        var edit = (await storylines.LoadAsync(saved.Id))!;
         Assert.Equal("#2a7f62", edit.Colour);
         edit.Title = "Rebuilding Jenin camp";
         edit.Slug = "ignored-after-creation";
-        Assert.Equal("the-2023-jenin-reconstruction", Assert.IsType<Saved>(await eras.SaveAsync(edit, "bea")).Slug);
-        var entries = await history.ForEraAsync(saved.Id);
+        Assert.Equal("the-2023-jenin-reconstruction", Assert.IsType<Saved>(await storylines.SaveAsync(edit, "bea")).Slug);
+        var entries = await history.ForStorylineAsync(saved.Id);
         Assert.Equal(["edited", "created"], entries.Select(e => e.Action));
         Assert.Equal(["Title"], entries[0].Changes.Select(c => c.Label));
 
-        var bad = new EraForm
+        var bad = new StorylineForm
         {
             Title = "Bad", Slug = saved.Slug!, Colour = "red;background:url(x)",
             Start = new PartialDateInput { Precision = DatePrecision.Year, Year = 2024 },
             End = new PartialDateInput { Precision = DatePrecision.Year, Year = 2020 },
         };
-        var errors = Assert.IsType<Invalid>(await eras.SaveAsync(bad, "ada")).Errors;
+        var errors = Assert.IsType<Invalid>(await storylines.SaveAsync(bad, "ada")).Errors;
         Assert.Contains("#rrggbb", errors.For("colour"));
         Assert.Contains("before the start", errors.For("end"));
     }

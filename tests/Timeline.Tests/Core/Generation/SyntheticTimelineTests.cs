@@ -13,7 +13,7 @@ public sealed class SyntheticTimelineTests
         var secondFolder = TestStore.NewFolder();
         var report = await SyntheticTimeline.GenerateAsync(TestStore.StoreFile(firstFolder), new GenerateOptions(60, 25, Seed: 3));
         await SyntheticTimeline.GenerateAsync(TestStore.StoreFile(secondFolder), new GenerateOptions(60, 25, Seed: 3));
-        Assert.Equal((60, 25, 20), (report.Events, report.Articles, report.Eras));
+        Assert.Equal((60, 25, 20), (report.Events, report.Articles, report.Storylines));
         await using var first = TestStore.Open(firstFolder);
         await using var second = TestStore.Open(secondFolder);
 

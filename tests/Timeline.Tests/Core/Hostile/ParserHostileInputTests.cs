@@ -1,3 +1,4 @@
+using Timeline.Core.Importing;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
@@ -134,8 +135,8 @@ public sealed class ParserHostileInputTests
         _ = ev.Validate(out _, out _);
         var article = new ArticleForm { Title = text, Outlet = text, Author = text, Url = text, Language = text, Body = text };
         _ = article.Validate(out _);
-        var era = new EraForm { Title = text, Slug = text, Description = text, Colour = text };
-        _ = era.Validate(out _, out _);
+        var storyline = new StorylineForm { Title = text, Slug = text, Description = text, Colour = text };
+        _ = storyline.Validate(out _, out _);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Timeline.Core.Importing;
+using Timeline.Core.Addresses;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
@@ -41,7 +43,7 @@ public sealed class HostileExportTests
 
     private static async Task<(ViewExport Export, SiteLinks Links)> HostileTimelineAsync(TestStore database)
     {
-        var era = Assert.IsType<Saved>(await database.Eras().SaveAsync(new EraForm
+        var storyline = Assert.IsType<Saved>(await database.Storylines().SaveAsync(new StorylineForm
         {
             Title = "Storyline " + Payload, Description = Payload,
             Start = new PartialDateInput { Precision = DatePrecision.Year, Year = 2014 }, End = new PartialDateInput { Precision = DatePrecision.Year, Year = 2015 },
@@ -59,7 +61,7 @@ public sealed class HostileExportTests
         {
             var saved = Assert.IsType<Saved>(await database.Events().SaveAsync(new EventForm
             {
-                Title = title, Summary = "Summary " + Payload, EraId = era.Id, Status = EventStatus.Published, Media = media,
+                Title = title, Summary = "Summary " + Payload, StorylineId = storyline.Id, Status = EventStatus.Published, Media = media,
                 Start = new PartialDateInput { Precision = DatePrecision.Month, Year = 2014, Month = 4, Approximate = true },
                 Topics = ["Topic " + Payload],
             }, "ada"));
@@ -106,7 +108,7 @@ public sealed class HostileExportTests
         var file = TimelineJsReader.Read(TimelineJsExport.ToCsv(export, links), "export.csv");
         Assert.Null(file.Problem);
         Assert.Equal(2, file.Events.Count);
-        foreach (var slide in file.Events.Concat(file.Eras).Append(file.Title!))
+        foreach (var slide in file.Events.Concat(file.Storylines).Append(file.Title!))
         {
             AssertInert(slide.Headline, "Headline");
             AssertInert(slide.Text, "Text");

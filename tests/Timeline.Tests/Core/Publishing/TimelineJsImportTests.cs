@@ -1,3 +1,5 @@
+using Timeline.Core.Importing;
+using Timeline.Core.Addresses;
 using Microsoft.Extensions.Caching.Memory;
 using Timeline.Core.Curation;
 using Timeline.Core.Dates;
@@ -43,7 +45,7 @@ public sealed class TimelineJsImportTests
         Assert.Contains("seconds are not kept", dropped);
         Assert.Contains("thumbnail", dropped);
         Assert.Equal(0, store.Store.Events.Count()); // a preview stores nothing
-        Assert.Equal(0, store.Store.Eras.Count());
+        Assert.Equal(0, store.Store.Storylines.Count());
     }
 
     [Theory]
@@ -75,7 +77,7 @@ public sealed class TimelineJsImportTests
         Assert.Equal(new EventMedia { Kind = MediaKind.Link, Url = "https://video.example.org/watch?v=42", Caption = "The meeting", Credit = "Example TV" },
             monthOnly.Media); // kept as a link, never embedded
         Assert.Null(yearOnly.Media);
-        Assert.Equal("first-round", store.Store.Eras.FindById(monthOnly.EraId!.Value).Slug); // its start lies in the era
+        Assert.Equal("first-round", store.Store.Storylines.FindById(monthOnly.StorylineId!.Value).Slug); // its start lies in the storyline
 
         var timed = EventTitled(store, "Proposal accepted, then disputed");
         Assert.Equal(new PartialDate(new DateTime(2024, 5, 6, 14, 30, 0), DatePrecision.Minute), timed.Start);
@@ -85,15 +87,15 @@ public sealed class TimelineJsImportTests
 
         var approximate = EventTitled(store, "Talks stall");
         Assert.Equal(PartialDate.Month(2024, 7, approximate: true), approximate.Start);
-        Assert.Equal("first-round", store.Store.Eras.FindById(approximate.EraId!.Value).Slug); // its group names the era
+        Assert.Equal("first-round", store.Store.Storylines.FindById(approximate.StorylineId!.Value).Slug); // its group names the storyline
 
-        var main = store.Store.EraBySlug("gaza-ceasefire-talks").Single();
+        var main = store.Store.StorylineBySlug("gaza-ceasefire-talks").Single();
         Assert.Equal("Gaza ceasefire talks", main.Title);
         Assert.Equal(PartialDate.Year(2023), main.Start);
         Assert.Equal(PartialDate.Day(2024, 5, 7), main.End);
         Assert.Equal("How the *2024* talks unfolded.", main.Description);
-        var era = store.Store.EraBySlug("first-round").Single();
-        Assert.Equal((PartialDate.Month(2024, 1), PartialDate.Month(2024, 3)), (era.Start, era.End));
+        var storyline = store.Store.StorylineBySlug("first-round").Single();
+        Assert.Equal((PartialDate.Month(2024, 1), PartialDate.Month(2024, 3)), (storyline.Start, storyline.End));
 
         // Each created event has its revision, and is in the curators' lists (the derived keys were written).
         Assert.Equal(4, store.Store.Revisions.Count(r => r.Subject == RevisionSubject.Event && r.Action == TimelineJsImporter.Action));
@@ -108,7 +110,7 @@ public sealed class TimelineJsImportTests
         var again = await Importer(store).ImportAsync(Fixture("newsroom.csv"), new(), "ada"); // the same timeline as a sheet
 
         Assert.Equal(4, store.Store.Events.Count());
-        Assert.Equal(2, store.Store.Eras.Count());
+        Assert.Equal(2, store.Store.Storylines.Count());
         Assert.Equal(4, again.Preview.AlreadyThere.Count);
         Assert.Contains("is already on the timeline as /events/talks-first-proposed", again.Preview.AlreadyThere[0].Message);
         Assert.False(again.Preview.CanImport);
@@ -136,11 +138,11 @@ public sealed class TimelineJsImportTests
         var result = await Importer(store).ImportAsync(Fixture("newsroom.json"), new("2022-jenin-operation", Publish: true), "ada");
 
         Assert.Equal(4, result.EventsCreated);
-        Assert.Equal(1, result.StorylinesCreated); // the era; the title slide is not made a storyline
+        Assert.Equal(1, result.StorylinesCreated); // the storyline; the title slide is not made a storyline
         Assert.Contains(result.Preview.Dropped, d => d.Entry == "the title slide");
         var proposed = EventTitled(store, "Talks are first proposed");
         Assert.Equal(EventStatus.Published, proposed.Status);
-        Assert.Equal("2022-jenin-operation", store.Store.Eras.FindById(proposed.EraId!.Value).Slug);
+        Assert.Equal("2022-jenin-operation", store.Store.Storylines.FindById(proposed.StorylineId!.Value).Slug);
         Assert.Equal(before + 4, store.Store.Events.Count());
     }
 
@@ -191,7 +193,7 @@ public sealed class TimelineJsImportTests
                            "2014,,,,,,,,,'-40° cold snap\n" + // a spreadsheet guard before "-", and a row shorter than the header
                            "2015,3,,,,,,,,Spring\n";
         await using var store = TestStore.CreateEmpty();
-        var result = await Importer(store).ImportAsync(TimelineJsReader.Read(csv, "sheet.csv"), new(EraSlug: " "), "ada");
+        var result = await Importer(store).ImportAsync(TimelineJsReader.Read(csv, "sheet.csv"), new(StorylineSlug: " "), "ada");
         Assert.Empty(result.Preview.Errors);
         Assert.Equal(2, result.EventsCreated);
         Assert.NotNull(EventTitled(store, "-40° cold snap"));
@@ -223,16 +225,16 @@ public sealed class TimelineJsImportTests
         var result = await Importer(target).ImportAsync(TimelineJsReader.Read(await File.ReadAllTextAsync(file), file), new(Publish: true), "ada");
 
         Assert.Empty(result.Preview.Errors);
-        var expected = export.Events.Select(e => (e.Event.Slug, e.Event.Title, e.Event.Start, e.Event.End, Era: e.Era?.Title)).ToList();
+        var expected = export.Events.Select(e => (e.Event.Slug, e.Event.Title, e.Event.Start, e.Event.End, Storyline: e.Storyline?.Title)).ToList();
         var imported = target.Store.Events.FindAll().ToDictionary(e => e.Slug);
         Assert.Equal(expected.Count, imported.Count);
         Assert.Contains(expected, e => e.Start.Approximate); // the seeds have approximate dates, and they survive
         Assert.Contains(expected, e => e.Start.Precision == DatePrecision.Month);
-        foreach (var (slug, title, start, end, era) in expected)
+        foreach (var (slug, title, start, end, storyline) in expected)
         {
             var back = imported[slug];
             Assert.Equal((title, start, end), (back.Title, back.Start, back.End));
-            Assert.Equal(era, back.EraId is { } id ? target.Store.Eras.FindById(id).Title : null);
+            Assert.Equal(storyline, back.StorylineId is { } id ? target.Store.Storylines.FindById(id).Title : null);
         }
     }
 }

@@ -63,7 +63,7 @@ public sealed class TimelineQueriesTests
         var all = (await queries.GetWindowAsync(new TimelineViewState())).Items.ToList();
 
         var halt = (await queries.FindEventAsync("2023-01-26-the-palestinian-authority-declares-security-coordination-over")).Page!;
-        Assert.Equal("2023-security-coordination-halt", halt.Era!.Slug);
+        Assert.Equal("2023-security-coordination-halt", halt.Storyline!.Slug);
         Assert.Equal([LinkRole.FirstReport, LinkRole.Confirmation], halt.Sources.Select(s => s.Role));
         Assert.Equal("World Israel News", halt.Sources[0].Outlet);
         Assert.StartsWith("“The security coordination with the Israeli occupation government is no longer existent", halt.Sources[0].Passage);
@@ -92,17 +92,17 @@ public sealed class TimelineQueriesTests
     }
 
     [Fact]
-    public async Task Eras_and_articles_are_found_by_slug_and_id()
+    public async Task Storylines_and_articles_are_found_by_slug_and_id()
     {
         await using var database = await TestStore.CreateSeededAsync();
         var queries = Queries(database);
 
-        var jenin = (await queries.FindEraAsync("2022-jenin-operation"))!;
-        Assert.Equal("September 2022", jenin.Era.Start.Format());
+        var jenin = (await queries.FindStorylineAsync("2022-jenin-operation"))!;
+        Assert.Equal("September 2022", jenin.Storyline.Start.Format());
         Assert.Equal(3, jenin.Events.Count);
         Assert.Equal(3, jenin.EventCount);
-        Assert.All(jenin.Events, e => Assert.Equal(jenin.Era.Id, e.EraId));
-        Assert.Null(await queries.FindEraAsync("nope"));
+        Assert.All(jenin.Events, e => Assert.Equal(jenin.Storyline.Id, e.StorylineId));
+        Assert.Null(await queries.FindStorylineAsync("nope"));
 
         var id = database.Store.Articles.FindAll().Single(a => a.Outlet == "World Israel News").Id;
         var article = (await queries.FindArticleAsync(id))!;
@@ -220,7 +220,7 @@ public sealed class TimelineQueriesTests
     {
         await using var database = await TestStore.CreateSeededAsync();
         await database.AddEventAsync(NewEvent("no-era", PartialDate.Day(2016, 5, 1)));
-        var window = await Queries(database).GetWindowAsync(new TimelineViewState { Era = "atlantis" });
+        var window = await Queries(database).GetWindowAsync(new TimelineViewState { Storyline = "atlantis" });
         Assert.Empty(window.Items);
         Assert.Empty(window.Density);
         Assert.Contains(window.Problems, p => p.Contains("There is no storyline “atlantis”"));
@@ -233,7 +233,7 @@ public sealed class TimelineQueriesTests
     public async Task A_focus_outside_the_view_is_explained()
     {
         await using var database = await TestStore.CreateSeededAsync();
-        var window = await Queries(database).GetWindowAsync(new TimelineViewState { Era = "2022-jenin-operation", Focus = "2013-07-us-brokered-peace-talks-relaunched-after-three-years-of-impasse" });
+        var window = await Queries(database).GetWindowAsync(new TimelineViewState { Storyline = "2022-jenin-operation", Focus = "2013-07-us-brokered-peace-talks-relaunched-after-three-years-of-impasse" });
         Assert.Null(window.FocusedId);
         Assert.Equal(3, window.Items.Count);
         Assert.Contains(window.Problems, p => p.Contains("not in this view"));

@@ -10,7 +10,7 @@ public sealed class TimelineViewStateTests
     {
         var state = new TimelineViewState
         {
-            Era = "2022-jenin-operation", Tag = "security-coordination", Actor = "hamas", Place = "jenin", Outlet = "Ma’an / AFP",
+            Storyline = "2022-jenin-operation", Tag = "security-coordination", Actor = "hamas", Place = "jenin", Outlet = "Ma’an / AFP",
             From = "2014-04", To = "2023", Q = "\"give full rein\" & more", Zoom = TimelineZoom.Months, Focus = "2014-04-09-x",
         };
         var url = state.ToUrl();
@@ -31,7 +31,7 @@ public sealed class TimelineViewStateTests
     public void Parsing_tolerates_what_a_person_types()
     {
         var state = TimelineViewState.Parse("?ERA=a&q=two+words&zoom=DAYS&zoom=months&from=%202014%20");
-        Assert.Equal("a", state.Era);
+        Assert.Equal("a", state.Storyline);
         Assert.Equal("two words", state.Q);
         Assert.Equal(TimelineZoom.Days, state.Zoom);
         Assert.Equal("2014", state.From);
@@ -61,12 +61,12 @@ public sealed class TimelineViewStateTests
     [Fact]
     public void Zooming_in_narrows_to_a_period_and_zooming_out_widens_again()
     {
-        var all = new TimelineViewState { Era = "e", Focus = "x" };
+        var all = new TimelineViewState { Storyline = "e", Focus = "x" };
         var year = all.ZoomInto(PartialDate.Year(2014));
-        Assert.Equal(new TimelineViewState { Era = "e", From = "2014", To = "2014", Zoom = TimelineZoom.Months }, year);
+        Assert.Equal(new TimelineViewState { Storyline = "e", From = "2014", To = "2014", Zoom = TimelineZoom.Months }, year);
         var month = year.ZoomInto(PartialDate.Month(2014, 4));
         Assert.Equal(("2014-04", "2014-04", TimelineZoom.Days), (month.From, month.To, month.Zoom));
         Assert.Equal(year, month.ZoomOut());
-        Assert.Equal(new TimelineViewState { Era = "e" }, year.ZoomOut());
+        Assert.Equal(new TimelineViewState { Storyline = "e" }, year.ZoomOut());
     }
 }

@@ -144,7 +144,7 @@ public sealed class SearchServiceTests
             var first = store.Events.FindById(1);
             var moved = tx.Copy(first);
             moved.Start = PartialDate.Day(2030, 1, 1);
-            moved.EraId = null;
+            moved.StorylineId = null;
             tx.PutEvent(first, moved);
             var second = store.Events.FindById(2);
             var draft = tx.Copy(second);

@@ -33,8 +33,8 @@ public sealed partial class ExportTests
             pages.Add(ev.Slug + " " + Describe(await queries.FindEventAsync(ev.Slug)));
         foreach (var former in database.Store.Slugs.Query().Where(s => !s.Current).ToEnumerable())
             pages.Add(former.Id + " → " + (await queries.FindEventAsync(former.Id)).MovedTo);
-        foreach (var era in database.Store.Eras.FindAll())
-            pages.Add(era.Slug + " " + Describe(await queries.FindEraAsync(era.Slug)));
+        foreach (var storyline in database.Store.Storylines.FindAll())
+            pages.Add(storyline.Slug + " " + Describe(await queries.FindStorylineAsync(storyline.Slug)));
         foreach (var article in database.Store.Articles.Query().OrderBy(a => a.ContentHash).ToEnumerable())
             pages.Add(article.ContentHash + " " + Describe(await queries.FindArticleAsync(article.Id)));
         // The same hits (their order by relevance may differ slightly, as an index that saw updates counts terms of

@@ -45,7 +45,7 @@ public sealed class SeedImporterTests
         var store = database.Store;
         Assert.Equal(Shipped.Events.Count, store.Events.Count());
         Assert.Equal(5, store.Articles.Count());
-        Assert.Equal(3, store.Eras.Count());
+        Assert.Equal(3, store.Storylines.Count());
         Assert.Equal(store.Tags.FindAll().Select(t => (t.Kind, t.Slug)).Distinct().Count(), store.Tags.Count());
     }
 
@@ -61,7 +61,7 @@ public sealed class SeedImporterTests
 
         await Assert.ThrowsAsync<LiteException>(() => new SeedImporter(database.Store, TimeProvider.System).ImportAsync(plan));
 
-        Assert.Equal(0, database.Store.Eras.Count());
+        Assert.Equal(0, database.Store.Storylines.Count());
         Assert.Equal(0, database.Store.Articles.Count());
         Assert.Equal(0, database.Store.Events.Count());
         Assert.Equal(0, database.Store.Counts.Count());

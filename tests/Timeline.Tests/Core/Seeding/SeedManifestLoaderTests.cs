@@ -13,11 +13,11 @@ public sealed class SeedManifestLoaderTests
     [Fact]
     public void The_shipped_manifest_has_three_eras_five_articles_and_at_least_twelve_events()
     {
-        Assert.Equal(["2014-peace-talks-collapse", "2022-jenin-operation", "2023-security-coordination-halt"], Shipped.Eras.Select(e => e.Slug));
+        Assert.Equal(["2014-peace-talks-collapse", "2022-jenin-operation", "2023-security-coordination-halt"], Shipped.Storylines.Select(e => e.Slug));
         Assert.Equal(Seeds.ArticleFiles, Shipped.Articles.Select(a => a.File).Order());
         Assert.True(Shipped.Events.Count >= 12, $"only {Shipped.Events.Count} events");
         Assert.All(Shipped.Events, e => Assert.NotEmpty(e.Links));
-        Assert.All(Shipped.Events, e => Assert.NotNull(e.EraSlug));
+        Assert.All(Shipped.Events, e => Assert.NotNull(e.StorylineSlug));
     }
 
     [Fact]

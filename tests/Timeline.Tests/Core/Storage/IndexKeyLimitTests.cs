@@ -1,3 +1,4 @@
+using Timeline.Core.Importing;
 using System.Text;
 using System.Text.Json.Nodes;
 using Timeline.Core.Curation;
@@ -32,7 +33,7 @@ public sealed class IndexKeyLimitTests
             .Concat(store.Slugs.FindAll().Select(s => s.Id))
             .Concat(store.Outlets.FindAll().Select(o => o.Name))
             .Concat(store.Tags.FindAll().SelectMany(t => new[] { t.KindSlug, t.NameKey }))
-            .Concat(store.Eras.FindAll().Select(e => e.Slug))
+            .Concat(store.Storylines.FindAll().Select(e => e.Slug))
             .Concat(store.Accounts.FindAll().Select(a => a.NormalizedUserName))
             .ToList();
         Assert.NotEmpty(keys);
@@ -51,7 +52,7 @@ public sealed class IndexKeyLimitTests
     public async Task The_curator_forms_store_their_longest_values_and_refuse_one_character_more()
     {
         await using var database = TestStore.CreateEmpty();
-        var era = Assert.IsType<Saved>(await database.Eras().SaveAsync(new EraForm
+        var storyline = Assert.IsType<Saved>(await database.Storylines().SaveAsync(new StorylineForm
         {
             Title = Longest(Limits.TitleLength), Slug = Longest(Limits.SlugLength),
             Start = new PartialDateInput { Precision = DatePrecision.Year, Year = 2014 }, End = new PartialDateInput { Precision = DatePrecision.Year, Year = 2015 },
@@ -63,7 +64,7 @@ public sealed class IndexKeyLimitTests
         }, "ada"));
         var form = new EventForm
         {
-            Title = Longest(Limits.TitleLength), Slug = Longest(Limits.SlugLength), EraId = era.Id, Status = EventStatus.Published,
+            Title = Longest(Limits.TitleLength), Slug = Longest(Limits.SlugLength), StorylineId = storyline.Id, Status = EventStatus.Published,
             Start = new PartialDateInput { Precision = DatePrecision.Day, Year = 2014, Month = 4, Day = 9 },
             Topics = [Longest(Limits.NameLength)], Actors = [Longest(Limits.NameLength)], Places = [Longest(Limits.NameLength)],
         };

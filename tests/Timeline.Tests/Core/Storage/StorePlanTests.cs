@@ -84,7 +84,7 @@ public sealed class StorePlanTests : IAsyncLifetime
         AssertReadsIndex(store.LinksOfEvent(1), nameof(EventArticleLink.EventId));
         AssertReadsIndex(store.LinksOfArticle(1), nameof(EventArticleLink.ArticleId));
         AssertReadsIndex(store.LinkOf(1, 1), nameof(EventArticleLink.PairKey));
-        AssertReadsIndex(store.EraBySlug("2022-jenin-operation"), nameof(Era.Slug));
+        AssertReadsIndex(store.StorylineBySlug("2022-jenin-operation"), nameof(Storyline.Slug));
         AssertReadsIndex(store.TagByKindSlug(TagKind.Actor, "john-kerry"), nameof(Tag.KindSlug));
         AssertReadsIndex(store.OutletByName("World Israel News"), nameof(Outlet.Name));
         AssertReadsIndex(store.ArticleByHash("x"), nameof(Article.ContentHash));

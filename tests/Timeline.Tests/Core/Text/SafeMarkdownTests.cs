@@ -7,10 +7,10 @@ public sealed class SafeMarkdownTests
     [Fact]
     public void Renders_ordinary_markdown()
     {
-        var html = SafeMarkdown.ToHtml("**The sources differ:** see [the report](https://example.org/a) and [the era](/eras/x).");
+        var html = SafeMarkdown.ToHtml("**The sources differ:** see [the report](https://example.org/a) and [the storyline](/eras/x).");
         Assert.Contains("<strong>The sources differ:</strong>", html);
         Assert.Contains("<a href=\"https://example.org/a\">the report</a>", html);
-        Assert.Contains("<a href=\"/eras/x\">the era</a>", html);
+        Assert.Contains("<a href=\"/eras/x\">the storyline</a>", html);
     }
 
     [Theory]

@@ -16,7 +16,7 @@ namespace Timeline.Tests.Web.Hostile;
 /// <summary>The app with the seeded timeline plus the draft material, added once for all the tests.</summary>
 public sealed class DraftMaterialFactory : TimelineWebFactory, IAsyncLifetime
 {
-    public string EraSlug { get; private set; } = "";
+    public string StorylineSlug { get; private set; } = "";
     public string DraftSlug { get; private set; } = "";
     public string TrashedSlug { get; private set; } = "";
     public int ArticleId { get; private set; }
@@ -30,15 +30,15 @@ public sealed class DraftMaterialFactory : TimelineWebFactory, IAsyncLifetime
         var events = services.GetRequiredService<EventEditor>();
         var articles = services.GetRequiredService<ArticleEditor>();
         var links = services.GetRequiredService<LinkEditor>();
-        var eras = services.GetRequiredService<EraEditor>();
+        var storylines = services.GetRequiredService<StorylineEditor>();
 
-        var era = Assert.IsType<Saved>(await eras.SaveAsync(new EraForm
+        var storyline = Assert.IsType<Saved>(await storylines.SaveAsync(new StorylineForm
         {
             Title = "Zqxstoryline of 2016", Description = "Zqxstoryline description", Colour = "#123456",
             Start = new PartialDateInput { Precision = DatePrecision.Year, Year = 2016 },
             End = new PartialDateInput { Precision = DatePrecision.Year, Year = 2016 },
         }, "ada"));
-        EraSlug = era.Slug!;
+        StorylineSlug = storyline.Slug!;
         ArticleId = Assert.IsType<Saved>(await articles.ImportAsync(new ArticleForm
         {
             Title = "Zqxarticle headline", Outlet = "Zqxoutlet Gazette", Author = "Zqxauthor",
@@ -48,7 +48,7 @@ public sealed class DraftMaterialFactory : TimelineWebFactory, IAsyncLifetime
 
         var draft = Assert.IsType<Saved>(await events.SaveAsync(new EventForm
         {
-            Title = "Zqxdraft title", Summary = "Zqxsummary of what happened.", EraId = era.Id, Status = EventStatus.Draft,
+            Title = "Zqxdraft title", Summary = "Zqxsummary of what happened.", StorylineId = storyline.Id, Status = EventStatus.Draft,
             Start = new PartialDateInput { Precision = DatePrecision.Day, Year = 2016, Month = 5, Day = 1 },
             Topics = ["Zqxtopic"], Actors = ["Zqxactor"], Places = ["Zqxplace"],
         }, "ada"));
@@ -60,7 +60,7 @@ public sealed class DraftMaterialFactory : TimelineWebFactory, IAsyncLifetime
 
         var trashed = Assert.IsType<Saved>(await events.SaveAsync(new EventForm
         {
-            Title = "Zqxtrashed title", Summary = "Zqxtrashed summary", Status = EventStatus.Published, EraId = era.Id,
+            Title = "Zqxtrashed title", Summary = "Zqxtrashed summary", Status = EventStatus.Published, StorylineId = storyline.Id,
             Start = new PartialDateInput { Precision = DatePrecision.Month, Year = 2016, Month = 6 },
             Topics = ["Zqxtrashtopic"], Actors = ["Zqxtrashactor"], Places = ["Zqxtrashplace"],
         }, "ada"));
@@ -94,8 +94,8 @@ public sealed class DraftLeakTests(DraftMaterialFactory factory) : IClassFixture
     [
         "/", "/?zoom=months&from=2016&to=2016", "/?zoom=days&from=2016-05&to=2016-06", "/?from=2016&to=2016",
         "/?q=zqxdraft", "/?q=zqxsummary", "/?tag=zqxtopic", "/?actor=zqxactor", "/?place=zqxplace", "/?outlet=Zqxoutlet%20Gazette",
-        "/?tag=zqxtrashtopic", "/?era={era}", "/?focus={draft}", "/?focus={trashed}",
-        "/eras", "/eras/{era}", "/events/{draft}", "/events/{trashed}", "/articles/{article}",
+        "/?tag=zqxtrashtopic", "/?era={storyline}", "/?focus={draft}", "/?focus={trashed}",
+        "/eras", "/eras/{storyline}", "/events/{draft}", "/events/{trashed}", "/articles/{article}",
         "/search?q=zqx*", "/search?q=zqxbody", "/search?q=zqxdraft&order=newest", "/search?q=zqxarticle", "/search?q=zqxoutlet",
         "/search?q=ministers", "/events/2023-01-26-the-palestinian-authority-declares-security-coordination-over",
     ];
@@ -104,7 +104,7 @@ public sealed class DraftLeakTests(DraftMaterialFactory factory) : IClassFixture
     [MemberData(nameof(ReaderUrls))]
     public async Task No_reader_page_shows_anything_of_drafts_trash_or_removed_notes(string template)
     {
-        var url = template.Replace("{era}", factory.EraSlug).Replace("{draft}", factory.DraftSlug).Replace("{trashed}", factory.TrashedSlug)
+        var url = template.Replace("{storyline}", factory.StorylineSlug).Replace("{draft}", factory.DraftSlug).Replace("{trashed}", factory.TrashedSlug)
             .Replace("{article}", factory.ArticleId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var response = await factory.CreateBrowserlessClient().GetAsync(url);
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{url}: {response.StatusCode}");
@@ -130,7 +130,7 @@ public sealed class DraftLeakTests(DraftMaterialFactory factory) : IClassFixture
     public async Task A_storyline_without_published_events_and_an_article_backing_none_are_not_found()
     {
         var client = factory.CreateBrowserlessClient();
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/eras/" + factory.EraSlug)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/eras/" + factory.StorylineSlug)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/articles/{factory.ArticleId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/events/" + factory.DraftSlug)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/events/" + factory.TrashedSlug)).StatusCode);

@@ -70,7 +70,7 @@ public sealed class HostileRequestTests(ProductionTimelineWebFactory factory) : 
         var events = factory.Services.GetRequiredService<EventEditor>();
         var articles = factory.Services.GetRequiredService<ArticleEditor>();
         var links = factory.Services.GetRequiredService<LinkEditor>();
-        var eras = factory.Services.GetRequiredService<EraEditor>();
+        var storylines = factory.Services.GetRequiredService<StorylineEditor>();
         var client = factory.CreateBrowserlessClient();
 
         var saved = await events.SaveAsync(new EventForm
@@ -96,13 +96,13 @@ public sealed class HostileRequestTests(ProductionTimelineWebFactory factory) : 
         var link = await links.SaveAsync(new LinkForm { EventId = 1, ArticleId = 1, Passage = value, Note = value }, "hostile-test");
         Assert.True(link is Invalid or Saved, link.ToString());
 
-        var era = await eras.SaveAsync(new EraForm
+        var storyline = await storylines.SaveAsync(new StorylineForm
         {
             Title = value, Slug = value, Description = value, Colour = value,
             Start = new PartialDateInput { Precision = DatePrecision.Year, Year = 9999 },
             End = new PartialDateInput { Precision = DatePrecision.Year, Year = 9999 },
         }, "hostile-test");
-        Assert.True(era is Saved or Invalid, era.ToString());
+        Assert.True(storyline is Saved or Invalid, storyline.ToString());
     }
 
     [Fact]

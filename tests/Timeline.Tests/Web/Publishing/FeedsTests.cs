@@ -1,3 +1,4 @@
+using Timeline.Core.Curation;
 using System.Net;
 using System.ServiceModel.Syndication;
 using System.Xml;
@@ -79,11 +80,11 @@ public sealed class FeedsTests(TimelineWebFactory factory) : IClassFixture<Timel
         var events = json.GetProperty("events").EnumerateArray().ToList();
         Assert.NotEmpty(events);
         Assert.All(events, e => Assert.Equal("The September 2022 IDF operation in Jenin", e.GetProperty("group").GetString()));
-        var era = json.GetProperty("eras")[0];
-        Assert.Equal("The September 2022 IDF operation in Jenin", era.GetProperty("text").GetProperty("headline").GetString());
-        // TimelineJS drops an end equal to the start, then refuses the era: a display_date keeps them apart.
-        Assert.Equal("September 2022", era.GetProperty("start_date").GetProperty("display_date").GetString());
-        Assert.Equal(("2022", "9"), (era.GetProperty("end_date").GetProperty("year").GetString(), era.GetProperty("end_date").GetProperty("month").GetString()));
+        var storyline = json.GetProperty("eras")[0];
+        Assert.Equal("The September 2022 IDF operation in Jenin", storyline.GetProperty("text").GetProperty("headline").GetString());
+        // TimelineJS drops an end equal to the start, then refuses the storyline: a display_date keeps them apart.
+        Assert.Equal("September 2022", storyline.GetProperty("start_date").GetProperty("display_date").GetString());
+        Assert.Equal(("2022", "9"), (storyline.GetProperty("end_date").GetProperty("year").GetString(), storyline.GetProperty("end_date").GetProperty("month").GetString()));
         // The first source as media TimelineJS can show: the passage quoted, the article linked, the outlet credited.
         var media = events[0].GetProperty("media");
         Assert.StartsWith("<blockquote>", media.GetProperty("url").GetString());
@@ -93,7 +94,7 @@ public sealed class FeedsTests(TimelineWebFactory factory) : IClassFixture<Timel
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var text = await csv.Content.ReadAsStringAsync();
         Assert.StartsWith("Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media", text);
-        Assert.Contains("2022,9,,,2022,9,30,,,The September 2022 IDF operation in Jenin,", text); // the sheet's era ends on its last day
+        Assert.Contains("2022,9,,,2022,9,30,,,The September 2022 IDF operation in Jenin,", text); // the sheet's storyline ends on its last day
     }
 
     [Fact]

@@ -115,9 +115,9 @@ public sealed class PublicApiTests(TimelineWebFactory factory) : IClassFixture<T
     [Fact]
     public async Task Storylines_and_search()
     {
-        var eras = await GetJsonAsync("/api/v1/eras");
+        var storylines = await GetJsonAsync("/api/v1/eras");
         Assert.Equal(["2014-peace-talks-collapse", "2022-jenin-operation", "2023-security-coordination-halt"],
-            eras.EnumerateArray().Select(e => e.GetProperty("slug").GetString()));
+            storylines.EnumerateArray().Select(e => e.GetProperty("slug").GetString()));
         var search = await GetJsonAsync("/api/v1/search?q=Kerry");
         var hits = search.GetProperty("hits").EnumerateArray().ToList();
         Assert.NotEmpty(hits);

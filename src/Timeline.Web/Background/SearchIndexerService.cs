@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Timeline.Core.Search;
+using Timeline.Core.Storage;
+
+namespace Timeline.Web.Background;
+
+/// <summary>Makes each write searchable as it commits, and every second commits the search index and clears the
+/// outbox rows it holds for good; one last time when the app stops.</summary>
+public sealed class SearchIndexerService(TimelineStore store, SearchIndexer indexer, ILogger<SearchIndexerService> logger) : BackgroundService
+{
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
+
+    private readonly SemaphoreSlim committed = new(0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        void OnCommitted()
+        {
+            if (committed.CurrentCount == 0)
+                committed.Release();
+        }
+        store.Committed += OnCommitted;
+        var lastFlush = DateTime.UtcNow;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await committed.WaitAsync(FlushInterval, stoppingToken);
+                await RunAsync(async () =>
+                {
+                    if (DateTime.UtcNow - lastFlush < FlushInterval)
+                    {
+                        await indexer.CatchUpAsync(stoppingToken);
+                        return;
+                    }
+                    await indexer.FlushAsync(stoppingToken);
+                    lastFlush = DateTime.UtcNow;
+                });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+        finally
+        {
+            store.Committed -= OnCommitted;
+            await RunAsync(() => indexer.FlushAsync(CancellationToken.None));
+        }
+    }
+
+    private async Task RunAsync(Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The rows stay in the outbox and are indexed again; the app keeps serving meanwhile.
+            logger.LogError(e, "Indexing the search outbox failed; it will be tried again.");
+        }
+    }
+}
