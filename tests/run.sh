@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: unit, integration (the real host on real LiteDB files) and browser (Playwright driving
-# Debian's Chromium). Installs Chromium when it is missing, since Playwright cannot download browsers
-# here. Ends with a line "N passed, N failed[, N skipped]" counted from the TRX results.
+# Runs every test: the three test projects of Timeline.sln, Timeline.Core.Tests (unit, and the store on real LiteDB
+# files), Timeline.Web.Tests (the host through WebApplicationFactory, components in bUnit) and Timeline.EndToEnd.Tests
+# (Playwright driving Debian's Chromium, kill -9, the published app). dotnet test runs the projects side by side.
+# Installs Chromium when it is missing, since Playwright cannot download browsers here. Ends with a line
+# "N passed, N failed[, N skipped]" counted from the TRX results of all three.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,7 +18,7 @@ fi
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 status=0
-dotnet test Timeline.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@" || status=$?
+dotnet test Timeline.sln --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@" || status=$?
 
 # Sum one attribute of the <Counters> element over every TRX file.
 count() {

@@ -164,4 +164,6 @@
     else pageReady();
     // After an enhanced navigation Blazor has patched the page; wait for its own focus handling, then ours.
     window.Blazor?.addEventListener?.("enhancedload", () => setTimeout(pageReady, 0));
+    // A page restored from the back/forward cache keeps its controls as they were left: reset them too.
+    window.addEventListener("pageshow", event => { if (event.persisted) document.querySelector("form[data-filters]")?.reset(); });
 })();

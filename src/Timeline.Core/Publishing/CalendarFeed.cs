@@ -36,18 +36,28 @@ public static class CalendarFeed
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = $"event-{ev.Id}@{host}",
-                Summary = note is null ? ev.Title : $"{ev.Title} ({note})",
-                Description = (note is null ? "" : $"Date: {PartialDate.FormatRange(ev.Start, ev.End)} ({note}).\n\n") + description,
+                Summary = CalendarText(note is null ? ev.Title : $"{ev.Title} ({note})"),
+                Description = CalendarText((note is null ? "" : $"Date: {PartialDate.FormatRange(ev.Start, ev.End)} ({note}).\n\n") + description),
                 Url = links.Event(ev.Slug),
                 DtStart = start,
                 DtEnd = end,
                 DtStamp = new CalDateTime(ev.UpdatedAt.UtcDateTime),
                 LastModified = new CalDateTime(ev.UpdatedAt.UtcDateTime),
-                Categories = published.Storyline is { } storyline ? [storyline.Title] : [],
+                Categories = published.Storyline is { } storyline ? [CalendarText(storyline.Title)] : [],
             });
         }
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
+
+    /// <summary>
+    /// The text without control characters other than line breaks and tabs: RFC 5545's TEXT has no place for them
+    /// (Ical.Net writes them as they are, and a parser then refuses the line), and a title pasted from elsewhere may
+    /// hold one. Line breaks stay: the serializer escapes them.
+    /// </summary>
+    public static string CalendarText(string text) =>
+        text.Any(c => char.IsControl(c) && c is not '\n' and not '\t')
+            ? string.Concat(text.Where(c => !char.IsControl(c) || c is '\n' or '\t'))
+            : text;
 
     /// <summary>"date known only to the month" for the vague precisions; null when the date is a day or a time.</summary>
     private static string? Vagueness(PartialDate start) => start.Precision switch
