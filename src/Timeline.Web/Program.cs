@@ -3,7 +3,7 @@ using Timeline.Web.Accounts;
 using Timeline.Web.Hosting;
 
 if (args is ["generate", .. var options])
-    return await GenerateCommand.RunAsync(options, Console.Out, Console.Error);
+    return GenerateCommand.Run(options, Console.Out, Console.Error);
 
 if (args is ["users", .. var command])
     return await UsersCommand.RunAsync(command, Console.In, Console.Out, Console.Error);
@@ -15,7 +15,7 @@ if (args is ["export", .. var exportOptions])
     return await ExportCommand.RunAsync(exportOptions, Console.Out, Console.Error);
 
 await using var app = TimelineApp.Create(args);
-if (!AppFiles.CheckStaticAssets(app) || !await app.InitializeTimelineStoreAsync())
+if (!AppFiles.CheckStaticAssets(app) || !app.InitializeTimelineStore())
     return 1; // disposing the app flushes the log, which says why
 await app.AnnounceSetupLinkAsync();
 await app.RunAsync();

@@ -28,7 +28,7 @@ foreach (var size in sizes)
     var rows = new List<(string What, string Figure)>();
     if (!File.Exists(database))
     {
-        var report = await SyntheticTimeline.GenerateAsync(database, new GenerateOptions(size, size, Seed: 1));
+        var report = SyntheticTimeline.Generate(database, new GenerateOptions(size, size, Seed: 1));
         // The generator built the store in memory: give that memory back, so the app's figure below is the app's own.
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect();
@@ -80,18 +80,18 @@ async Task MeasureCurationAsync(int size, string database)
     var queries = services.GetRequiredService<TimelineQueries>();
     var (rare, common) = Terms(services.GetRequiredService<SearchIndex>());
 
-    var find = await TimeAsync(_ => articles.ListAsync(rare), 30);
+    var find = Time(_ => articles.List(rare), 30);
     rows.Add(($"find articles to link, rare word “{rare}”, p50 / p95", $"{find.P50:N1} ms / {find.P95:N1} ms"));
-    var findCommon = await TimeAsync(_ => articles.ListAsync(common), 10);
+    var findCommon = Time(_ => articles.List(common), 10);
     rows.Add(($"find articles to link, most common word “{common}”, p50 / p95", $"{findCommon.P50:N1} ms / {findCommon.P95:N1} ms"));
-    var dashboard = await TimeAsync(_ => services.GetRequiredService<CurationDashboard>().LoadAsync(), 10);
+    var dashboard = Time(_ => services.GetRequiredService<CurationDashboard>().Load(), 10);
     rows.Add(("curator dashboard (counts of unlinked articles, unsourced events, drafts), p50 / p95", $"{dashboard.P50:N1} ms / {dashboard.P95:N1} ms"));
 
-    var items = (await queries.GetWindowAsync(new TimelineViewState { From = "2000" })).Items;
+    var items = queries.GetWindow(new TimelineViewState { From = "2000" }).Items;
     var eventId = items[0].Id;
     var save = await TimeAsync(async i =>
     {
-        var form = (await editor.LoadAsync(eventId))!;
+        var form = editor.Load(eventId)!;
         form.Title = $"Edited for the benchmark {i}";
         return await editor.SaveAsync(form, "bench");
     }, 40);
@@ -105,11 +105,11 @@ async Task MeasureCurationAsync(int size, string database)
     rows.Add(("import an article (duplicate check, revision, search index), p50 / p95", $"{import.P50:N1} ms / {import.P95:N1} ms"));
 
     // The first reader request after an edit renders the event page anew (the edit evicted the cached copy).
-    var slug = (await queries.FindEventAsync(items[1].Slug)).Page!.Slug;
+    var slug = queries.FindEvent(items[1].Slug).Page!.Slug;
     var firstAfterEdit = new List<double>();
     for (var i = 0; i < 60; i++)
     {
-        var form = (await editor.LoadAsync(items[1].Id))!;
+        var form = editor.Load(items[1].Id)!;
         form.Summary = $"Summary edit {i}";
         await editor.SaveAsync(form, "bench");
         var clock = Stopwatch.StartNew();
@@ -142,8 +142,8 @@ async Task MeasureAsync(int size, string database)
     var zoom = await TimeRequestsAsync(http, i => $"/?from={years[i % years.Length]}&to={years[i % years.Length]}&zoom=months", 100);
     rows.Add(("zoom into a year (`/?from=Y&to=Y&zoom=months`), p50 / p95", $"{zoom.P50:N1} ms / {zoom.P95:N1} ms"));
     var queries = app.Services.GetRequiredService<TimelineQueries>();
-    var middle = (await queries.GetWindowAsync(new TimelineViewState { From = "2000" })).Items[0];
-    var scroll = await TimeAsync(_ => queries.GetWindowAsync(new TimelineViewState { After = middle.SortKey }), 200);
+    var middle = queries.GetWindow(new TimelineViewState { From = "2000" }).Items[0];
+    var scroll = Time(_ => queries.GetWindow(new TimelineViewState { After = middle.SortKey }), 200);
     rows.Add(("next page of 50 from the middle (keyset), p50 / p95", $"{scroll.P50:N2} ms / {scroll.P95:N2} ms"));
 
     // 3. Search: a rare word, the most common word, prefixes, a phrase.
@@ -156,14 +156,14 @@ async Task MeasureAsync(int size, string database)
                  ($"phrase “{common} {rare}”", $"\"{common} {rare}\""),
              })
     {
-        var timing = await TimeAsync(_ => search.SearchAsync(query), 60);
+        var timing = Time(_ => search.Search(query), 60);
         rows.Add(($"search, {label}, p50 / p95", $"{timing.P50:N2} ms / {timing.P95:N2} ms"));
     }
-    var newest = await TimeAsync(_ => search.SearchAsync(common, SearchOrder.Newest), 30);
+    var newest = Time(_ => search.Search(common, SearchOrder.Newest), 30);
     rows.Add(($"search, most common word, newest first, p50 / p95", $"{newest.P50:N2} ms / {newest.P95:N2} ms"));
 
     // 4. An event page against the same bytes as a static file, under wrk.
-    var slug = (await queries.GetWindowAsync(new TimelineViewState { From = "2000" })).Items[0].Slug;
+    var slug = queries.GetWindow(new TimelineViewState { From = "2000" }).Items[0].Slug;
     var eventPath = "/events/" + slug;
     var html = await http.GetStringAsync(eventPath);
     rows.Add(("event page size; opens a circuit?", $"{html.Length:N0} bytes; {(html.Contains("\"type\":\"server\"") ? "YES" : "no")}"));
@@ -201,19 +201,19 @@ async Task MeasurePublishingAsync(int size, string database)
     var rows = new List<(string What, string Figure)>();
     var years = Enumerable.Range(1975, 50).Select(y => y.ToString(CultureInfo.InvariantCulture)).ToArray();
 
-    var list = await TimeAsync(i => queries.ListAsync(new TimelineViewState { From = years[i % years.Length] }, 100), 100);
+    var list = Time(i => queries.List(new TimelineViewState { From = years[i % years.Length] }, 100), 100);
     rows.Add(("API page of 100 events from a year (`ListAsync`), p50 / p95", $"{list.P50:N2} ms / {list.P95:N2} ms"));
     var api = await TimeRequestsAsync(http, i => $"/api/v1/events?limit=100&from={years[i % years.Length]}", 100);
     rows.Add(("`/api/v1/events?limit=100&from=Y` over HTTP (50 views, repeats cached), p50 / p95", $"{api.P50:N1} ms / {api.P95:N1} ms, {api.Bytes:N0} bytes"));
 
-    var storyline = (await queries.GetStorylinesAsync()).FirstOrDefault()?.Slug;
-    var atom = await TimeAsync(_ => queries.RecentlyChangedAsync(new TimelineViewState(), 50), 20);
+    var storyline = queries.GetStorylines().FirstOrDefault()?.Slug;
+    var atom = Time(_ => queries.RecentlyChanged(new TimelineViewState(), 50), 20);
     rows.Add(("Atom feed's 50 latest changes, whole timeline, p50 / p95", $"{atom.P50:N1} ms / {atom.P95:N1} ms"));
-    var atomStoryline = await TimeAsync(_ => queries.RecentlyChangedAsync(new TimelineViewState { Storyline = storyline }, 50), 20);
+    var atomStoryline = Time(_ => queries.RecentlyChanged(new TimelineViewState { Storyline = storyline }, 50), 20);
     rows.Add(("Atom feed's 50 latest changes of one storyline (scans at most 2,000), p50 / p95", $"{atomStoryline.P50:N1} ms / {atomStoryline.P95:N1} ms"));
 
     var clock = Stopwatch.StartNew();
-    var export = await queries.ExportAsync(new TimelineViewState(), 5000);
+    var export = queries.Export(new TimelineViewState(), 5000);
     var read = clock.Elapsed.TotalMilliseconds;
     clock.Restart();
     var ics = Timeline.Core.Publishing.CalendarFeed.Write(export, links);
@@ -236,7 +236,7 @@ static async Task<WebApplication> StartAppAsync(string database)
         "--urls", "http://127.0.0.1:0", "--environment", "Production",
         $"--ConnectionStrings:Timeline=Filename={database}", "--Logging:LogLevel:Default=Warning",
     ]);
-    await app.InitializeTimelineStoreAsync();
+    app.InitializeTimelineStore();
     await app.StartAsync();
     return app;
 }
@@ -282,6 +282,20 @@ static async Task<(double P50, double P95, long Bytes)> TimeRequestsAsync(HttpCl
         bytes = body.Length;
     }
     return (Percentile(timings, 50), Percentile(timings, 95), bytes);
+}
+
+static (double P50, double P95) Time<T>(Func<int, T> action, int count)
+{
+    for (var i = 0; i < 5; i++)
+        action(i);
+    var timings = new List<double>();
+    for (var i = 0; i < count; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        action(i);
+        timings.Add(clock.Elapsed.TotalMilliseconds);
+    }
+    return (Percentile(timings, 50), Percentile(timings, 95));
 }
 
 static async Task<(double P50, double P95)> TimeAsync<T>(Func<int, Task<T>> action, int count)

@@ -17,7 +17,7 @@ var app = TimelineApp.Create([
     "--urls", "http://127.0.0.1:0", "--environment", "Production",
     $"--ConnectionStrings:Timeline=Filename={db}", "--Logging:LogLevel:Default=Warning",
 ]);
-if (!await app.InitializeTimelineStoreAsync())
+if (!app.InitializeTimelineStore())
     return 1;
 await app.StartAsync();
 var events = app.Services.GetRequiredService<EventEditor>();
@@ -47,7 +47,7 @@ for (var i = 0; ; i++)
     else if (random.Next(2) == 0)
     {
         var id = created[random.Next(created.Count)];
-        var form = (await events.LoadAsync(id))!;
+        var form = events.Load(id)!;
         form.Title = title;
         if (await events.SaveAsync(form, "crash-worker") is Saved saved)
             Console.WriteLine($"ACK event {saved.Id} {saved.Version} {title}");
@@ -55,7 +55,7 @@ for (var i = 0; ; i++)
     else
     {
         var eventId = created[random.Next(created.Count)];
-        var article = (await articles.ListAsync(null)).Rows[random.Next(5)];
+        var article = articles.List(null).Rows[random.Next(5)];
         var body = articles.ReadText(article.Id);
         var sentence = body.Split('\n')[0];
         if (await links.SaveAsync(new LinkForm { EventId = eventId, ArticleId = article.Id, Passage = sentence, Note = title }, "crash-worker") is Saved link)

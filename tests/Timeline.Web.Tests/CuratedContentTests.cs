@@ -110,7 +110,7 @@ public sealed class SearchFreshnessTests(TimelineWebFactory factory) : IClassFix
         });
         var search = factory.Services.GetRequiredService<Timeline.Core.Search.SearchService>();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        while ((await search.SearchAsync("sesquipedalian")).Hits.Count == 0)
+        while (search.Search("sesquipedalian").Hits.Count == 0)
         {
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), "not searchable within a second");
             await Task.Delay(20);

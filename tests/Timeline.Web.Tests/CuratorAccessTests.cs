@@ -142,7 +142,7 @@ public sealed class CuratorAccessTests(TimelineWebFactory factory) : IClassFixtu
         Assert.Equal(firstMessage, unknownText);
         Assert.Equal(HttpStatusCode.Found, (await client.GetAsync("/curate")).StatusCode);
 
-        var account = (await factory.Services.CreateScope().ServiceProvider.GetRequiredService<CuratorAccounts>().ListAsync()).Single(a => a.UserName == "lockout-editor");
+        var account = (factory.Services.CreateScope().ServiceProvider.GetRequiredService<CuratorAccounts>().List()).Single(a => a.UserName == "lockout-editor");
         Assert.NotNull(account.LockedUntil);
     }
 
@@ -180,8 +180,8 @@ public sealed class CuratorAccessTests(TimelineWebFactory factory) : IClassFixtu
         Assert.NotNull(cached.Headers.Age); // served from the output cache
 
         var editor = factory.Services.GetRequiredService<EventEditor>();
-        var id = (await factory.Services.GetRequiredService<TimelineQueries>().FindEventAsync(slug)).Page!.Id;
-        var form = (await editor.LoadAsync(id))!;
+        var id = (factory.Services.GetRequiredService<TimelineQueries>().FindEvent(slug)).Page!.Id;
+        var form = editor.Load(id)!;
         form.Title = "The US-brokered talks reach their deadline";
         Assert.IsType<Saved>(await editor.SaveAsync(form, "matrix-editor"));
 

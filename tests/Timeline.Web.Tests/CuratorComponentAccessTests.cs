@@ -53,7 +53,7 @@ public sealed class CuratorComponentAccessTests(TimelineWebFactory factory) : IC
     {
         const string title = "Marker draft for the access test";
         var events = factory.Services.GetRequiredService<EventEditor>();
-        if ((await events.GetChoicesAsync()) is not null && (await factory.Services.GetRequiredService<CurationDashboard>().ListEventsAsync(title, EventStatus.Draft)).Total == 0)
+        if (events.GetChoices() is not null && factory.Services.GetRequiredService<CuratorEventList>().List(title, EventStatus.Draft).Total == 0)
         {
             Assert.IsType<Saved>(await events.SaveAsync(new EventForm
             {

@@ -40,7 +40,7 @@ public sealed class SetupLinkTests(TimelineWebFactory factory) : IClassFixture<T
 
         // Gone once used, for everyone.
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateBrowserlessClient().GetAsync(url)).StatusCode);
-        var accounts = await factory.Services.CreateScope().ServiceProvider.GetRequiredService<CuratorAccounts>().ListAsync();
+        var accounts = factory.Services.CreateScope().ServiceProvider.GetRequiredService<CuratorAccounts>().List();
         Assert.Equal(("first-admin", "Admin"), (accounts.Single().UserName, accounts.Single().Role));
     }
 }

@@ -13,7 +13,7 @@ public sealed class LargeTimelineWebFactory : TimelineWebFactory
     public LargeTimelineWebFactory()
     {
         Directory.CreateDirectory(Folder);
-        Timeline.Core.Generation.SyntheticTimeline.GenerateAsync(StorePath, new(Events: 130, Articles: 40, Seed: 7)).GetAwaiter().GetResult();
+        Timeline.Core.Generation.SyntheticTimeline.Generate(StorePath, new(Events: 130, Articles: 40, Seed: 7));
     }
 }
 

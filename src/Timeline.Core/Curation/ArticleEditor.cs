@@ -19,18 +19,18 @@ public sealed class ArticleEditor(TimelineStore store, SearchIndex index, IConte
         [SearchIndex.TitleField] = 2f, [SearchIndex.BodyField] = 1f, [SearchIndex.OutletField] = 2f,
     };
 
-    public Task<ArticleForm?> LoadAsync(int id, CancellationToken cancellationToken = default)
+    public ArticleForm? Load(int id)
     {
         var article = store.Articles.FindById(id);
-        return Task.FromResult(article is null ? null : ArticleForm.From(article, ReadText(id)));
+        return article is null ? null : ArticleForm.From(article, ReadText(id));
     }
 
     /// <summary>The article's cleaned text.</summary>
     public string ReadText(int id) => store.ArticleText(id);
 
     /// <summary>The article already holding this exact text, if any.</summary>
-    public Task<Duplicate?> FindDuplicateAsync(string body, CancellationToken cancellationToken = default) =>
-        Task.FromResult(FindByHash(Text.TextExcerpt.Hash(body)));
+    public Duplicate? FindDuplicate(string body) =>
+        FindByHash(Text.TextExcerpt.Hash(body));
 
     private Duplicate? FindByHash(string hash) =>
         store.ArticleByHash(hash).FirstOrDefault() is { } existing ? new Duplicate(existing.Id, existing.Title) : null;
@@ -98,36 +98,20 @@ public sealed class ArticleEditor(TimelineStore store, SearchIndex index, IConte
     /// Articles newest first, a page at a time after the cursor <paramref name="after"/>; with words, those whose
     /// title, outlet or text matches them (the search index, word prefixes included).
     /// </summary>
-    public Task<KeysetPage<ArticleRow>> ListAsync(string? query, string? after = null, bool unlinkedOnly = false, bool oldestFirst = false,
-        CancellationToken cancellationToken = default)
+    public KeysetPage<ArticleRow> List(string? query, string? after = null, bool unlinkedOnly = false, bool oldestFirst = false)
     {
-        List<Article> page;
-        int total;
-        if (!string.IsNullOrWhiteSpace(query))
+        static ArticleRow Row(Article a) => new(a.Id, a.Title, a.Outlet, a.Published, a.LinkCount);
+        if (string.IsNullOrWhiteSpace(query))
         {
-            var parsed = SearchQuery.Parse(query, index.Analyzer);
-            if (parsed.ToQuery(TextFields) is not { } words)
-                return Task.FromResult(new KeysetPage<ArticleRow>([], 0, null));
-            var search = new BooleanQuery
-            {
-                { new TermQuery(new Term(SearchIndex.KindField, SearchDocuments.ArticleKind)), Occur.MUST },
-                { words, Occur.MUST },
-            };
-            if (unlinkedOnly)
-                search.Add(new TermQuery(new Term(SearchIndex.LinkedField, "0")), Occur.MUST);
-            (var hits, total) = index.FindInOrder(search, after, PageSize + 1, oldestFirst);
-            page = store.Articles.FindByDocumentKeys([.. hits.Select(h => h.Key)], a => a.Id);
+            var total = store.CountOf(unlinkedOnly ? TimelineKeys.UnlinkedCount : TimelineKeys.ArticleCount);
+            return CursorPages.FromStore(store.ArticlesInOrder(unlinkedOnly, after, oldestFirst), after, total, PageSize, a => a.PublishedKey, Row);
         }
-        else
-        {
-            page = [.. store.ArticlesInOrder(unlinkedOnly, after, oldestFirst).Limit(PageSize + 2).ToEnumerable()
-                .Where(a => a.PublishedKey != after).Take(PageSize + 1)];
-            total = store.CountOf(unlinkedOnly ? TimelineKeys.UnlinkedCount : TimelineKeys.ArticleCount);
-        }
-        var rows = page.Take(PageSize).Select(a => new ArticleRow(a.Id, a.Title, a.Outlet, a.Published, a.LinkCount)).ToList();
-        return Task.FromResult(new KeysetPage<ArticleRow>(rows, total, page.Count > PageSize ? page[PageSize - 1].PublishedKey : null));
+        if (CursorPages.Matching(index, query, SearchDocuments.ArticleKind, TextFields) is not { } search)
+            return KeysetPage<ArticleRow>.Empty;
+        if (unlinkedOnly)
+            search.Add(new TermQuery(new Term(SearchIndex.LinkedField, "0")), Occur.MUST);
+        return CursorPages.FromIndex(index, search, after, PageSize, oldestFirst, keys => store.Articles.FindByDocumentKeys(keys, a => a.Id), a => a.PublishedKey, Row);
     }
-
 
     private static string? NullIfBlank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -13,21 +13,21 @@ public sealed record RecentChange(long Id, RevisionSubject Subject, int SubjectI
 public sealed class CurationHistory(TimelineStore store)
 {
     /// <summary>The event's own revisions and its links'; its own (but the latest) can be restored.</summary>
-    public Task<IReadOnlyList<HistoryEntry>> ForEventAsync(int eventId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Build(Range(nameof(Revision.EventKey), TimelineKeys.OwnedPrefix(eventId)), RevisionSubject.Event));
+    public IReadOnlyList<HistoryEntry> ForEvent(int eventId) =>
+        Build(Range(nameof(Revision.EventKey), TimelineKeys.OwnedPrefix(eventId)), RevisionSubject.Event);
 
     /// <summary>The article's metadata revisions and its links'.</summary>
-    public Task<IReadOnlyList<HistoryEntry>> ForArticleAsync(int articleId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Build(Range(nameof(Revision.ArticleKey), TimelineKeys.OwnedPrefix(articleId)), restorable: null));
+    public IReadOnlyList<HistoryEntry> ForArticle(int articleId) =>
+        Build(Range(nameof(Revision.ArticleKey), TimelineKeys.OwnedPrefix(articleId)), restorable: null);
 
-    public Task<IReadOnlyList<HistoryEntry>> ForStorylineAsync(int storylineId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Build(Range(nameof(Revision.SubjectKey), TimelineKeys.SubjectPrefix(RevisionSubject.Storyline, storylineId)), restorable: null));
+    public IReadOnlyList<HistoryEntry> ForStoryline(int storylineId) =>
+        Build(Range(nameof(Revision.SubjectKey), TimelineKeys.SubjectPrefix(RevisionSubject.Storyline, storylineId)), restorable: null);
 
-    public Task<IReadOnlyList<RecentChange>> RecentAsync(int take = 15, CancellationToken cancellationToken = default)
+    public IReadOnlyList<RecentChange> Recent(int take = 15)
     {
         IReadOnlyList<RecentChange> rows = [.. store.RecentRevisions().Limit(take).ToEnumerable()
             .Select(r => new RecentChange(r.Id, r.Subject, r.SubjectId, r.EventId, r.ArticleId, r.Description, r.ChangedBy, r.ChangedAt))];
-        return Task.FromResult(rows);
+        return rows;
     }
 
     /// <summary>One owner's revisions, oldest first: a range of one of the revisions' key indexes.</summary>

@@ -13,27 +13,19 @@ public sealed record EventChoices(IReadOnlyList<StorylineChoice> Storylines, IRe
 /// <summary>Creates, edits, deletes and restores events, recording a revision for each change in the same transaction.</summary>
 public sealed class EventEditor(TimelineStore store, IContentChangeListener listener, TimeProvider clock)
 {
-    public Task<EventChoices> GetChoicesAsync(CancellationToken cancellationToken = default)
+    public EventChoices GetChoices()
     {
         var storylines = store.Storylines.FindAll().OrderBy(e => e.Start).Select(e => new StorylineChoice(e.Id, e.Title, e.Slug)).ToList();
         var tags = store.Tags.FindAll().ToList();
         string[] Of(TagKind kind) => [.. tags.Where(t => t.Kind == kind).Select(t => t.Name).Order(StringComparer.OrdinalIgnoreCase)];
-        return Task.FromResult(new EventChoices(storylines, Of(TagKind.Topic), Of(TagKind.Actor), Of(TagKind.Place)));
-    }
-
-    /// <summary>Up to <paramref name="take"/> names of tags of a kind that start with what the editor typed (case and
-    /// diacritics ignored), for suggestions as they type.</summary>
-    public Task<IReadOnlyList<string>> SuggestTagsAsync(TagKind kind, string typed, int take = 10, CancellationToken cancellationToken = default)
-    {
-        IReadOnlyList<string> names = [.. store.TagsStartingWith(kind, typed).Limit(take).ToEnumerable().Select(t => t.Name)];
-        return Task.FromResult(names);
+        return new EventChoices(storylines, Of(TagKind.Topic), Of(TagKind.Actor), Of(TagKind.Place));
     }
 
     /// <summary>The stored event as a form, or null when there is none (or it is in the trash).</summary>
-    public Task<EventForm?> LoadAsync(int id, CancellationToken cancellationToken = default)
+    public EventForm? Load(int id)
     {
         var ev = store.Events.FindById(id);
-        return Task.FromResult(ev is null || ev.Status == EventStatus.Deleted ? null : EventSnapshot.Of(ev, store).ToForm(ev.Id, ev.Version));
+        return ev is null || ev.Status == EventStatus.Deleted ? null : EventSnapshot.Of(ev, store).ToForm(ev.Id, ev.Version);
     }
 
     public Task<SaveOutcome> SaveAsync(EventForm form, string user, CancellationToken cancellationToken = default) =>
@@ -42,7 +34,7 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
     /// <summary>Moves the event to the trash: it disappears from every public page, and its slug stays reserved.</summary>
     public async Task<SaveOutcome> DeleteAsync(int id, int expectedVersion, string user, CancellationToken cancellationToken = default)
     {
-        var form = await LoadAsync(id, cancellationToken);
+        var form = Load(id);
         if (form is null)
             return new Missing("This event no longer exists or is already in the trash.");
         if (form.Version != expectedVersion)

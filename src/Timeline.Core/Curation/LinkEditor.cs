@@ -62,7 +62,7 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
         return match.Success ? match.Value : null;
     }
 
-    public Task<IReadOnlyList<LinkRow>> ForEventAsync(int eventId, CancellationToken cancellationToken = default)
+    public IReadOnlyList<LinkRow> ForEvent(int eventId)
     {
         var links = store.LinksOfEvent(eventId).ToList();
         var articles = store.Articles.FindByIds(links.Select(l => l.ArticleId)).ToDictionary(a => a.Id);
@@ -70,10 +70,10 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
             .OrderBy(l => articles[l.ArticleId].Published).ThenBy(l => l.Id)
             .Select(l => new LinkRow(l.Id, l.EventId, l.ArticleId, articles[l.ArticleId].Title, articles[l.ArticleId].Outlet,
                 new PartialDate(articles[l.ArticleId].Published.Value, articles[l.ArticleId].Published.Precision), l.Role, l.Passage, l.Note))];
-        return Task.FromResult(rows);
+        return rows;
     }
 
-    public Task<IReadOnlyList<LinkRow>> ForArticleAsync(int articleId, CancellationToken cancellationToken = default)
+    public IReadOnlyList<LinkRow> ForArticle(int articleId)
     {
         var links = store.LinksOfArticle(articleId).ToList();
         var events = store.Events.FindByIds(links.Select(l => l.EventId)).ToDictionary(e => e.Id);
@@ -81,11 +81,11 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
             .OrderBy(l => events[l.EventId].Start).ThenBy(l => l.Id)
             .Select(l => new LinkRow(l.Id, l.EventId, l.ArticleId, events[l.EventId].Title, events[l.EventId].Status.ToString(),
                 new PartialDate(events[l.EventId].Start.Value, events[l.EventId].Start.Precision), l.Role, l.Passage, l.Note))];
-        return Task.FromResult(rows);
+        return rows;
     }
 
     /// <summary>Events (not in the trash) whose title matches the words (the search index), latest first; to link an article to.</summary>
-    public Task<IReadOnlyList<EventPick>> FindEventsAsync(string? query, int take = 20, CancellationToken cancellationToken = default)
+    public IReadOnlyList<EventPick> FindEvents(string? query, int take = 20)
     {
         List<Event> events;
         if (string.IsNullOrWhiteSpace(query))
@@ -96,7 +96,7 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
         {
             var parsed = SearchQuery.Parse(query, index.Analyzer);
             if (parsed.ToQuery(new Dictionary<string, float> { [SearchIndex.TitleField] = 1f }) is not { } words)
-                return Task.FromResult<IReadOnlyList<EventPick>>([]);
+                return [];
             var search = new BooleanQuery
             {
                 { new TermQuery(new LuceneTerm(SearchIndex.KindField, SearchDocuments.EventKind)), Occur.MUST },
@@ -107,7 +107,7 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
             events = [.. store.Events.FindByDocumentKeys([.. hits.Select(h => h.Key)], e => e.Id).Where(e => e.Status != EventStatus.Deleted)];
         }
         IReadOnlyList<EventPick> picks = [.. events.Select(e => new EventPick(e.Id, e.Title, e.Start, e.Status))];
-        return Task.FromResult(picks);
+        return picks;
     }
 
     /// <summary>Creates the link (no Id) or changes its role, passage and note.</summary>

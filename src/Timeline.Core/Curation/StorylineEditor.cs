@@ -57,15 +57,15 @@ public sealed class StorylineEditor(TimelineStore store, IContentChangeListener 
     public sealed record StorylineRow(int Id, string Slug, string Title, string Colour, PartialDate Start, PartialDate End, int Events);
 
     /// <summary>Every storyline (there are few), with its count of published events.</summary>
-    public Task<IReadOnlyList<StorylineRow>> ListAsync(CancellationToken cancellationToken = default)
+    public IReadOnlyList<StorylineRow> List()
     {
         IReadOnlyList<StorylineRow> rows = [.. store.Storylines.FindAll().OrderBy(e => e.Start).Select(e => new StorylineRow(e.Id, e.Slug, e.Title, e.Colour, e.Start, e.End,
             store.CountOf(TimelineKeys.FacetCount(TimelineKeys.StorylineFacet(e.Id)))))];
-        return Task.FromResult(rows);
+        return rows;
     }
 
-    public Task<StorylineForm?> LoadAsync(int id, CancellationToken cancellationToken = default) =>
-        Task.FromResult(store.Storylines.FindById(id) is { } storyline ? StorylineForm.From(storyline) : null);
+    public StorylineForm? Load(int id) =>
+        store.Storylines.FindById(id) is { } storyline ? StorylineForm.From(storyline) : null;
 
     public async Task<SaveOutcome> SaveAsync(StorylineForm form, string user, CancellationToken cancellationToken = default)
     {

@@ -40,7 +40,7 @@ public static class SyntheticTimeline
 
     private const int Batch = 5_000;
 
-    public static Task<GenerateReport> GenerateAsync(string storePath, GenerateOptions options, CancellationToken cancellationToken = default)
+    public static GenerateReport Generate(string storePath, GenerateOptions options)
     {
         var started = DateTime.UtcNow;
         if (File.Exists(storePath) && new FileInfo(storePath).Length > 0)
@@ -67,7 +67,7 @@ public static class SyntheticTimeline
         using var index = SearchIndex.Open(store.SearchIndexDirectory, store.StoreId, NullLogger.Instance);
         new SearchIndexer(store, index, NullLogger<SearchIndexer>.Instance).Rebuild("a generated store");
         var elapsed = DateTime.UtcNow - started;
-        return Task.FromResult(report with { Elapsed = elapsed, Stored = stored, Indexed = elapsed - stored });
+        return report with { Elapsed = elapsed, Stored = stored, Indexed = elapsed - stored };
     }
 
     private static GenerateReport Fill(TimelineStore store, GenerateOptions options)

@@ -54,8 +54,8 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
     public const string Action = "imported";
     private static readonly string[] Palette = ["#3d6fb6", "#b5533c", "#4f8a3c", "#8a5fb0", "#b08a2e", "#2f8a8a"];
 
-    public Task<TimelineJsPreview> PreviewAsync(TimelineJsFile file, TimelineJsImportOptions options, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Plan(file, options));
+    public TimelineJsPreview Preview(TimelineJsFile file, TimelineJsImportOptions options) =>
+        Plan(file, options);
 
     public async Task<TimelineJsImportResult> ImportAsync(TimelineJsFile file, TimelineJsImportOptions options, string user, CancellationToken cancellationToken = default)
     {

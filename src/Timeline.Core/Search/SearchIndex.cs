@@ -200,20 +200,6 @@ public sealed class SearchIndex : IDisposable
 
     public int Count(Query query) => Search(searcher => searcher.Search(query, 1).TotalHits);
 
-    /// <summary>Every document key in the index (for checks after a crash: the index agrees with the store).</summary>
-    public HashSet<string> AllKeys() => Search(searcher =>
-    {
-        var keys = new HashSet<string>();
-        var reader = searcher.IndexReader;
-        for (var i = 0; i < reader.MaxDoc; i++)
-        {
-            if (MultiFields.GetLiveDocs(reader) is { } live && !live.Get(i))
-                continue;
-            keys.Add(reader.Document(i, new HashSet<string> { KeyField }).Get(KeyField));
-        }
-        return keys;
-    });
-
     public void Dispose()
     {
         if (disposed)

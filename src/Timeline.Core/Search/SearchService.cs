@@ -40,13 +40,12 @@ public sealed class SearchService(TimelineStore store, SearchIndex index)
 
     private readonly Snippets snippets = new(index.Analyzer);
 
-    public Task<SearchResults> SearchAsync(string? query, SearchOrder order = SearchOrder.Relevance, int page = 1,
-        CancellationToken cancellationToken = default)
+    public SearchResults Search(string? query, SearchOrder order = SearchOrder.Relevance, int page = 1)
     {
         page = Math.Clamp(page, 1, MaxPage);
         var parsed = SearchQuery.Parse(query, index.Analyzer);
         if (parsed.ToQuery(Fields) is not { } text)
-            return Task.FromResult(new SearchResults(parsed.Text, order, page, [], false, parsed.Problem));
+            return new SearchResults(parsed.Text, order, page, [], false, parsed.Problem);
 
         var sort = order == SearchOrder.Newest ? new Sort(new SortField(SearchIndex.SortField, SortFieldType.STRING, reverse: true)) : null;
         var (hits, _) = index.Find(text, sort, PageSize + 1, (page - 1) * PageSize, index.Visible);
@@ -56,7 +55,7 @@ public sealed class SearchService(TimelineStore store, SearchIndex index)
             if (ToHit(hit.Key, parsed) is { } result)
                 results.Add(result);
         }
-        return Task.FromResult(new SearchResults(parsed.Text, order, page, results, hits.Count > PageSize, null));
+        return new SearchResults(parsed.Text, order, page, results, hits.Count > PageSize, null);
     }
 
     /// <summary>The hit as the store has it now; null when it is no longer public (the index follows within a second).</summary>

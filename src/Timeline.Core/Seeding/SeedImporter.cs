@@ -1,3 +1,5 @@
+using LiteDB;
+using Microsoft.Extensions.Logging;
 using Timeline.Core.Domain;
 using Timeline.Core.Storage;
 
@@ -14,7 +16,23 @@ public sealed class SeedImporter(TimelineStore store, TimeProvider clock)
 {
     public const string SeedUser = "seed";
 
-    public Task<SeedReport> ImportAsync(SeedPlan plan, CancellationToken cancellationToken = default) => Task.FromResult(store.Write(tx =>
+    /// <summary>Fills an empty store from the seeds folder (the app's first start); a store that holds anything is
+    /// left as it is, so a curator's changes survive every restart. Null when nothing was imported.</summary>
+    public SeedReport? SeedIfEmpty(string seedsDirectory, ILogger logger)
+    {
+        var isEmpty = !store.Events.Exists(Query.All()) && !store.Articles.Exists(Query.All()) && !store.Storylines.Exists(Query.All());
+        if (!isEmpty)
+        {
+            logger.LogInformation("The timeline store already holds data; the seeds are not imported.");
+            return null;
+        }
+        var report = Import(SeedManifestLoader.Load(seedsDirectory));
+        logger.LogInformation("Seeded the empty timeline store from {Seeds}: {Storylines} storylines, {Articles} articles, {Events} events, {Links} links.",
+            seedsDirectory, report.Storylines, report.Articles, report.Events, report.Links);
+        return report;
+    }
+
+    public SeedReport Import(SeedPlan plan) => store.Write(tx =>
     {
         var now = clock.GetUtcNow();
         var storylines = new Dictionary<string, Storyline>();
@@ -80,5 +98,5 @@ public sealed class SeedImporter(TimelineStore store, TimeProvider clock)
             newEvents++;
         }
         return new SeedReport(newStorylines, newArticles, newEvents, newLinks);
-    }));
+    });
 }

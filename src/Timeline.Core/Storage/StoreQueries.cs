@@ -73,13 +73,6 @@ public static class StoreQueries
         return store.Tags.Query().Where(t => t.KindSlug == key);
     }
 
-    /// <summary>Tags of a kind whose folded name starts with the folded <paramref name="prefix"/>, in name order.</summary>
-    public static ILiteQueryable<Tag> TagsStartingWith(this TimelineStore store, TagKind kind, string prefix)
-    {
-        var low = Tag.NameKeyOf(kind, prefix);
-        return store.Tags.Query().Where("$.NameKey BETWEEN @0 AND @1", low, low + "\uFFFF").OrderBy("$.NameKey");
-    }
-
     public static ILiteQueryable<Outlet> OutletByName(this TimelineStore store, string name) => store.Outlets.Query().Where(o => o.Name == name);
 
     /// <summary>Events with exactly this title (an import's check for what it has already brought in).</summary>

@@ -5,7 +5,7 @@ namespace Timeline.Core.Storage;
 /// <summary>
 /// The writes of one transaction (see <see cref="TimelineStore.Write{T}"/>). Every change to an event, article or
 /// link goes through these methods, which keep the derived fields, the counts, the articles' public flags and
-/// the search outbox in step with it: what SQLite's triggers used to do.
+/// the search outbox in step with it, so no caller can forget one.
 /// </summary>
 public sealed class StoreTransaction
 {
@@ -232,11 +232,7 @@ public sealed class StoreTransaction
     /// <summary>Removes an article, its text and its links (and so its place in the events' sources).</summary>
     public void RemoveArticle(Article article)
     {
-        foreach (var link in store.LinksOfArticle(article.Id).ToList())
-            RemoveLink(link);
-        var current = store.Articles.FindById(article.Id);
-        foreach (var count in EventDerivation.CountsOf(current))
-            AddCount(count, -1);
+        RemoveLinksAndCounts(store.LinksOfArticle(article.Id).ToList(), () => EventDerivation.CountsOf(store.Articles.FindById(article.Id)));
         store.Articles.Delete(article.Id);
         store.ArticleTexts.Delete(article.Id);
         Enqueue(TimelineKeys.ArticleDocument(article.Id));
@@ -245,13 +241,19 @@ public sealed class StoreTransaction
     /// <summary>Removes an event for good (the trash keeps events; tests and the audit use this): its links, slugs and counts.</summary>
     public void RemoveEvent(Event ev)
     {
-        foreach (var link in store.LinksOfEvent(ev.Id).ToList())
-            RemoveLink(link);
-        var current = store.Events.FindById(ev.Id);
-        foreach (var count in EventDerivation.CountsOf(current))
-            AddCount(count, -1);
+        RemoveLinksAndCounts(store.LinksOfEvent(ev.Id).ToList(), () => EventDerivation.CountsOf(store.Events.FindById(ev.Id)));
         store.Events.Delete(ev.Id);
         store.Slugs.DeleteMany(s => s.EventId == ev.Id); // index on EventId
         Enqueue(TimelineKeys.EventDocument(ev.Id));
+    }
+
+    /// <summary>The links go first (each moves the counts of both ends), then the counts the document still adds to,
+    /// read as the links left it.</summary>
+    private void RemoveLinksAndCounts(List<EventArticleLink> links, Func<IEnumerable<string>> countsAfter)
+    {
+        foreach (var link in links)
+            RemoveLink(link);
+        foreach (var count in countsAfter())
+            AddCount(count, -1);
     }
 }

@@ -15,15 +15,15 @@ public sealed record AccountRow(int Id, string UserName, string Role, bool IsDis
 public sealed class CuratorAccounts(UserManager<CuratorAccount> users, TimelineStore store, TimeProvider clock)
 {
     /// <summary>Every account by name (the accounts of one newsroom: a short list).</summary>
-    public Task<IReadOnlyList<AccountRow>> ListAsync(CancellationToken cancellationToken = default)
+    public IReadOnlyList<AccountRow> List()
     {
         var now = clock.GetUtcNow();
         IReadOnlyList<AccountRow> rows = [.. store.AccountsByName().ToEnumerable()
             .Select(a => new AccountRow(a.Id, a.UserName, a.Role, a.IsDisabled, a.LockoutEnd > now ? a.LockoutEnd : null, a.CreatedAt))];
-        return Task.FromResult(rows);
+        return rows;
     }
 
-    public Task<bool> AnyAsync(CancellationToken cancellationToken = default) => Task.FromResult(store.Accounts.Exists(Query.All()));
+    public bool Any() => store.Accounts.Exists(Query.All());
 
     /// <summary>What a user name that is empty or too long is told (the form says it too, on leaving the field empty).</summary>
     public static readonly string UserNameLength = $"A user name needs 1 to {Limits.UserNameLength} characters.";
@@ -59,7 +59,7 @@ public sealed class CuratorAccounts(UserManager<CuratorAccount> users, TimelineS
     {
         if (await users.FindByNameAsync(userName) is not { } account)
             return [NoSuchAccount(userName)];
-        if (disabled && account.Role == CuratorRoles.Admin && !account.IsDisabled && await ActiveAdminCountAsync() <= 1)
+        if (disabled && account.Role == CuratorRoles.Admin && !account.IsDisabled && ActiveAdminCount() <= 1)
             return ["This is the last active admin: make another admin first, or nobody could manage accounts."];
         account.IsDisabled = disabled;
         if (!disabled)
@@ -75,14 +75,14 @@ public sealed class CuratorAccounts(UserManager<CuratorAccount> users, TimelineS
             return [NoSuchAccount(userName)];
         if (account.Role == role)
             return [];
-        if (role != CuratorRoles.Admin && !account.IsDisabled && await ActiveAdminCountAsync() <= 1)
+        if (role != CuratorRoles.Admin && !account.IsDisabled && ActiveAdminCount() <= 1)
             return ["This is the last active admin: make another admin first, or nobody could manage accounts."];
         account.Role = role;
         return Errors(await users.UpdateSecurityStampAsync(account));
     }
 
-    private Task<int> ActiveAdminCountAsync() =>
-        Task.FromResult(store.Accounts.Count(a => a.Role == CuratorRoles.Admin && !a.IsDisabled));
+    private int ActiveAdminCount() =>
+        store.Accounts.Count(a => a.Role == CuratorRoles.Admin && !a.IsDisabled);
 
     private static string NoSuchAccount(string userName) => $"There is no account named \"{userName}\".";
 

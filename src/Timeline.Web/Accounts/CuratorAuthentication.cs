@@ -104,7 +104,7 @@ public static class CuratorAuthentication
     public static async Task AnnounceSetupLinkAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        if (await scope.ServiceProvider.GetRequiredService<CuratorAccounts>().AnyAsync())
+        if (scope.ServiceProvider.GetRequiredService<CuratorAccounts>().Any())
             return;
         var token = app.Services.GetRequiredService<SetupToken>().Issue();
         app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Timeline.Setup").LogWarning(

@@ -10,6 +10,7 @@ namespace Timeline.Web.Accounts;
 /// <summary>
 /// ASP.NET Core Identity's storage for curator accounts, in the store's "accounts" collection. Written here
 /// because no Identity store for LiteDB exists in the package feed. Writes go through the store's write gate.
+/// Identity's interfaces ask for tasks; LiteDB's work is synchronous, so every answer is a completed task.
 /// </summary>
 public sealed class CuratorUserStore(TimelineStore store) :
     IUserPasswordStore<CuratorAccount>, IUserSecurityStampStore<CuratorAccount>, IUserLockoutStore<CuratorAccount>

@@ -8,7 +8,7 @@ public static class GenerateCommand
 {
     public const string Usage = "usage: dotnet run --project src/Timeline.Web -- generate --events N --articles N --db PATH [--seed N]";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var options = new Dictionary<string, string>();
         for (var i = 0; i + 1 < args.Length; i += 2)
@@ -26,7 +26,7 @@ public static class GenerateCommand
         if (File.Exists(db) && new FileInfo(db).Length > 0)
             return Fail(error, $"{db} exists already; generate into a new file so that no data is overwritten.");
 
-        var report = await SyntheticTimeline.GenerateAsync(db, new GenerateOptions(events, articles, seed));
+        var report = SyntheticTimeline.Generate(db, new GenerateOptions(events, articles, seed));
         output.WriteLine($"Generated {report.Events:N0} events, {report.Articles:N0} articles, {report.Links:N0} links, {report.Storylines} storylines and " +
                          $"{report.Tags} tags into {Path.GetFullPath(db)} in {report.Elapsed.TotalSeconds:N1} s " +
                          $"(store {report.Stored.TotalSeconds:N1} s, search index {report.Indexed.TotalSeconds:N1} s).");

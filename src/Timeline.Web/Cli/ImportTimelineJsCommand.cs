@@ -56,7 +56,7 @@ public static class ImportTimelineJsCommand
         await using var app = TimelineApp.Create(hostArgs);
         try
         {
-            if (!await app.InitializeTimelineStoreAsync())
+            if (!app.InitializeTimelineStore())
                 return 1;
         }
         catch (Exception e) when (e is StoreLockedException or StoreVersionException)

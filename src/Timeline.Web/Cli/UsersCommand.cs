@@ -47,7 +47,7 @@ public static class UsersCommand
 
         string[] hostArgs = db is null ? ["--Logging:LogLevel:Default=Warning"] : ["--Logging:LogLevel:Default=Warning", $"--ConnectionStrings:Timeline=Filename={db}"];
         await using var app = TimelineApp.Create(hostArgs);
-        if (!await app.InitializeTimelineStoreAsync())
+        if (!app.InitializeTimelineStore())
             return 1;
         await using var scope = app.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<CuratorAccounts>();
@@ -56,7 +56,7 @@ public static class UsersCommand
         switch (words)
         {
             case ["list"]:
-                var rows = await accounts.ListAsync();
+                var rows = accounts.List();
                 foreach (var row in rows)
                 {
                     var state = row.IsDisabled ? "disabled" : row.LockedUntil is { } until ? $"locked until {until:yyyy-MM-dd HH:mm} UTC" : "active";

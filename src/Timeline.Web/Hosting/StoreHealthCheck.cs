@@ -4,7 +4,8 @@ using Timeline.Core.Storage;
 
 namespace Timeline.Web.Hosting;
 
-/// <summary>Healthy when the store answers a read; LiteDB closes its engine for good after an I/O error, and then it does not.</summary>
+/// <summary>Healthy when the store answers a read; LiteDB closes its engine for good after an I/O error, and then it does not.
+/// The read is synchronous: the task IHealthCheck asks for is a completed one.</summary>
 public sealed class StoreHealthCheck(TimelineStore store) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

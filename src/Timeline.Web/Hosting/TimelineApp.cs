@@ -76,6 +76,7 @@ public static class TimelineApp
         services.AddSingleton<StorylineEditor>();
         services.AddSingleton<CurationHistory>();
         services.AddSingleton<CurationDashboard>();
+        services.AddSingleton<CuratorEventList>();
         services.AddSingleton<TimelineJsImporter>();
 
         // Reader pages are static server rendering; only the curator area runs in a circuit.
@@ -142,17 +143,13 @@ public static class TimelineApp
     /// Opens the store (upgrading an older file), fills it from the seeds when it is empty, and brings the search
     /// index up to date (rebuilt when missing, corrupt or outdated). False, after logging why, when it cannot.
     /// </summary>
-    public static async Task<bool> InitializeTimelineStoreAsync(this WebApplication app)
+    public static bool InitializeTimelineStore(this WebApplication app)
     {
         var services = app.Services;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Timeline.Store");
         try
         {
-            await StoreLocation.InitializeAsync(
-                services.GetRequiredService<TimelineStore>(),
-                services.GetRequiredService<SeedImporter>(),
-                services.GetRequiredService<IOptions<TimelineOptions>>().Value.SeedsPath,
-                logger);
+            services.GetRequiredService<SeedImporter>().SeedIfEmpty(services.GetRequiredService<IOptions<TimelineOptions>>().Value.SeedsPath, logger);
             services.GetRequiredService<SearchIndexer>().Start();
             return true;
         }

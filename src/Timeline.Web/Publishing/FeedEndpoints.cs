@@ -39,35 +39,35 @@ public static class FeedEndpoints
     /// <summary>The view a feed or export follows: the timeline's filters, without its paging or focus.</summary>
     private static TimelineViewState ViewOf(HttpRequest request) => TimelineViewState.Parse(request.QueryString.Value).FiltersOnly();
 
-    private static async Task<IResult> Atom(HttpRequest request, TimelineQueries queries, SiteUrls urls, ReaderContentVersion version, CancellationToken cancellationToken)
+    private static IResult Atom(HttpRequest request, TimelineQueries queries, SiteUrls urls, ReaderContentVersion version)
     {
         var view = ViewOf(request);
-        var events = await queries.RecentlyChangedAsync(view, FeedEntries, cancellationToken: cancellationToken);
+        var events = queries.RecentlyChanged(view, FeedEntries);
         var title = view.HasFilters ? "Timeline: recent events in a filtered view" : "Timeline: recent events";
         var bytes = AtomFeed.Write(events, urls.Links(request), title, "/feeds/events.atom" + view.ToQueryString(), view.ToUrl(), version.Current.LastModified);
         return Results.Bytes(bytes, AtomFeed.ContentType);
     }
 
-    private static async Task<IResult> Calendar(HttpRequest request, TimelineQueries queries, SiteUrls urls, CancellationToken cancellationToken)
+    private static IResult Calendar(HttpRequest request, TimelineQueries queries, SiteUrls urls)
     {
-        var export = await queries.ExportAsync(ViewOf(request), MaxExportEvents, cancellationToken);
+        var export = queries.Export(ViewOf(request), MaxExportEvents);
         return Results.Text(CalendarFeed.Write(export, urls.Links(request)), CalendarFeed.ContentType);
     }
 
-    private static async Task<IResult> TimelineJsJson(HttpRequest request, TimelineQueries queries, SiteUrls urls, CancellationToken cancellationToken)
+    private static IResult TimelineJsJson(HttpRequest request, TimelineQueries queries, SiteUrls urls)
     {
-        var export = await queries.ExportAsync(ViewOf(request), MaxExportEvents, cancellationToken);
+        var export = queries.Export(ViewOf(request), MaxExportEvents);
         return Results.Text(TimelineJsExport.ToJson(export, urls.Links(request)), "application/json; charset=utf-8");
     }
 
-    private static async Task<IResult> TimelineJsCsv(HttpRequest request, TimelineQueries queries, SiteUrls urls, CancellationToken cancellationToken)
+    private static IResult TimelineJsCsv(HttpRequest request, TimelineQueries queries, SiteUrls urls)
     {
-        var export = await queries.ExportAsync(ViewOf(request), MaxExportEvents, cancellationToken);
+        var export = queries.Export(ViewOf(request), MaxExportEvents);
         request.HttpContext.Response.Headers.ContentDisposition = "attachment; filename=\"timeline.csv\"";
         return Results.Text(TimelineJsExport.ToCsv(export, urls.Links(request)), "text/csv; charset=utf-8");
     }
 
-    private static async Task<IResult> Sitemap(HttpRequest request, TimelineQueries queries, SiteUrls urls, CancellationToken cancellationToken)
+    private static IResult Sitemap(HttpRequest request, TimelineQueries queries, SiteUrls urls)
     {
         var links = urls.Links(request);
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -77,7 +77,7 @@ public static class FeedEndpoints
             modified is { } m ? new XElement(ns + "lastmod", Day(m)) : null);
 
         var urlset = new XElement(ns + "urlset", Url("/", null), Url(ReaderPaths.Storylines, null));
-        foreach (var storyline in await queries.GetStorylinesAsync(cancellationToken))
+        foreach (var storyline in queries.GetStorylines())
             urlset.Add(Url(ReaderPaths.Storyline(storyline.Slug), null));
         var count = urlset.Elements().Count();
         foreach (var (slug, updatedAt) in queries.PublishedEventAddresses(MaxSitemapUrls - count))

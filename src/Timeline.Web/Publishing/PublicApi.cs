@@ -89,13 +89,13 @@ public static class PublicApi
         return app;
     }
 
-    private static async Task<Results<Ok<ApiEventList>, ValidationProblem>> ListEvents(
+    private static Results<Ok<ApiEventList>, ValidationProblem> ListEvents(
         HttpRequest request, TimelineQueries queries, SiteUrls urls, SearchIndex index,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "era")] string? storyline, string? tag, string? actor, string? place, string? outlet, string? from, string? to, string? q,
-        string? cursor, string? limit, CancellationToken cancellationToken)
+        string? cursor, string? limit)
     {
         var state = new TimelineViewState { Storyline = storyline, Tag = tag, Actor = actor, Place = place, Outlet = outlet, From = from, To = to, Q = q, After = cursor };
-        var facets = await queries.GetFacetsAsync(cancellationToken);
+        var facets = queries.GetFacets();
         var errors = ViewErrors(state, facets, index.Analyzer);
         if (cursor is not null && state.Cursor.After is null)
             errors["cursor"] = ["Not a cursor this API wrote: pass the nextCursor of an earlier answer, unchanged."];
@@ -105,7 +105,7 @@ public static class PublicApi
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "Some parameters were not understood.");
 
-        var page = await queries.ListAsync(state, size, cancellationToken);
+        var page = queries.List(state, size);
         var links = urls.Links(request);
         var storylines = facets.Storylines.ToDictionary(e => e.Id, e => e.Slug);
         var items = page.Items.Select(i => new ApiEventListItem(i.Slug, i.Title, i.Excerpt, ApiDate.Of(i.Start), ApiDate.Of(i.End),
@@ -146,10 +146,10 @@ public static class PublicApi
         return errors;
     }
 
-    private static async Task<Results<Ok<ApiEvent>, RedirectHttpResult, ProblemHttpResult>> GetEvent(
-        string slug, HttpRequest request, TimelineQueries queries, SiteUrls urls, CancellationToken cancellationToken)
+    private static Results<Ok<ApiEvent>, RedirectHttpResult, ProblemHttpResult> GetEvent(
+        string slug, HttpRequest request, TimelineQueries queries, SiteUrls urls)
     {
-        var lookup = await queries.FindEventAsync(slug, cancellationToken);
+        var lookup = queries.FindEvent(slug);
         if (lookup.MovedTo is { } current)
             return TypedResults.Redirect($"{request.PathBase}/api/v1/events/{Uri.EscapeDataString(current)}{request.QueryString}", permanent: true);
         if (lookup.Page is not { } ev)
@@ -167,15 +167,15 @@ public static class PublicApi
                 media.Kind == MediaKind.Image ? media.AltText : null) : null));
     }
 
-    private static async Task<Ok<IReadOnlyList<ApiStoryline>>> ListStorylines(HttpRequest request, TimelineQueries queries, SiteUrls urls, CancellationToken cancellationToken)
+    private static Ok<IReadOnlyList<ApiStoryline>> ListStorylines(HttpRequest request, TimelineQueries queries, SiteUrls urls)
     {
         var links = urls.Links(request);
-        IReadOnlyList<ApiStoryline> storylines = [.. (await queries.GetStorylinesAsync(cancellationToken)).Select(e => Storyline(e, links))];
+        IReadOnlyList<ApiStoryline> storylines = [.. queries.GetStorylines().Select(e => Storyline(e, links))];
         return TypedResults.Ok(storylines);
     }
 
-    private static async Task<Results<Ok<ApiSearchResults>, ValidationProblem>> Search(
-        HttpRequest request, SearchService search, SearchIndex index, SiteUrls urls, string? q, string? page, CancellationToken cancellationToken)
+    private static Results<Ok<ApiSearchResults>, ValidationProblem> Search(
+        HttpRequest request, SearchService search, SearchIndex index, SiteUrls urls, string? q, string? page)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(q))
@@ -187,7 +187,7 @@ public static class PublicApi
             errors["page"] = [$"Give a whole number from 1 to {SearchService.MaxPage}."];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "Some parameters were not understood.");
-        var results = await search.SearchAsync(q, SearchOrder.Relevance, number, cancellationToken);
+        var results = search.Search(q, SearchOrder.Relevance, number);
         var links = urls.Links(request);
         return TypedResults.Ok(new ApiSearchResults(results.Query, results.Page,
             [.. results.Hits.Select(h => new ApiSearchHit(h.Kind.ToString().ToLowerInvariant(), Highlighted.ToPlainText(h.Title),

@@ -47,12 +47,12 @@ public sealed class CurationServicesTests : IAsyncLifetime
         Assert.Equal("2023-07-residents-return-to-the-jenin-camp", saved.Slug);
         Assert.Equal(1, listener.Count);
 
-        var page = (await queries.FindEventAsync(saved.Slug!)).Page!;
+        var page = queries.FindEvent(saved.Slug!).Page!;
         Assert.Equal("July 2023", page.Start.Format());
         Assert.Contains(page.Tags, t => t.Name == "Security coordination"); // the seeds' tag, not a second one
         Assert.Contains(page.Tags, t => t.Name == "Reconstruction");
 
-        var entry = Assert.Single(await history.ForEventAsync(saved.Id));
+        var entry = Assert.Single(history.ForEvent(saved.Id));
         Assert.Equal(("created", "ada", false), (entry.Action, entry.ChangedBy, entry.CanRestore));
         Assert.Contains(entry.Changes, c => c.Label == "Title" && c.After == "Residents return to the Jenin camp");
 
@@ -64,12 +64,12 @@ public sealed class CurationServicesTests : IAsyncLifetime
     public async Task Every_edit_is_a_revision_with_a_diff_and_an_earlier_version_can_be_restored()
     {
         var saved = await CreateAsync(NewEvent());
-        var form = (await events.LoadAsync(saved.Id))!;
+        var form = events.Load(saved.Id)!;
         form.Title = "Residents return to the damaged Jenin camp";
         form.Summary = "Families returned to damaged homes.";
         var edited = Assert.IsType<Saved>(await events.SaveAsync(form, "bea"));
 
-        var entries = await history.ForEventAsync(saved.Id);
+        var entries = history.ForEvent(saved.Id);
         Assert.Equal(["edited", "created"], entries.Select(e => e.Action));
         Assert.Equal("Edited title, summary", entries[0].Description);
         var summary = entries[0].Changes.Single(c => c.Label == "Summary");
@@ -77,9 +77,9 @@ public sealed class CurationServicesTests : IAsyncLifetime
 
         var restored = Assert.IsType<Saved>(await events.RestoreRevisionAsync(saved.Id, entries[1].Id, "cy"));
         Assert.True(restored.Version > edited.Version);
-        var now = (await events.LoadAsync(saved.Id))!;
+        var now = events.Load(saved.Id)!;
         Assert.Equal(("Residents return to the Jenin camp", "Families returned."), (now.Title, now.Summary));
-        var after = await history.ForEventAsync(saved.Id);
+        var after = history.ForEvent(saved.Id);
         Assert.Equal(("restored", "cy", 3), (after[0].Action, after[0].ChangedBy, after.Count));
         Assert.StartsWith("Restored the version of", after[0].Description);
     }
@@ -88,44 +88,44 @@ public sealed class CurationServicesTests : IAsyncLifetime
     public async Task Saving_an_unchanged_form_writes_nothing()
     {
         var saved = await CreateAsync(NewEvent());
-        var outcome = Assert.IsType<Saved>(await events.SaveAsync((await events.LoadAsync(saved.Id))!, "ada"));
+        var outcome = Assert.IsType<Saved>(await events.SaveAsync(events.Load(saved.Id)!, "ada"));
         Assert.True(outcome.Unchanged);
-        Assert.Single(await history.ForEventAsync(saved.Id));
+        Assert.Single(history.ForEvent(saved.Id));
     }
 
     [Fact]
     public async Task A_seeded_event_gets_a_baseline_revision_so_its_original_can_be_restored()
     {
         const string slug = "2014-04-09-kerry-tells-liberman-he-did-not-blame-israel";
-        var id = (await queries.FindEventAsync(slug)).Page!.Id;
-        var form = (await events.LoadAsync(id))!;
+        var id = queries.FindEvent(slug).Page!.Id;
+        var form = events.Load(id)!;
         var originalTitle = form.Title;
         form.Title = "Changed";
         await events.SaveAsync(form, "ada");
 
-        var entries = await history.ForEventAsync(id);
+        var entries = history.ForEvent(id);
         Assert.Equal(["edited", "recorded"], entries.Select(e => e.Action));
         Assert.IsType<Saved>(await events.RestoreRevisionAsync(id, entries[1].Id, "ada"));
-        Assert.Equal(originalTitle, (await events.LoadAsync(id))!.Title);
+        Assert.Equal(originalTitle, events.Load(id)!.Title);
     }
 
     [Fact]
     public async Task A_changed_slug_keeps_the_old_one_as_a_redirect_and_taking_it_back_works()
     {
         var saved = await CreateAsync(NewEvent());
-        var form = (await events.LoadAsync(saved.Id))!;
+        var form = events.Load(saved.Id)!;
         form.Slug = "jenin-camp-return";
         Assert.Equal("jenin-camp-return", Assert.IsType<Saved>(await events.SaveAsync(form, "ada")).Slug);
 
-        var old = await queries.FindEventAsync(saved.Slug!);
+        var old = queries.FindEvent(saved.Slug!);
         Assert.Equal((null, "jenin-camp-return"), (old.Page, old.MovedTo));
 
         // Back to the first slug: it is the event's own again, and the second one redirects.
-        form = (await events.LoadAsync(saved.Id))!;
+        form = events.Load(saved.Id)!;
         form.Slug = saved.Slug!;
         Assert.IsType<Saved>(await events.SaveAsync(form, "ada"));
-        Assert.NotNull((await queries.FindEventAsync(saved.Slug!)).Page);
-        Assert.Equal(saved.Slug, (await queries.FindEventAsync("jenin-camp-return")).MovedTo);
+        Assert.NotNull(queries.FindEvent(saved.Slug!).Page);
+        Assert.Equal(saved.Slug, queries.FindEvent("jenin-camp-return").MovedTo);
     }
 
     [Fact]
@@ -133,15 +133,15 @@ public sealed class CurationServicesTests : IAsyncLifetime
     {
         var first = await CreateAsync(NewEvent("First"));
         var second = await CreateAsync(NewEvent("Second"));
-        var form = (await events.LoadAsync(second.Id))!;
+        var form = events.Load(second.Id)!;
         form.Slug = first.Slug!;
         var invalid = Assert.IsType<Invalid>(await events.SaveAsync(form, "ada"));
         Assert.Contains("already the address", invalid.Errors.For("slug"));
 
-        var firstForm = (await events.LoadAsync(first.Id))!;
+        var firstForm = events.Load(first.Id)!;
         firstForm.Slug = "first-renamed";
         await events.SaveAsync(firstForm, "ada");
-        form = (await events.LoadAsync(second.Id))!;
+        form = events.Load(second.Id)!;
         form.Slug = first.Slug!; // now a former address of the first event
         Assert.IsType<Invalid>(await events.SaveAsync(form, "ada"));
     }
@@ -150,9 +150,9 @@ public sealed class CurationServicesTests : IAsyncLifetime
     public async Task A_stale_save_is_a_conflict_that_shows_the_stored_version_and_changes_nothing()
     {
         var saved = await CreateAsync(NewEvent());
-        var mine = (await events.LoadAsync(saved.Id))!;
+        var mine = events.Load(saved.Id)!;
         var original = mine.Clone();
-        var theirs = (await events.LoadAsync(saved.Id))!;
+        var theirs = events.Load(saved.Id)!;
         theirs.Title = "Their title";
         Assert.IsType<Saved>(await events.SaveAsync(theirs, "bea"));
 
@@ -160,11 +160,11 @@ public sealed class CurationServicesTests : IAsyncLifetime
         var conflict = Assert.IsType<Conflict>(await events.SaveAsync(mine, "ada"));
         Assert.Equal(("Their title", "bea"), (conflict.Current.Title, conflict.ChangedBy));
         Assert.Equal("My summary", mine.Summary);
-        Assert.Equal("Families returned.", (await events.LoadAsync(saved.Id))!.Summary);
+        Assert.Equal("Families returned.", events.Load(saved.Id)!.Summary);
 
         var merged = EventMerge.Apply(mine, original, conflict.Current, new HashSet<string>());
         Assert.IsType<Saved>(await events.SaveAsync(merged, "ada"));
-        var stored = (await events.LoadAsync(saved.Id))!;
+        var stored = events.Load(saved.Id)!;
         Assert.Equal(("Their title", "My summary"), (stored.Title, stored.Summary));
     }
 
@@ -183,7 +183,7 @@ public sealed class CurationServicesTests : IAsyncLifetime
         var form = NewEvent(hostile);
         form.Summary = hostile;
         var saved = await CreateAsync(form);
-        var stored = (await events.LoadAsync(saved.Id))!;
+        var stored = events.Load(saved.Id)!;
         Assert.Equal((hostile, hostile), (stored.Title, stored.Summary));
         Assert.Equal(1, database.Store.Revisions.Count());
         Assert.Equal(1, listener.Count); // only the valid save announced a change
@@ -193,18 +193,18 @@ public sealed class CurationServicesTests : IAsyncLifetime
     public async Task The_trash_hides_an_event_everywhere_public_and_restores_it_as_a_draft()
     {
         var saved = await CreateAsync(NewEvent());
-        var version = (await events.LoadAsync(saved.Id))!.Version;
+        var version = events.Load(saved.Id)!.Version;
         Assert.IsType<Saved>(await events.DeleteAsync(saved.Id, version, "ada"));
-        Assert.Null((await queries.FindEventAsync(saved.Slug!)).Page);
-        Assert.Null(await events.LoadAsync(saved.Id));
-        Assert.DoesNotContain((await database.Search().SearchAsync("Jenin camp")).Hits, h => h.Title == "Residents return to the Jenin camp");
+        Assert.Null(queries.FindEvent(saved.Slug!).Page);
+        Assert.Null(events.Load(saved.Id));
+        Assert.DoesNotContain((database.Search().Search("Jenin camp")).Hits, h => h.Title == "Residents return to the Jenin camp");
         Assert.IsType<Missing>(await events.DeleteAsync(saved.Id, version, "ada"));
 
         Assert.IsType<Saved>(await events.RestoreFromTrashAsync(saved.Id, "bea"));
-        var restored = (await events.LoadAsync(saved.Id))!;
+        var restored = events.Load(saved.Id)!;
         Assert.Equal(EventStatus.Draft, restored.Status);
-        Assert.Null((await queries.FindEventAsync(saved.Slug!)).Page); // a draft is not public
-        Assert.Equal(["restored", "deleted", "created"], (await history.ForEventAsync(saved.Id)).Select(e => e.Action));
+        Assert.Null(queries.FindEvent(saved.Slug!).Page); // a draft is not public
+        Assert.Equal(["restored", "deleted", "created"], history.ForEvent(saved.Id).Select(e => e.Action));
     }
 
     [Fact]
@@ -220,29 +220,29 @@ public sealed class CurationServicesTests : IAsyncLifetime
         again.Published = form.Published;
         var duplicate = Assert.IsType<Duplicate>(await articles.ImportAsync(again, "bea"));
         Assert.Equal((saved.Id, "Jenin residents return home"), (duplicate.ExistingId, duplicate.ExistingTitle));
-        Assert.NotNull(await articles.FindDuplicateAsync(form.Body));
+        Assert.NotNull(articles.FindDuplicate(form.Body));
 
-        var edit = (await articles.LoadAsync(saved.Id))!;
+        var edit = articles.Load(saved.Id)!;
         edit.Url = "javascript:alert(1)";
         Assert.Contains("https://", Assert.IsType<Invalid>(await articles.UpdateAsync(edit, "ada")).Errors.For("url"));
         edit.Url = "https://gazette.example/return";
         edit.Outlet = "The Gazette";
         Assert.IsType<Saved>(await articles.UpdateAsync(edit, "ada"));
-        var entries = await history.ForArticleAsync(saved.Id);
+        var entries = history.ForArticle(saved.Id);
         Assert.Equal(["edited", "imported"], entries.Select(e => e.Action));
         Assert.Equal(["Outlet", "Address (URL)"], entries[0].Changes.Select(c => c.Label));
 
-        var (rows, total, _) = await articles.ListAsync("power would");
+        var (rows, total, _) = articles.List("power would");
         Assert.Equal((1, saved.Id), (total, rows.Single().Id)); // found by its text through the full-text index
-        Assert.Equal(1, (await articles.ListAsync("Gazette")).Total);
+        Assert.Equal(1, articles.List("Gazette").Total);
     }
 
     [Fact]
     public async Task Links_need_a_passage_from_the_article_and_each_change_is_in_both_histories()
     {
         var ev = await CreateAsync(NewEvent());
-        var article = (await articles.ListAsync("Jenin")).Rows.First();
-        var body = (await articles.LoadAsync(article.Id))!.Body;
+        var article = articles.List("Jenin").Rows.First();
+        var body = articles.Load(article.Id)!.Body;
         var sentence = body.Split('\n')[0];
 
         var missing = Assert.IsType<Invalid>(await links.SaveAsync(new LinkForm { EventId = ev.Id, ArticleId = article.Id, Passage = "Words the article never said." }, "ada"));
@@ -250,30 +250,30 @@ public sealed class CurationServicesTests : IAsyncLifetime
         Assert.Contains("Select or paste", Assert.IsType<Invalid>(await links.SaveAsync(new LinkForm { EventId = ev.Id, ArticleId = article.Id }, "ada")).Errors.For("passage"));
 
         var link = Assert.IsType<Saved>(await links.SaveAsync(new LinkForm { EventId = ev.Id, ArticleId = article.Id, Role = LinkRole.Background, Passage = "  " + sentence.Replace(" ", "\n\n") + " " }, "ada"));
-        Assert.Equal(sentence, (await links.ForEventAsync(ev.Id)).Single().Passage); // stored as the article has it
-        var page = (await queries.FindEventAsync(ev.Slug!)).Page!;
+        Assert.Equal(sentence, links.ForEvent(ev.Id).Single().Passage); // stored as the article has it
+        var page = queries.FindEvent(ev.Slug!).Page!;
         Assert.Equal(LinkRole.Background, page.Sources.Single().Role);
 
         Assert.Contains("already linked", Assert.IsType<Invalid>(await links.SaveAsync(new LinkForm { EventId = ev.Id, ArticleId = article.Id, Passage = sentence }, "ada")).Errors.For("article"));
 
         Assert.IsType<Saved>(await links.SaveAsync(new LinkForm { Id = link.Id, Role = LinkRole.Confirmation, Passage = sentence, Note = "Checked" }, "bea"));
         Assert.IsType<Saved>(await links.UnlinkAsync(link.Id, "cy"));
-        Assert.Empty((await queries.FindEventAsync(ev.Slug!)).Page!.Sources);
+        Assert.Empty(queries.FindEvent(ev.Slug!).Page!.Sources);
 
-        var eventHistory = await history.ForEventAsync(ev.Id);
+        var eventHistory = history.ForEvent(ev.Id);
         Assert.Equal(["unlinked", "link edited", "linked", "created"], eventHistory.Select(e => e.Action));
         Assert.Equal(["Role", "Note"], eventHistory[1].Changes.Select(c => c.Label));
-        Assert.Equal(["unlinked", "link edited", "linked"], (await history.ForArticleAsync(article.Id)).Take(3).Select(e => e.Action));
+        Assert.Equal(["unlinked", "link edited", "linked"], history.ForArticle(article.Id).Take(3).Select(e => e.Action));
     }
 
     [Fact]
     public async Task Editing_a_seeded_link_records_its_original_first_so_the_diff_shows_only_the_change()
     {
-        var id = (await queries.FindEventAsync("2014-04-09-kerry-tells-liberman-he-did-not-blame-israel")).Page!.Id;
-        var seeded = (await links.ForEventAsync(id)).First();
+        var id = queries.FindEvent("2014-04-09-kerry-tells-liberman-he-did-not-blame-israel").Page!.Id;
+        var seeded = links.ForEvent(id).First();
         Assert.IsType<Saved>(await links.SaveAsync(new LinkForm { Id = seeded.Id, Role = seeded.Role, Passage = seeded.Passage, Note = "Checked against the transcript" }, "ada"));
 
-        var entries = await history.ForEventAsync(id);
+        var entries = history.ForEvent(id);
         Assert.Equal(["link edited", "recorded"], entries.Select(e => e.Action));
         Assert.Equal(["Note"], entries[0].Changes.Select(c => c.Label));
     }
@@ -291,19 +291,19 @@ public sealed class CurationServicesTests : IAsyncLifetime
         var saved = Assert.IsType<Saved>(await storylines.SaveAsync(form, "ada"));
         Assert.Equal("the-2023-jenin-reconstruction", saved.Slug);
         // Readers see a storyline once a published event is filed under it.
-        Assert.DoesNotContain(await queries.GetStorylinesAsync(), e => e.Slug == saved.Slug);
+        Assert.DoesNotContain(queries.GetStorylines(), e => e.Slug == saved.Slug);
         var filed = NewEvent();
         filed.StorylineId = saved.Id;
         await CreateAsync(filed);
         queries.ForgetFacets();
-        Assert.Contains(await queries.GetStorylinesAsync(), e => e.Slug == saved.Slug);
+        Assert.Contains(queries.GetStorylines(), e => e.Slug == saved.Slug);
 
-        var edit = (await storylines.LoadAsync(saved.Id))!;
+        var edit = storylines.Load(saved.Id)!;
         Assert.Equal("#2a7f62", edit.Colour);
         edit.Title = "Rebuilding Jenin camp";
         edit.Slug = "ignored-after-creation";
         Assert.Equal("the-2023-jenin-reconstruction", Assert.IsType<Saved>(await storylines.SaveAsync(edit, "bea")).Slug);
-        var entries = await history.ForStorylineAsync(saved.Id);
+        var entries = history.ForStoryline(saved.Id);
         Assert.Equal(["edited", "created"], entries.Select(e => e.Action));
         Assert.Equal(["Title"], entries[0].Changes.Select(c => c.Label));
 
@@ -319,13 +319,13 @@ public sealed class CurationServicesTests : IAsyncLifetime
     }
 
     /// <summary>Every row of a keyset-paged list, page after page.</summary>
-    private static async Task<List<TRow>> AllPagesAsync<TRow>(Func<string?, Task<KeysetPage<TRow>>> load)
+    private static List<TRow> AllPages<TRow>(Func<string?, KeysetPage<TRow>> load)
     {
         var rows = new List<TRow>();
         string? after = null;
         do
         {
-            var page = await load(after);
+            var page = load(after);
             rows.AddRange(page.Rows);
             after = page.Next;
         } while (after is not null);
@@ -340,20 +340,20 @@ public sealed class CurationServicesTests : IAsyncLifetime
     public async Task Curator_event_lists_page_newest_first_or_oldest_first_in_date_order(string? query, EventStatus? status)
     {
         // More than two pages, with dates out of creation order and half of them drafts.
-        for (var i = 0; i < 2 * CurationDashboard.PageSize + 3; i++)
+        for (var i = 0; i < 2 * CuratorEventList.PageSize + 3; i++)
         {
             var form = NewEvent($"Ordered event {i}");
             form.Start = new PartialDateInput { Precision = DatePrecision.Month, Year = 1990 + (i * 7) % 53, Month = 1 + i % 12 };
             form.Status = i % 2 == 0 ? EventStatus.Published : EventStatus.Draft;
             await CreateAsync(form);
         }
-        var dashboard = database.Dashboard();
+        var eventList = database.EventList();
 
-        var newest = await AllPagesAsync(after => dashboard.ListEventsAsync(query, status, after));
-        var oldest = await AllPagesAsync(after => dashboard.ListEventsAsync(query, status, after, oldestFirst: true));
+        var newest = AllPages(after => eventList.List(query, status, after));
+        var oldest = AllPages(after => eventList.List(query, status, after, oldestFirst: true));
 
-        var total = (await dashboard.ListEventsAsync(query, status)).Total;
-        Assert.True(total > CurationDashboard.PageSize, $"only {total} rows");
+        var total = eventList.List(query, status).Total;
+        Assert.True(total > CuratorEventList.PageSize, $"only {total} rows");
         Assert.Equal(total, newest.Count);
         Assert.Equal(total, newest.Select(r => r.Id).Distinct().Count());
         Assert.Equal(newest.Select(r => r.Id).Reverse(), oldest.Select(r => r.Id));
@@ -378,10 +378,10 @@ public sealed class CurationServicesTests : IAsyncLifetime
             Assert.IsType<Saved>(await articles.ImportAsync(form, "ada"));
         }
 
-        var newest = await AllPagesAsync(after => articles.ListAsync(query, after, unlinkedOnly));
-        var oldest = await AllPagesAsync(after => articles.ListAsync(query, after, unlinkedOnly, oldestFirst: true));
+        var newest = AllPages(after => articles.List(query, after, unlinkedOnly));
+        var oldest = AllPages(after => articles.List(query, after, unlinkedOnly, oldestFirst: true));
 
-        var total = (await articles.ListAsync(query, null, unlinkedOnly)).Total;
+        var total = articles.List(query, null, unlinkedOnly).Total;
         Assert.True(total > 2 * ArticleEditor.PageSize, $"only {total} rows");
         Assert.Equal(total, newest.Count);
         Assert.Equal(total, newest.Select(r => r.Id).Distinct().Count());

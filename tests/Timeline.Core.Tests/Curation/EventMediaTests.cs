@@ -67,7 +67,7 @@ public sealed class EventMediaTests
         Assert.Single(database.Store.Media.FindAll());
 
         // Loaded for editing, the form holds the stored image, not an upload.
-        var form = (await database.Events().LoadAsync(saved.Id))!;
+        var form = (database.Events().Load(saved.Id))!;
         Assert.Equal((MediaChoice.Image, image.FileId, (PendingImage?)null), (form.Media.Choice, form.Media.FileId, form.Media.Upload));
     }
 

@@ -11,8 +11,8 @@ public sealed class SyntheticTimelineTests
     {
         var firstFolder = TestStore.NewFolder();
         var secondFolder = TestStore.NewFolder();
-        var report = await SyntheticTimeline.GenerateAsync(TestStore.StoreFile(firstFolder), new GenerateOptions(60, 25, Seed: 3));
-        await SyntheticTimeline.GenerateAsync(TestStore.StoreFile(secondFolder), new GenerateOptions(60, 25, Seed: 3));
+        var report = SyntheticTimeline.Generate(TestStore.StoreFile(firstFolder), new GenerateOptions(60, 25, Seed: 3));
+        SyntheticTimeline.Generate(TestStore.StoreFile(secondFolder), new GenerateOptions(60, 25, Seed: 3));
         Assert.Equal((60, 25, 20), (report.Events, report.Articles, report.Storylines));
         await using var first = TestStore.Open(firstFolder);
         await using var second = TestStore.Open(secondFolder);
@@ -26,7 +26,7 @@ public sealed class SyntheticTimelineTests
         Assert.All(links, l => Assert.Contains(l.Passage, ArticleTextCodec.Decompress(first.Store.ArticleTexts.FindById(l.ArticleId).Compressed)));
         // The bulk load computes derived data and counts as every curator's write does, and builds the search index.
         Assert.Empty(StoreAudit.Check(first.Store));
-        Assert.NotEmpty((await first.Search().SearchAsync("the")).Hits);
+        Assert.NotEmpty((first.Search().Search("the")).Hits);
     }
 
     [Fact]
@@ -34,8 +34,8 @@ public sealed class SyntheticTimelineTests
     {
         await using var seeded = await TestStore.CreateSeededAsync();
         seeded.Close();
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            SyntheticTimeline.GenerateAsync(seeded.Path, new GenerateOptions(5, 5)));
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            SyntheticTimeline.Generate(seeded.Path, new GenerateOptions(5, 5)));
         Assert.Contains("already holds a timeline", error.Message);
         seeded.Reopen(); // for its disposal
     }

@@ -71,7 +71,7 @@ public sealed class HostileExportTests
             }, "ada"));
         }
         var queries = new TimelineQueries(database.Store, database.Index, new MemoryCache(new MemoryCacheOptions()));
-        return (await queries.ExportAsync(new TimelineViewState(), 100), new SiteLinks(new Uri("https://timeline.example.org/")));
+        return (queries.Export(new TimelineViewState(), 100), new SiteLinks(new Uri("https://timeline.example.org/")));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class TimelineJsImportTests
     public async Task The_preview_counts_and_names_what_is_dropped_before_anything_is_stored(string file)
     {
         await using var store = TestStore.CreateEmpty();
-        var preview = await Importer(store).PreviewAsync(Fixture(file), new());
+        var preview = Importer(store).Preview(Fixture(file), new());
 
         Assert.Empty(preview.Errors);
         Assert.True(preview.CanImport);
@@ -213,7 +213,7 @@ public sealed class TimelineJsImportTests
     {
         await using var source = await TestStore.CreateSeededAsync();
         var queries = new TimelineQueries(source.Store, source.Index, new MemoryCache(new MemoryCacheOptions()));
-        var export = await queries.ExportAsync(new TimelineViewState(), 5000);
+        var export = queries.Export(new TimelineViewState(), 5000);
         var links = new SiteLinks(new Uri("https://timeline.example.org/"));
         var text = format == "json"
             ? TimelineJsExport.ToJson(export, links)

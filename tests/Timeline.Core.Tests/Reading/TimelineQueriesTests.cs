@@ -11,7 +11,7 @@ public sealed class TimelineQueriesTests
     public async Task The_timeline_is_chronological()
     {
         await using var database = await TestStore.CreateSeededAsync();
-        var window = await Queries(database).GetWindowAsync(new TimelineViewState());
+        var window = Queries(database).GetWindow(new TimelineViewState());
 
         var events = window.Items.ToList();
         Assert.Equal(18, events.Count);
@@ -36,7 +36,7 @@ public sealed class TimelineQueriesTests
                      NewEvent("month", PartialDate.Month(2014, 4)), NewEvent("march", PartialDate.Day(2014, 3, 31)), NewEvent("year", PartialDate.Year(2014)),
                  })
             await database.AddEventAsync(ev);
-        var items = (await Queries(database).GetWindowAsync(new TimelineViewState())).Items;
+        var items = (Queries(database).GetWindow(new TimelineViewState())).Items;
         Assert.Equal(["year", "march", "month", "day", "minute"], items.Select(i => i.Slug));
     }
 
@@ -48,10 +48,10 @@ public sealed class TimelineQueriesTests
         draft.Status = EventStatus.Draft;
         await database.AddEventAsync(draft, new EventArticleLink { ArticleId = 1, Passage = "Hamas", Role = LinkRole.Report });
         var queries = Queries(database);
-        Assert.DoesNotContain((await queries.GetWindowAsync(new TimelineViewState())).Items, e => e.Slug == "secret-draft");
-        Assert.Null((await queries.FindEventAsync("secret-draft")).Page);
-        Assert.DoesNotContain((await queries.FindArticleAsync(1))!.Links, l => l.EventSlug == "secret-draft");
-        var neighbours = (await queries.FindEventAsync("2014-04-09-kerry-tells-liberman-he-did-not-blame-israel")).Page!;
+        Assert.DoesNotContain((queries.GetWindow(new TimelineViewState())).Items, e => e.Slug == "secret-draft");
+        Assert.Null(queries.FindEvent("secret-draft").Page);
+        Assert.DoesNotContain(queries.FindArticle(1)!.Links, l => l.EventSlug == "secret-draft");
+        var neighbours = queries.FindEvent("2014-04-09-kerry-tells-liberman-he-did-not-blame-israel").Page!;
         Assert.NotEqual("secret-draft", neighbours.Next?.Slug);
     }
 
@@ -60,9 +60,9 @@ public sealed class TimelineQueriesTests
     {
         await using var database = await TestStore.CreateSeededAsync();
         var queries = Queries(database);
-        var all = (await queries.GetWindowAsync(new TimelineViewState())).Items.ToList();
+        var all = (queries.GetWindow(new TimelineViewState())).Items.ToList();
 
-        var halt = (await queries.FindEventAsync("2023-01-26-the-palestinian-authority-declares-security-coordination-over")).Page!;
+        var halt = queries.FindEvent("2023-01-26-the-palestinian-authority-declares-security-coordination-over").Page!;
         Assert.Equal("2023-security-coordination-halt", halt.Storyline!.Slug);
         Assert.Equal([LinkRole.FirstReport, LinkRole.Confirmation], halt.Sources.Select(s => s.Role));
         Assert.Equal("World Israel News", halt.Sources[0].Outlet);
@@ -72,8 +72,8 @@ public sealed class TimelineQueriesTests
         Assert.Equal(all[index - 1].Slug, halt.Previous!.Slug);
         Assert.Equal(all[index + 1].Slug, halt.Next!.Slug);
 
-        Assert.Null((await queries.FindEventAsync(all[0].Slug)).Page!.Previous);
-        Assert.Null((await queries.FindEventAsync(all[^1].Slug)).Page!.Next);
+        Assert.Null(queries.FindEvent(all[0].Slug).Page!.Previous);
+        Assert.Null(queries.FindEvent(all[^1].Slug).Page!.Next);
     }
 
     [Fact]
@@ -82,11 +82,11 @@ public sealed class TimelineQueriesTests
         await using var database = await TestStore.CreateSeededAsync();
         var ev = database.Store.Events.FindAll().Single(e => e.Slug.StartsWith("2013-07-"));
         database.Store.Write(tx => tx.AddFormerSlug(ev.Id, "2013-07-talks", DateTimeOffset.UtcNow));
-        var lookup = await Queries(database).FindEventAsync("2013-07-talks");
+        var lookup = Queries(database).FindEvent("2013-07-talks");
         Assert.Null(lookup.Page);
         Assert.Equal("2013-07-us-brokered-peace-talks-relaunched-after-three-years-of-impasse", lookup.MovedTo);
 
-        var unknown = await Queries(database).FindEventAsync("no-such-event");
+        var unknown = Queries(database).FindEvent("no-such-event");
         Assert.Null(unknown.Page);
         Assert.Null(unknown.MovedTo);
     }
@@ -97,18 +97,18 @@ public sealed class TimelineQueriesTests
         await using var database = await TestStore.CreateSeededAsync();
         var queries = Queries(database);
 
-        var jenin = (await queries.FindStorylineAsync("2022-jenin-operation"))!;
+        var jenin = queries.FindStoryline("2022-jenin-operation")!;
         Assert.Equal("September 2022", jenin.Storyline.Start.Format());
         Assert.Equal(3, jenin.Events.Count);
         Assert.Equal(3, jenin.EventCount);
         Assert.All(jenin.Events, e => Assert.Equal(jenin.Storyline.Id, e.StorylineId));
-        Assert.Null(await queries.FindStorylineAsync("nope"));
+        Assert.Null(queries.FindStoryline("nope"));
 
         var id = database.Store.Articles.FindAll().Single(a => a.Outlet == "World Israel News").Id;
-        var article = (await queries.FindArticleAsync(id))!;
+        var article = queries.FindArticle(id)!;
         Assert.Equal(3, article.Links.Count);
         Assert.Equal(article.Links.OrderBy(l => l.EventStart).Select(l => l.LinkId), article.Links.Select(l => l.LinkId));
-        Assert.Null(await queries.FindArticleAsync(999_999));
+        Assert.Null(queries.FindArticle(999_999));
     }
 
     [Fact]
@@ -118,47 +118,47 @@ public sealed class TimelineQueriesTests
         foreach (var i in Enumerable.Range(0, 75))
             await database.AddEventAsync(NewEvent($"e{i:D2}", new PartialDate(new DateTime(2000, 1, 1).AddDays(i), DatePrecision.Day)));
         var queries = Queries(database);
-        var first = await queries.GetWindowAsync(new TimelineViewState());
+        var first = queries.GetWindow(new TimelineViewState());
         Assert.Equal(TimelineQueries.PageSize, first.Items.Count);
         Assert.Equal(("e00", "e49"), (first.Items[0].Slug, first.Items[^1].Slug));
         Assert.True(first.HasLater);
         Assert.False(first.HasEarlier);
 
-        var later = await queries.GetWindowAsync(new TimelineViewState { After = first.Items[^1].SortKey });
+        var later = queries.GetWindow(new TimelineViewState { After = first.Items[^1].SortKey });
         Assert.Equal(Enumerable.Range(50, 25).Select(i => $"e{i:D2}"), later.Items.Select(i => i.Slug));
         Assert.False(later.HasLater);
         Assert.True(later.HasEarlier);
 
-        var focused = await queries.GetWindowAsync(new TimelineViewState { Focus = "e60" });
+        var focused = queries.GetWindow(new TimelineViewState { Focus = "e60" });
         Assert.Equal("e50", focused.Items[0].Slug);
         Assert.Equal("e74", focused.Items[^1].Slug);
         Assert.True(focused.HasEarlier);
         Assert.False(focused.HasLater);
         Assert.Equal(focused.Items.Single(i => i.Slug == "e60").Id, focused.FocusedId);
 
-        var earlier = await queries.GetWindowAsync(new TimelineViewState { Before = focused.Items[0].SortKey });
+        var earlier = queries.GetWindow(new TimelineViewState { Before = focused.Items[0].SortKey });
         Assert.Equal(Enumerable.Range(0, 50).Select(i => $"e{i:D2}"), earlier.Items.Select(i => i.Slug));
         Assert.False(earlier.HasEarlier);
         Assert.True(earlier.HasLater);
 
         // Past either end: nothing on the page, and the way back still offered.
-        var pastTheEnd = await queries.GetWindowAsync(new TimelineViewState { After = later.Items[^1].SortKey });
+        var pastTheEnd = queries.GetWindow(new TimelineViewState { After = later.Items[^1].SortKey });
         Assert.Empty(pastTheEnd.Items);
         Assert.True(pastTheEnd.HasEarlier);
         Assert.False(pastTheEnd.HasLater);
-        var beforeTheStart = await queries.GetWindowAsync(new TimelineViewState { Before = first.Items[0].SortKey });
+        var beforeTheStart = queries.GetWindow(new TimelineViewState { Before = first.Items[0].SortKey });
         Assert.Empty(beforeTheStart.Items);
         Assert.True(beforeTheStart.HasLater);
 
         // A page position within filters and words: the filtered view's own next page.
         var words = new TimelineViewState { Q = "e*" };
-        var wordsFirst = await queries.GetWindowAsync(words);
-        var wordsNext = await queries.GetWindowAsync(words with { After = wordsFirst.Items[^1].SortKey });
+        var wordsFirst = queries.GetWindow(words);
+        var wordsNext = queries.GetWindow(words with { After = wordsFirst.Items[^1].SortKey });
         Assert.Equal(75, wordsFirst.Items.Count + wordsNext.Items.Count);
         Assert.Empty(wordsFirst.Items.Select(i => i.Id).Intersect(wordsNext.Items.Select(i => i.Id)));
 
         // A position the timeline could not have written is ignored, and said so.
-        var garbled = await queries.GetWindowAsync(new TimelineViewState { After = "2000'; DROP" });
+        var garbled = queries.GetWindow(new TimelineViewState { After = "2000'; DROP" });
         Assert.Equal("e00", garbled.Items[0].Slug);
         Assert.Contains(garbled.Problems, p => p.Contains("position in the timeline was not understood"));
     }
@@ -179,7 +179,7 @@ public sealed class TimelineQueriesTests
     public async Task Filters_narrow_the_timeline(string query, int expected)
     {
         await using var database = await TestStore.CreateSeededAsync();
-        var window = await Queries(database).GetWindowAsync(TimelineViewState.Parse(query));
+        var window = Queries(database).GetWindow(TimelineViewState.Parse(query));
         Assert.Equal(expected, window.Items.Count);
     }
 
@@ -189,28 +189,28 @@ public sealed class TimelineQueriesTests
         await using var database = await TestStore.CreateSeededAsync();
         var queries = Queries(database);
 
-        var years = await queries.GetWindowAsync(new TimelineViewState());
+        var years = queries.GetWindow(new TimelineViewState());
         Assert.Equal(TimelineZoom.Years, years.Zoom);
         Assert.Equal(Enumerable.Range(2013, 11).Select(y => y.ToString()), years.Density.Select(b => b.Period.ToIsoString()));
         Assert.Equal([1, 9, 0, 0, 0, 0, 0, 0, 0, 3, 5], years.Density.Select(b => b.Count));
 
         // A tag filter counts the matching events themselves rather than reading the month table.
-        var kerry = await queries.GetWindowAsync(new TimelineViewState { Actor = "john-kerry" });
+        var kerry = queries.GetWindow(new TimelineViewState { Actor = "john-kerry" });
         Assert.Equal(["2013", "2014"], kerry.Density.Select(b => b.Period.ToIsoString()));
         Assert.Equal(kerry.Items.GroupBy(i => i.Start.Value.Year).Select(g => g.Count()), kerry.Density.Select(b => b.Count));
 
-        var months = await queries.GetWindowAsync(new TimelineViewState { From = "2014", To = "2014", Zoom = TimelineZoom.Months });
+        var months = queries.GetWindow(new TimelineViewState { From = "2014", To = "2014", Zoom = TimelineZoom.Months });
         Assert.Equal(12, months.Density.Count);
         Assert.Equal(1, months.Density.Single(b => b.Period == PartialDate.Month(2014, 3)).Count);
         Assert.Equal(8, months.Density.Single(b => b.Period == PartialDate.Month(2014, 4)).Count);
 
-        var days = await queries.GetWindowAsync(new TimelineViewState { From = "2014-04", To = "2014-04", Zoom = TimelineZoom.Days });
+        var days = queries.GetWindow(new TimelineViewState { From = "2014-04", To = "2014-04", Zoom = TimelineZoom.Days });
         Assert.Equal(TimelineZoom.Days, days.Zoom);
         Assert.Equal(30, days.Density.Count);
         Assert.Equal(4, days.Density.Single(b => b.Period == PartialDate.Day(2014, 4, 9)).Count);
 
         // Days over a window of years would be thousands of bars: the zoom falls back to months.
-        var tooWide = await queries.GetWindowAsync(new TimelineViewState { From = "2013", To = "2014", Zoom = TimelineZoom.Days });
+        var tooWide = queries.GetWindow(new TimelineViewState { From = "2013", To = "2014", Zoom = TimelineZoom.Days });
         Assert.Equal(TimelineZoom.Months, tooWide.Zoom);
         Assert.Equal(24, tooWide.Density.Count);
     }
@@ -220,12 +220,12 @@ public sealed class TimelineQueriesTests
     {
         await using var database = await TestStore.CreateSeededAsync();
         await database.AddEventAsync(NewEvent("no-era", PartialDate.Day(2016, 5, 1)));
-        var window = await Queries(database).GetWindowAsync(new TimelineViewState { Storyline = "atlantis" });
+        var window = Queries(database).GetWindow(new TimelineViewState { Storyline = "atlantis" });
         Assert.Empty(window.Items);
         Assert.Empty(window.Density);
         Assert.Contains(window.Problems, p => p.Contains("There is no storyline “atlantis”"));
 
-        var all = await Queries(database).GetWindowAsync(new TimelineViewState());
+        var all = Queries(database).GetWindow(new TimelineViewState());
         Assert.Contains(all.Items, i => i.Slug == "no-era");
     }
 
@@ -233,7 +233,7 @@ public sealed class TimelineQueriesTests
     public async Task A_focus_outside_the_view_is_explained()
     {
         await using var database = await TestStore.CreateSeededAsync();
-        var window = await Queries(database).GetWindowAsync(new TimelineViewState { Storyline = "2022-jenin-operation", Focus = "2013-07-us-brokered-peace-talks-relaunched-after-three-years-of-impasse" });
+        var window = Queries(database).GetWindow(new TimelineViewState { Storyline = "2022-jenin-operation", Focus = "2013-07-us-brokered-peace-talks-relaunched-after-three-years-of-impasse" });
         Assert.Null(window.FocusedId);
         Assert.Equal(3, window.Items.Count);
         Assert.Contains(window.Problems, p => p.Contains("not in this view"));

@@ -33,10 +33,10 @@ public sealed class SearchIndexRecoveryTests
         return Task.FromResult((reason, logger.Lines));
     }
 
-    private static async Task AssertSearchIsRightAsync(TestStore database)
+    private static void AssertSearchIsRight(TestStore database)
     {
-        Assert.Equal(database.Store.Events.Count() + database.Store.Articles.Count(), database.Index.AllKeys().Count);
-        var results = await database.Search().SearchAsync("\"give full rein\"");
+        Assert.Equal(database.Store.Events.Count() + database.Store.Articles.Count(), database.Index.DocumentKeys().Count);
+        var results = database.Search().Search("\"give full rein\"");
         Assert.Equal(3, results.Hits.Count);
     }
 
@@ -48,7 +48,7 @@ public sealed class SearchIndexRecoveryTests
         Assert.Equal("there is no index yet", reason);
         Assert.Contains(log, l => l.Contains("will be rebuilt from the store: there is no index yet"));
         Assert.Contains(log, l => l.StartsWith("Rebuilt the search index"));
-        await AssertSearchIsRightAsync(database);
+        AssertSearchIsRight(database);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class SearchIndexRecoveryTests
         var (reason, log) = await ReopenAsync(database, cleanStop: true, _ => { });
         Assert.Null(reason);
         Assert.DoesNotContain(log, l => l.Contains("rebuilt", StringComparison.OrdinalIgnoreCase));
-        await AssertSearchIsRightAsync(database);
+        AssertSearchIsRight(database);
     }
 
     [Theory]
@@ -93,7 +93,7 @@ public sealed class SearchIndexRecoveryTests
             }
         });
         Assert.NotNull(reason);
-        await AssertSearchIsRightAsync(database);
+        AssertSearchIsRight(database);
     }
 
     [Fact]
@@ -102,11 +102,11 @@ public sealed class SearchIndexRecoveryTests
         await using var database = await TestStore.CreateSeededAsync();
         var (reason, _) = await ReopenAsync(database, cleanStop: true, folder => StampCommit(folder, analyzer: "0", store: database.Store.StoreId));
         Assert.Contains("built by analyzer version 0", reason);
-        await AssertSearchIsRightAsync(database);
+        AssertSearchIsRight(database);
 
         (reason, _) = await ReopenAsync(database, cleanStop: true, folder => StampCommit(folder, analyzer: TimelineAnalyzer.Version, store: "another"));
         Assert.Contains("built for another store file", reason);
-        await AssertSearchIsRightAsync(database);
+        AssertSearchIsRight(database);
     }
 
     /// <summary>Commits the index again with other commit data, as an older build of the app or another store's index would have.</summary>

@@ -13,7 +13,7 @@ public sealed class SearchServiceTests
     public async Task A_phrase_finds_the_seed_articles_and_event_that_contain_it()
     {
         await using var database = await TestStore.CreateSeededAsync();
-        var results = await database.Search().SearchAsync("\"give full rein\"");
+        var results = database.Search().Search("\"give full rein\"");
 
         Assert.Null(results.Problem);
         Assert.Contains(results.Hits, h => h.Kind == SearchHitKind.Article && h.Outlet == "Ma’an / AFP");
@@ -30,7 +30,7 @@ public sealed class SearchServiceTests
     public async Task Prefixes_case_and_diacritics_match(string query)
     {
         await using var database = await TestStore.CreateSeededAsync();
-        var results = await database.Search().SearchAsync(query);
+        var results = database.Search().Search(query);
         Assert.Contains(results.Hits, h => h.Href.Contains("declares-security-coordination-over"));
     }
 
@@ -38,7 +38,7 @@ public sealed class SearchServiceTests
     public async Task Newest_first_orders_by_date()
     {
         await using var database = await TestStore.CreateSeededAsync();
-        var results = await database.Search().SearchAsync("security", SearchOrder.Newest);
+        var results = database.Search().Search("security", SearchOrder.Newest);
         Assert.True(results.Hits.Count > 5);
         Assert.Equal(results.Hits.Select(h => h.Date.Value).OrderByDescending(d => d), results.Hits.Select(h => h.Date.Value));
     }
@@ -48,10 +48,10 @@ public sealed class SearchServiceTests
     {
         await using var database = await TestStore.CreateSeededAsync();
         var service = database.Search();
-        var first = await service.SearchAsync("a*");
+        var first = service.Search("a*");
         Assert.Equal(SearchService.PageSize, first.Hits.Count);
         Assert.True(first.HasMore);
-        var second = await service.SearchAsync("a*", page: 2);
+        var second = service.Search("a*", page: 2);
         Assert.Empty(first.Hits.Select(h => h.Href).Intersect(second.Hits.Select(h => h.Href)));
     }
 
@@ -70,7 +70,7 @@ public sealed class SearchServiceTests
     public async Task Any_input_gives_results_or_a_message_never_an_error(string query, bool expectProblem, int minimumHits)
     {
         await using var database = await TestStore.CreateSeededAsync();
-        var results = await database.Search().SearchAsync(query);
+        var results = database.Search().Search(query);
         Assert.Equal(expectProblem, results.Problem is not null);
         Assert.True(results.Hits.Count >= minimumHits, $"{results.Hits.Count} hits");
         Assert.Equal(18, database.Store.Events.Count());
@@ -105,17 +105,17 @@ public sealed class SearchServiceTests
         });
         await database.Indexer.CatchUpAsync();
         // An article in the library is not public until it backs a published event.
-        Assert.Empty((await service.SearchAsync("التنسيق")).Hits);
+        Assert.Empty(service.Search("التنسيق").Hits);
         store.Write(tx => tx.AddLink(new EventArticleLink
         {
             EventId = store.Events.FindAll().First(e => e.Status == EventStatus.Published && e.Slug.StartsWith("2023-")).Id,
             ArticleId = articleId, Passage = "وقف التنسيق الأمني",
         }));
         await database.Indexer.CatchUpAsync();
-        Assert.Single((await service.SearchAsync("Zanzibar")).Hits);
-        Assert.DoesNotContain((await service.SearchAsync("impasse")).Hits, h => h.Href.StartsWith("/events/2013-07-"));
-        Assert.Empty((await service.SearchAsync("Quixotic")).Hits);
-        Assert.Single((await service.SearchAsync("التنسيق")).Hits);
+        Assert.Single(service.Search("Zanzibar").Hits);
+        Assert.DoesNotContain(service.Search("impasse").Hits, h => h.Href.StartsWith("/events/2013-07-"));
+        Assert.Empty(service.Search("Quixotic").Hits);
+        Assert.Single(service.Search("التنسيق").Hits);
 
         store.Write(tx =>
         {
@@ -127,9 +127,9 @@ public sealed class SearchServiceTests
             tx.RemoveEvent(store.Events.FindOne(e => e.Title == "Zanzibar relaunch"));
         });
         await database.Indexer.CatchUpAsync();
-        Assert.Single((await service.SearchAsync("Quixotic")).Hits);
-        Assert.Empty((await service.SearchAsync("التنسيق")).Hits);
-        Assert.Empty((await service.SearchAsync("Zanzibar")).Hits);
+        Assert.Single(service.Search("Quixotic").Hits);
+        Assert.Empty(service.Search("التنسيق").Hits);
+        Assert.Empty(service.Search("Zanzibar").Hits);
         Assert.Empty(StoreAudit.Check(store));
     }
 
@@ -161,7 +161,7 @@ public sealed class SearchServiceTests
     public async Task Searching_an_empty_query_returns_nothing_quietly()
     {
         await using var database = await TestStore.CreateSeededAsync();
-        var results = await database.Search().SearchAsync("  ");
+        var results = database.Search().Search("  ");
         Assert.Empty(results.Hits);
         Assert.Null(results.Problem);
     }
@@ -206,24 +206,24 @@ public sealed class SearchLanguagesTests : IAsyncLifetime
     [InlineData("צה״ל", "צה\"ל")]           // gershayim or a double quote
     [InlineData("CAFE zurich", "Café")]
     [InlineData("strasse", "Straße")]
-    public async Task Words_are_found_however_they_are_spelled_and_marked_as_written(string query, string written)
+    public void Words_are_found_however_they_are_spelled_and_marked_as_written(string query, string written)
     {
-        var hits = (await database.Search().SearchAsync(query)).Hits;
+        var hits = (database.Search().Search(query)).Hits;
         var hit = Assert.Single(hits, h => h.Kind == SearchHitKind.Article && h.Outlet == "Test outlet");
         Assert.Contains($"{Highlighted.Open}{written}{Highlighted.Close}", hit.Title + hit.Snippet);
     }
 
     [Fact]
-    public async Task An_excluded_word_leaves_out_what_contains_it()
+    public void An_excluded_word_leaves_out_what_contains_it()
     {
-        var all = (await database.Search().SearchAsync("Zürich")).Hits;
+        var all = (database.Search().Search("Zürich")).Hits;
         Assert.Single(all);
-        Assert.Empty((await database.Search().SearchAsync("Zürich -café")).Hits);
-        Assert.Single((await database.Search().SearchAsync("Zürich -Jenin")).Hits);
+        Assert.Empty((database.Search().Search("Zürich -café")).Hits);
+        Assert.Single((database.Search().Search("Zürich -Jenin")).Hits);
     }
 
     [Fact]
-    public async Task Hostile_queries_give_results_or_a_sentence()
+    public void Hostile_queries_give_results_or_a_sentence()
     {
         var random = new Random(4);
         const string alphabet = "\"'*-:()[]{}^~?\\/&|!+ aeéהבجب🇵🇸\u200F\u0301\0";
@@ -241,16 +241,16 @@ public sealed class SearchLanguagesTests : IAsyncLifetime
             foreach (var order in Enum.GetValues<SearchOrder>())
             {
                 // No exception, and whatever is found is public: a published event or an article backing one.
-                foreach (var hit in (await search.SearchAsync(query, order)).Hits)
+                foreach (var hit in search.Search(query, order).Hits)
                     Assert.True(hit.Kind == SearchHitKind.Event
                         ? database.Store.Events.FindById(hit.Id).Status == EventStatus.Published
                         : database.Store.Articles.FindById(hit.Id).PublicLinkCount > 0, query);
-                Assert.Empty((await search.SearchAsync(query, order, page: SearchService.MaxPage + 1)).Hits); // far past the end: nothing, quietly
+                Assert.Empty(search.Search(query, order, page: SearchService.MaxPage + 1).Hits); // far past the end: nothing, quietly
             }
-            _ = await queriesOfTheTimeline.GetWindowAsync(new Timeline.Core.Reading.TimelineViewState { Q = query });
-            _ = await database.Articles().ListAsync(query);
-            _ = await database.Dashboard().ListEventsAsync(query, null);
-            _ = await database.Links().FindEventsAsync(query);
+            _ = queriesOfTheTimeline.GetWindow(new Timeline.Core.Reading.TimelineViewState { Q = query });
+            _ = database.Articles().List(query);
+            _ = database.EventList().List(query, null);
+            _ = database.Links().FindEvents(query);
         }
     }
 }

@@ -24,22 +24,22 @@ public sealed partial class ExportTests
     /// <summary>A reader's view as JSON, without the numbers a new store gives anew (ids) or the moment of import.</summary>
     private static string Describe(object? view) => UpdatedAt().Replace(Ids().Replace(JsonSerializer.Serialize(view), "\"$1\":0"), "");
 
-    private static async Task<string> PublicPagesAsync(TestStore database)
+    private static string PublicPages(TestStore database)
     {
         var queries = database.Queries();
-        var pages = new List<string> { Describe((await queries.GetWindowAsync(new TimelineViewState())).Items), Describe(await queries.GetFacetsAsync()) };
+        var pages = new List<string> { Describe((queries.GetWindow(new TimelineViewState())).Items), Describe(queries.GetFacets()) };
         foreach (var ev in database.Store.Events.Query().OrderBy(e => e.SortKey).ToEnumerable())
-            pages.Add(ev.Slug + " " + Describe(await queries.FindEventAsync(ev.Slug)));
+            pages.Add(ev.Slug + " " + Describe(queries.FindEvent(ev.Slug)));
         foreach (var former in database.Store.Slugs.Query().Where(s => !s.Current).ToEnumerable())
-            pages.Add(former.Id + " → " + (await queries.FindEventAsync(former.Id)).MovedTo);
+            pages.Add(former.Id + " → " + queries.FindEvent(former.Id).MovedTo);
         foreach (var storyline in database.Store.Storylines.FindAll())
-            pages.Add(storyline.Slug + " " + Describe(await queries.FindStorylineAsync(storyline.Slug)));
+            pages.Add(storyline.Slug + " " + Describe(queries.FindStoryline(storyline.Slug)));
         foreach (var article in database.Store.Articles.Query().OrderBy(a => a.ContentHash).ToEnumerable())
-            pages.Add(article.ContentHash + " " + Describe(await queries.FindArticleAsync(article.Id)));
+            pages.Add(article.ContentHash + " " + Describe(queries.FindArticle(article.Id)));
         // The same hits (their order by relevance may differ slightly, as an index that saw updates counts terms of
         // replaced documents until it merges them).
         foreach (var ev in database.Store.Events.Query().Where(e => e.Status == EventStatus.Published).OrderBy(e => e.SortKey).Limit(3).ToEnumerable())
-            pages.Add(Describe((await database.Search().SearchAsync($"\"{ev.Title}\"")).Hits.Select(h => h.Href.StartsWith("/events/") ? h.Href : h.Title).Order()));
+            pages.Add(Describe((database.Search().Search($"\"{ev.Title}\"")).Hits.Select(h => h.Href.StartsWith("/events/") ? h.Href : h.Title).Order()));
         return string.Join("\n", pages);
     }
 
@@ -50,9 +50,9 @@ public sealed partial class ExportTests
         Assert.Equal((original.Store.Events.Count(), original.Store.Articles.Count()), (report.Events, report.Articles));
 
         await using var copy = TestStore.CreateEmpty();
-        await new SeedImporter(copy.Store, TimeProvider.System).ImportAsync(SeedManifestLoader.Load(folder));
+        new SeedImporter(copy.Store, TimeProvider.System).Import(SeedManifestLoader.Load(folder));
         await copy.Indexer.CatchUpAsync();
-        Assert.Equal(await PublicPagesAsync(original), await PublicPagesAsync(copy));
+        Assert.Equal(PublicPages(original), PublicPages(copy));
         foreach (var status in Enum.GetValues<EventStatus>())
             Assert.Equal(original.Store.Events.Count(e => e.Status == status), copy.Store.Events.Count(e => e.Status == status));
         Assert.Empty(StoreAudit.Check(copy.Store));
@@ -64,14 +64,14 @@ public sealed partial class ExportTests
         await using var database = await TestStore.CreateSeededAsync();
         var events = database.Events();
         // A renamed event (its old address redirects), a draft and an event in the trash, and text as curators type it.
-        var form = (await events.LoadAsync(1))!;
+        var form = events.Load(1)!;
         form.Slug = "2013-07-talks-relaunched";
         form.Summary = "  Spaces, \"quotes\", العربية and עברית.\n";
         Assert.IsType<Timeline.Core.Curation.Saved>(await events.SaveAsync(form, "ada"));
-        var draft = (await events.LoadAsync(2))!;
+        var draft = events.Load(2)!;
         draft.Status = EventStatus.Draft;
         await events.SaveAsync(draft, "ada");
-        await events.DeleteAsync(3, (await events.LoadAsync(3))!.Version, "ada");
+        await events.DeleteAsync(3, events.Load(3)!.Version, "ada");
         await AssertRoundTripAsync(database);
     }
 
@@ -79,7 +79,7 @@ public sealed partial class ExportTests
     public async Task A_generated_timeline_comes_back_the_same()
     {
         var folder = TestStore.NewFolder();
-        await SyntheticTimeline.GenerateAsync(TestStore.StoreFile(folder), new GenerateOptions(80, 30, Seed: 5));
+        SyntheticTimeline.Generate(TestStore.StoreFile(folder), new GenerateOptions(80, 30, Seed: 5));
         await using var database = TestStore.Open(folder);
         await AssertRoundTripAsync(database);
     }

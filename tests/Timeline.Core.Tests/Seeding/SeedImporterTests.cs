@@ -17,7 +17,7 @@ public sealed class SeedImporterTests
     public async Task Imports_the_seeds_into_an_empty_store()
     {
         await using var database = TestStore.CreateEmpty();
-        var report = await new SeedImporter(database.Store, TimeProvider.System).ImportAsync(Shipped);
+        var report = new SeedImporter(database.Store, TimeProvider.System).Import(Shipped);
 
         Assert.Equal(new SeedReport(3, 5, Shipped.Events.Count, Shipped.Events.Sum(e => e.Links.Count)), report);
         var store = database.Store;
@@ -38,8 +38,8 @@ public sealed class SeedImporterTests
     {
         await using var database = TestStore.CreateEmpty();
         var importer = new SeedImporter(database.Store, TimeProvider.System);
-        await importer.ImportAsync(Shipped);
-        var second = await importer.ImportAsync(SeedManifestLoader.Load(Seeds.Directory));
+        importer.Import(Shipped);
+        var second = importer.Import(SeedManifestLoader.Load(Seeds.Directory));
 
         Assert.Equal(new SeedReport(0, 0, 0, 0), second);
         var store = database.Store;
@@ -59,7 +59,7 @@ public sealed class SeedImporterTests
         var doubled = ev with { Links = [ev.Links[0] with { ArticleFile = article.File }, new PlannedLink(article.File, LinkRole.Report, "x", null)] };
         var plan = Shipped with { Events = [doubled] };
 
-        await Assert.ThrowsAsync<LiteException>(() => new SeedImporter(database.Store, TimeProvider.System).ImportAsync(plan));
+        Assert.Throws<LiteException>(() => new SeedImporter(database.Store, TimeProvider.System).Import(plan));
 
         Assert.Equal(0, database.Store.Storylines.Count());
         Assert.Equal(0, database.Store.Articles.Count());
@@ -73,18 +73,18 @@ public sealed class SeedImporterTests
         await using var database = TestStore.CreateEmpty();
         var importer = new SeedImporter(database.Store, TimeProvider.System);
 
-        var first = await StoreLocation.InitializeAsync(database.Store, importer, Seeds.Directory, NullLogger.Instance);
+        var first = importer.SeedIfEmpty(Seeds.Directory, NullLogger.Instance);
         Assert.NotNull(first);
         Assert.Equal(Shipped.Events.Count, first.Events);
 
         // A curator's change must survive a restart: a non-empty store is never touched.
         var events = database.Events();
-        var form = (await events.LoadAsync(1))!;
+        var form = events.Load(1)!;
         form.Title = "Edited by a curator";
         Assert.IsType<Saved>(await events.SaveAsync(form, "ada"));
         database.Store.Write(tx => tx.RemoveArticle(tx.Store.Articles.FindById(1)));
         database.Reopen();
-        var second = await StoreLocation.InitializeAsync(database.Store, new SeedImporter(database.Store, TimeProvider.System), Seeds.Directory, NullLogger.Instance);
+        var second = new SeedImporter(database.Store, TimeProvider.System).SeedIfEmpty(Seeds.Directory, NullLogger.Instance);
         Assert.Null(second);
         Assert.Equal(4, database.Store.Articles.Count());
         Assert.True(database.Store.Events.Exists(e => e.Title == "Edited by a curator"));
@@ -97,8 +97,8 @@ public sealed class SeedImporterTests
         var folder = Seeds.CopyToTemp();
         File.WriteAllText(Path.Combine(folder, SeedManifestLoader.ManifestFileName), """{"articles": [], "events": [{"title": "x"}]}""");
 
-        var error = await Assert.ThrowsAsync<SeedManifestException>(() =>
-            StoreLocation.InitializeAsync(database.Store, new SeedImporter(database.Store, TimeProvider.System), folder, NullLogger.Instance));
+        var error = Assert.Throws<SeedManifestException>(() =>
+            new SeedImporter(database.Store, TimeProvider.System).SeedIfEmpty(folder, NullLogger.Instance));
         Assert.Contains("events[0] (x): \"start\" is missing", error.Message);
         Assert.Equal(0, database.Store.Events.Count());
     }
@@ -108,8 +108,8 @@ public sealed class SeedImporterTests
     {
         await using var database = await TestStore.CreateSeededAsync();
         var events = database.Events();
-        var mine = (await events.LoadAsync(1))!;
-        var theirs = (await events.LoadAsync(1))!;
+        var mine = events.Load(1)!;
+        var theirs = events.Load(1)!;
 
         mine.Title = "First edit";
         Assert.Equal(1, Assert.IsType<Saved>(await events.SaveAsync(mine, "ada")).Version);

@@ -103,7 +103,7 @@ public sealed class IndexKeyLimitTests
         File.WriteAllText(path, manifest.ToJsonString());
         await using (var database = TestStore.CreateEmpty())
         {
-            await new SeedImporter(database.Store, TimeProvider.System).ImportAsync(SeedManifestLoader.Load(folder));
+            new SeedImporter(database.Store, TimeProvider.System).Import(SeedManifestLoader.Load(folder));
             AssertEveryKeyFits(database.Store);
         }
 

@@ -120,8 +120,9 @@ public sealed class StoreRulesTests
         await using var database = TestStore.Open(folder);
         Assert.Equal(TimelineStore.CurrentVersion, database.Store.Version);
         Assert.Empty(StoreAudit.Check(database.Store));
-        Assert.Equal(["John Kerry"], await database.Events().SuggestTagsAsync(TagKind.Actor, "JOHN k"));
-        Assert.Equal(18, (await database.Queries().GetWindowAsync(new Timeline.Core.Reading.TimelineViewState())).Items.Count);
+        // The upgrade gave every tag its folded name key: found whatever the case.
+        Assert.Equal("John Kerry", database.Store.Tags.FindOne(t => t.NameKey == Tag.NameKeyOf(TagKind.Actor, "JOHN KERRY"))?.Name);
+        Assert.Equal(18, (database.Queries().GetWindow(new Timeline.Core.Reading.TimelineViewState())).Items.Count);
     }
 
     [Fact]

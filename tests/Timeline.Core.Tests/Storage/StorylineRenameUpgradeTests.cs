@@ -51,7 +51,7 @@ public sealed class StorylineRenameUpgradeTests
 
         // The storylines' history reads, and a new storyline takes the next id.
         var recorded = store.Revisions.FindOne(r => r.Subject == RevisionSubject.Storyline).SubjectId;
-        Assert.NotEmpty(await database.History().ForStorylineAsync(recorded));
+        Assert.NotEmpty(database.History().ForStoryline(recorded));
         var created = Assert.IsType<Saved>(await database.Storylines().SaveAsync(new StorylineForm
         {
             Title = "After the upgrade",

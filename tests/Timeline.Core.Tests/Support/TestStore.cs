@@ -55,7 +55,7 @@ public sealed class TestStore : IAsyncDisposable
     public static async Task<TestStore> CreateSeededAsync()
     {
         var store = new TestStore();
-        await new SeedImporter(store.Store, TimeProvider.System).ImportAsync(SeedManifestLoader.Load(Seeds.Directory));
+        new SeedImporter(store.Store, TimeProvider.System).Import(SeedManifestLoader.Load(Seeds.Directory));
         await store.Indexer.CatchUpAsync();
         return store;
     }
@@ -127,7 +127,9 @@ public sealed class TestStore : IAsyncDisposable
 
     public CurationHistory History() => new(Store);
 
-    public CurationDashboard Dashboard() => new(Store, Index, History(), Articles());
+    public CurationDashboard Dashboard() => new(Store, History(), Articles());
+
+    public CuratorEventList EventList() => new(Store, Index);
 
     /// <summary>Stores an event as written (id, slug and derived data made as the editors make them) with its links,
     /// and indexes it: for tests that need an event in a shape the editor form would not make.</summary>

@@ -28,7 +28,7 @@ public sealed class ConcurrentCuratorsTests
             for (var i = 0; i < 25; i++)
             {
                 var created = Assert.IsType<Saved>(await events.SaveAsync(NewEvent($"Curator {curator} event {i}"), $"curator-{curator}"));
-                var form = (await events.LoadAsync(created.Id))!;
+                var form = events.Load(created.Id)!;
                 form.Summary = $"Edited by curator {curator}";
                 Assert.IsType<Saved>(await events.SaveAsync(form, $"curator-{curator}"));
                 ids.Add(created.Id);
@@ -42,7 +42,7 @@ public sealed class ConcurrentCuratorsTests
         {
             var ev = database.Store.Events.FindById(id);
             Assert.Equal((1, true), (ev.Version, ev.Summary.StartsWith("Edited by curator")));
-            Assert.Equal(2, (await database.History().ForEventAsync(id)).Count);
+            Assert.Equal(2, (database.History().ForEvent(id)).Count);
         }
         Assert.Empty(StoreAudit.Check(database.Store));
         Assert.Single(database.Store.Tags.FindAll(), t => t.Name == "Concurrency"); // made once, though both asked for it at once
@@ -56,8 +56,8 @@ public sealed class ConcurrentCuratorsTests
         var id = Assert.IsType<Saved>(await events.SaveAsync(NewEvent("Contested event"), "ada")).Id;
         for (var round = 0; round < 20; round++)
         {
-            var mine = (await events.LoadAsync(id))!;
-            var theirs = (await events.LoadAsync(id))!;
+            var mine = events.Load(id)!;
+            var theirs = events.Load(id)!;
             mine.Title = $"Mine {round}";
             theirs.Summary = $"Theirs {round}";
             var outcomes = await Task.WhenAll(
@@ -66,10 +66,10 @@ public sealed class ConcurrentCuratorsTests
             Assert.Single(outcomes.OfType<Saved>());
             var conflict = Assert.Single(outcomes.OfType<Conflict>());
             // The refused curator is shown what the other stored, from which to merge.
-            var stored = (await events.LoadAsync(id))!;
+            var stored = events.Load(id)!;
             Assert.Equal(stored.Version, conflict.Current.Version);
         }
         Assert.Equal(20, database.Store.Events.FindById(id).Version);
-        Assert.Equal(21, (await database.History().ForEventAsync(id)).Count);
+        Assert.Equal(21, (database.History().ForEvent(id)).Count);
     }
 }

@@ -44,7 +44,7 @@ public sealed class CrashTests(ITestOutputHelper output)
                             acknowledgedLinks.Add(int.Parse(parts[2], CultureInfo.InvariantCulture));
                     }
                 }
-                await AssertSurvivedAsync(folder, acknowledged, acknowledgedLinks, run);
+                AssertSurvived(folder, acknowledged, acknowledgedLinks, run);
             }
             Assert.True(acknowledged.Count > 20, $"only {acknowledged.Count} saves were acknowledged in {Kills} runs");
             output.WriteLine($"{Kills} kills; {acknowledged.Count} events and {acknowledgedLinks.Count} links acknowledged, all found.");
@@ -55,7 +55,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task AssertSurvivedAsync(string folder, Dictionary<int, (int Version, string Title)> acknowledged, HashSet<int> links, int run)
+    private static void AssertSurvived(string folder, Dictionary<int, (int Version, string Title)> acknowledged, HashSet<int> links, int run)
     {
         // Opening merges whatever log the kill left into the data file (LiteDB's Checkpoint): before anything else writes,
         // the log is empty, and the transaction ids start afresh (see TimelineStore.Open).
@@ -66,7 +66,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var database = TestStore.Open(folder);
         try
         {
-            await AssertSurvivedAsync(database, acknowledged, links, run);
+            AssertSurvived(database, acknowledged, links, run);
         }
         finally
         {
@@ -74,7 +74,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task AssertSurvivedAsync(TestStore database, Dictionary<int, (int Version, string Title)> acknowledged, HashSet<int> links, int run)
+    private static void AssertSurvived(TestStore database, Dictionary<int, (int Version, string Title)> acknowledged, HashSet<int> links, int run)
     {
         var store = database.Store;
         foreach (var (id, (version, title)) in acknowledged)
@@ -89,7 +89,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         Assert.Empty(StoreAudit.Check(store));
 
         // Opening the index drained the outbox the kill left: it holds every event and article, at its latest state.
-        var keys = database.Index.AllKeys();
+        var keys = database.Index.DocumentKeys();
         var stored = store.Events.FindAll().Select(e => TimelineKeys.EventDocument(e.Id))
             .Concat(store.Articles.FindAll().Select(a => TimelineKeys.ArticleDocument(a.Id))).ToHashSet();
         Assert.True(stored.SetEquals(keys), $"run {run}: the index holds {keys.Count} documents, the store {stored.Count}");
@@ -98,7 +98,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             .OrderByDescending(e => e.UpdatedAt).Take(5).ToList();
         foreach (var ev in latest)
         {
-            var hits = (await database.Search().SearchAsync($"\"{ev.Title.Split(' ')[^1]}\"")).Hits;
+            var hits = (database.Search().Search($"\"{ev.Title.Split(' ')[^1]}\"")).Hits;
             Assert.True(hits.Any(h => h.Id == ev.Id), $"run {run}: search does not find \"{ev.Title}\" as it is now");
         }
     }

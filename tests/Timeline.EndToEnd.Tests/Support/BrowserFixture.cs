@@ -26,12 +26,12 @@ public class BrowserFixture : IAsyncLifetime
     public IServiceProvider Services => app!.Services;
 
     /// <summary>Fills the database before the app starts; by default nothing, and the app seeds it as on a fresh install.</summary>
-    protected virtual Task PrepareDatabaseAsync(string path) => Task.CompletedTask;
+    protected virtual void PrepareDatabase(string path) { }
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(folder);
-        await PrepareDatabaseAsync(StorePath);
+        PrepareDatabase(StorePath);
         app = TimelineApp.Create([
             "--urls", "http://127.0.0.1:0",
             "--environment", "Development",
@@ -39,7 +39,7 @@ public class BrowserFixture : IAsyncLifetime
             $"--ConnectionStrings:Timeline=Filename={StorePath}",
             "--Logging:LogLevel:Default=Warning",
         ]);
-        if (!await app.InitializeTimelineStoreAsync())
+        if (!app.InitializeTimelineStore())
             throw new InvalidOperationException("The seeds could not be imported; see the log.");
         await app.StartAsync();
         BaseUrl = app.Urls.Single();
@@ -97,8 +97,8 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 /// <summary>The same, on a generated timeline of 130 events: more than one page of the timeline.</summary>
 public sealed class LargeTimelineBrowserFixture : BrowserFixture
 {
-    protected override Task PrepareDatabaseAsync(string path) =>
-        Timeline.Core.Generation.SyntheticTimeline.GenerateAsync(path, new(Events: 130, Articles: 40, Seed: 7));
+    protected override void PrepareDatabase(string path) =>
+        Timeline.Core.Generation.SyntheticTimeline.Generate(path, new(Events: 130, Articles: 40, Seed: 7));
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]
@@ -119,8 +119,8 @@ public sealed class CurationBrowserCollection : ICollectionFixture<BrowserFixtur
 /// some problems (a density strip of many narrow bars) only show on a large timeline.</summary>
 public sealed class GeneratedTimelineBrowserFixture : BrowserFixture
 {
-    protected override Task PrepareDatabaseAsync(string path) =>
-        Timeline.Core.Generation.SyntheticTimeline.GenerateAsync(path, new(Events: 2_000, Articles: 300, Seed: 11));
+    protected override void PrepareDatabase(string path) =>
+        Timeline.Core.Generation.SyntheticTimeline.Generate(path, new(Events: 2_000, Articles: 300, Seed: 11));
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]

@@ -11,10 +11,10 @@ public sealed class GenerateCommandTests
     [InlineData(new[] { "--events", "-5", "--db", "x.db" }, "take whole numbers")]
     [InlineData(new[] { "events", "10" }, "“events” is not an option")]
     [InlineData(new[] { "--db" }, "“--db” has no value")]
-    public async Task Bad_arguments_are_named_with_the_usage(string[] args, string message)
+    public void Bad_arguments_are_named_with_the_usage(string[] args, string message)
     {
         var (output, error) = (new StringWriter(), new StringWriter());
-        Assert.Equal(2, await GenerateCommand.RunAsync(args, output, error));
+        Assert.Equal(2, GenerateCommand.Run(args, output, error));
         Assert.Contains(message, error.ToString());
         Assert.Contains(GenerateCommand.Usage, error.ToString());
     }
@@ -24,13 +24,13 @@ public sealed class GenerateCommandTests
     {
         var folder = TestStore.NewFolder();
         var (output, error) = (new StringWriter(), new StringWriter());
-        Assert.Equal(0, await GenerateCommand.RunAsync(["--events", "12", "--articles", "4", "--db", TestStore.StoreFile(folder), "--seed", "2"], output, error));
+        Assert.Equal(0, GenerateCommand.Run(["--events", "12", "--articles", "4", "--db", TestStore.StoreFile(folder), "--seed", "2"], output, error));
         Assert.Contains("Generated 12 events, 4 articles", output.ToString());
 
-        Assert.Equal(2, await GenerateCommand.RunAsync(["--events", "1", "--db", TestStore.StoreFile(folder)], output, error));
+        Assert.Equal(2, GenerateCommand.Run(["--events", "1", "--db", TestStore.StoreFile(folder)], output, error));
         Assert.Contains("exists already", error.ToString());
         await using var generated = TestStore.Open(folder);
         Assert.Equal(12, generated.Store.Events.Count());
-        Assert.Equal(12 + 4, generated.Index.AllKeys().Count); // its search index too
+        Assert.Equal(12 + 4, generated.Index.DocumentKeys().Count); // its search index too
     }
 }

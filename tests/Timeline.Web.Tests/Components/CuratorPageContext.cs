@@ -38,7 +38,7 @@ public abstract class CuratorPageContext(TimelineWebFactory factory, string edit
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CuratorAccount>>();
         var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<CuratorAccount>>()
             .CreateAsync((await users.FindByNameAsync(editor))!);
-        foreach (var service in new[] { typeof(EventEditor), typeof(ArticleEditor), typeof(LinkEditor), typeof(StorylineEditor), typeof(CurationHistory), typeof(CurationDashboard), typeof(TimelineJsImporter) })
+        foreach (var service in new[] { typeof(EventEditor), typeof(ArticleEditor), typeof(LinkEditor), typeof(StorylineEditor), typeof(CurationHistory), typeof(CurationDashboard), typeof(CuratorEventList), typeof(TimelineJsImporter) })
             Services.AddSingleton(service, factory.Services.GetRequiredService(service));
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<CuratorAccess>());
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<CuratorAccounts>());

@@ -39,10 +39,10 @@ public sealed class ImportPageTests(TimelineWebFactory factory) : CuratorPageCon
     }
 
     [Fact]
-    public async Task Save_with_a_missing_field_keeps_the_typed_input_shows_the_message_and_stores_nothing()
+    public void Save_with_a_missing_field_keeps_the_typed_input_shows_the_message_and_stores_nothing()
     {
         var articles = Factory.Services.GetRequiredService<ArticleEditor>();
-        var before = (await articles.ListAsync(null)).Total;
+        var before = articles.List(null).Total;
         var page = Render<ImportPage>();
 
         page.Find("#import-paste").Input("A headline typed by hand\n\nThe text of an article pasted without its outlet.");
@@ -55,16 +55,16 @@ public sealed class ImportPageTests(TimelineWebFactory factory) : CuratorPageCon
         Assert.Contains("import-1-published-error", page.Find("#import-1-published-year").GetAttribute("aria-describedby"));
         Assert.Equal("A headline typed by hand", page.Find("#import-1-title").GetAttribute("value"));
         Assert.Equal("true", page.Find("#import-1-outlet").GetAttribute("aria-invalid"));
-        Assert.Equal(before, (await articles.ListAsync(null)).Total);
+        Assert.Equal(before, articles.List(null).Total);
         var warning = Assert.Single(Services.GetRequiredService<ISnackbar>().ShownSnackbars);
         Assert.Equal(Severity.Error, warning.Severity);
     }
 
     [Fact]
-    public async Task A_complete_article_is_saved_once_and_the_same_text_again_is_pointed_out_as_a_duplicate()
+    public void A_complete_article_is_saved_once_and_the_same_text_again_is_pointed_out_as_a_duplicate()
     {
         var articles = Factory.Services.GetRequiredService<ArticleEditor>();
-        var before = (await articles.ListAsync(null)).Total;
+        var before = articles.List(null).Total;
         const string text = "Duplicate check headline\n\nA paragraph that only this test writes, about the duplicate check.";
         var page = Render<ImportPage>();
 
@@ -77,23 +77,23 @@ public sealed class ImportPageTests(TimelineWebFactory factory) : CuratorPageCon
         page.Find("form.curate-form").Submit();
 
         page.WaitForAssertion(() => Assert.Contains("Open the article to link it to events", page.Find(".saved-note").TextContent));
-        Assert.Equal(before + 1, (await articles.ListAsync(null)).Total);
+        Assert.Equal(before + 1, articles.List(null).Total);
         Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Severity == Severity.Success);
 
         page.Find("#import-paste").Input(text);
         ReadPasted(page);
         page.WaitForAssertion(() => Assert.Contains("already in the library as “Duplicate check headline”", page.Find(".import-item:last-of-type p.problem").TextContent));
-        Assert.Equal(before + 1, (await articles.ListAsync(null)).Total);
+        Assert.Equal(before + 1, articles.List(null).Total);
     }
 }
 
 public sealed class EventEditorPageTests(TimelineWebFactory factory) : CuratorPageContext(factory, "bunit-event-editor"), IClassFixture<TimelineWebFactory>
 {
     [Fact]
-    public async Task Create_without_a_title_or_date_says_so_under_each_field_keeps_the_input_and_stores_nothing()
+    public void Create_without_a_title_or_date_says_so_under_each_field_keeps_the_input_and_stores_nothing()
     {
-        var dashboard = Factory.Services.GetRequiredService<CurationDashboard>();
-        var before = (await dashboard.ListEventsAsync(null, null)).Total;
+        var eventList = Factory.Services.GetRequiredService<CuratorEventList>();
+        var before = eventList.List(null, null).Total;
         var page = Render<EventEditorPage>();
 
         page.Find("#event-summary").Input("A summary typed **before** the title.");
@@ -106,11 +106,11 @@ public sealed class EventEditorPageTests(TimelineWebFactory factory) : CuratorPa
         JSInterop.VerifyInvoke("timelineCurate.focusFirstInvalid"); // the keyboard lands on the first field to fix
         Assert.Equal("A summary typed **before** the title.", page.Find("#event-summary").GetAttribute("value"));
         Assert.Equal("before", page.Find(".preview strong").TextContent);
-        Assert.Equal(before, (await dashboard.ListEventsAsync(null, null)).Total);
+        Assert.Equal(before, eventList.List(null, null).Total);
     }
 
     [Fact]
-    public async Task Create_with_a_title_and_a_month_stores_a_draft_with_the_month_only()
+    public void Create_with_a_title_and_a_month_stores_a_draft_with_the_month_only()
     {
         var page = Render<EventEditorPage>();
 
@@ -121,7 +121,7 @@ public sealed class EventEditorPageTests(TimelineWebFactory factory) : CuratorPa
         page.Find("form").Submit();
 
         page.WaitForAssertion(() => Assert.EndsWith("/curate/events/", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri.TrimEnd("0123456789".ToCharArray())), TimeSpan.FromSeconds(5));
-        var created = (await Factory.Services.GetRequiredService<CurationDashboard>().ListEventsAsync("month-precise", null)).Rows.Single();
+        var created = Factory.Services.GetRequiredService<CuratorEventList>().List("month-precise", null).Rows.Single();
         Assert.Equal(("July 2023", Timeline.Core.Domain.EventStatus.Draft), (created.Start.Format(), created.Status));
     }
 }
@@ -142,13 +142,13 @@ public sealed class EventEditorActionsTests(TimelineWebFactory factory) : Curato
         page.WaitForAssertion(() => Assert.Contains("disappears from the public timeline", page.Find(".mud-dialog").TextContent));
         page.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel").Click();
         page.WaitForAssertion(() => Assert.Empty(page.FindAll(".mud-dialog")));
-        Assert.Equal(Timeline.Core.Domain.EventStatus.Draft, (await Service<EventEditor>().LoadAsync(id))!.Status);
+        Assert.Equal(Timeline.Core.Domain.EventStatus.Draft, (Service<EventEditor>().Load(id))!.Status);
 
         page.FindAll("button").Single(b => b.TextContent == "Move to trash").Click();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".mud-dialog")));
         page.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Move to trash").Click();
         page.WaitForAssertion(() => Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message!.StartsWith("Moved to the trash")));
-        Assert.Null(await Service<EventEditor>().LoadAsync(id)); // in the trash: no longer an editable event
+        Assert.Null(Service<EventEditor>().Load(id)); // in the trash: no longer an editable event
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class EventEditorActionsTests(TimelineWebFactory factory) : Curato
     {
         var id = await CreateEventAsync("Bunit: back from the trash");
         var editor = Service<EventEditor>();
-        Assert.IsType<Saved>(await editor.DeleteAsync(id, (await editor.LoadAsync(id))!.Version, "someone-else"));
+        Assert.IsType<Saved>(await editor.DeleteAsync(id, editor.Load(id)!.Version, "someone-else"));
 
         var trash = Render<TrashPage>();
         var grid = trash.FindComponent<MudDataGrid<EventRow>>();
@@ -167,7 +167,7 @@ public sealed class EventEditorActionsTests(TimelineWebFactory factory) : Curato
 
         trash.Find("button[aria-label='Restore Bunit: back from the trash']").Click();
         trash.WaitForAssertion(() => Assert.EndsWith($"/curate/events/{id}", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri));
-        Assert.Equal(Timeline.Core.Domain.EventStatus.Draft, (await editor.LoadAsync(id))!.Status);
+        Assert.Equal(Timeline.Core.Domain.EventStatus.Draft, editor.Load(id)!.Status);
         Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message!.StartsWith("Restored as a draft"));
     }
 
@@ -179,7 +179,7 @@ public sealed class EventEditorActionsTests(TimelineWebFactory factory) : Curato
         page.WaitForAssertion(() => Assert.Equal("Bunit: both edit this", page.Find("#event-title").GetAttribute("value")));
 
         // Someone else saves a new title first.
-        var theirs = (await Service<EventEditor>().LoadAsync(id))!;
+        var theirs = (Service<EventEditor>().Load(id))!;
         theirs.Title = "Bunit: their title";
         Assert.IsType<Saved>(await Service<EventEditor>().SaveAsync(theirs, "someone-else"));
 
@@ -192,12 +192,12 @@ public sealed class EventEditorActionsTests(TimelineWebFactory factory) : Curato
         Assert.Contains("Bunit: their title", title.TextContent);
         Assert.Contains("Bunit: my title", title.TextContent);
         Assert.Equal("Bunit: my title", page.Find("#event-title").GetAttribute("value"));
-        Assert.Equal("Bunit: their title", (await Service<EventEditor>().LoadAsync(id))!.Title);
+        Assert.Equal("Bunit: their title", (Service<EventEditor>().Load(id))!.Title);
 
         page.FindAll("button").Single(b => b.TextContent == "Merge into my form").Click();
         page.Find("form").Submit();
-        page.WaitForAssertion(() => Assert.Equal("Bunit: my title", Service<EventEditor>().LoadAsync(id).Result!.Title));
-        Assert.Equal("My summary.", (await Service<EventEditor>().LoadAsync(id))!.Summary);
+        page.WaitForAssertion(() => Assert.Equal("Bunit: my title", Service<EventEditor>().Load(id)!.Title));
+        Assert.Equal("My summary.", (Service<EventEditor>().Load(id))!.Summary);
     }
 }
 
@@ -273,7 +273,7 @@ public sealed class LinkPanelTests(TimelineWebFactory factory) : CuratorPageCont
         panel.WaitForAssertion(() => Assert.Single(panel.FindAll(".link-row")));
         Assert.Contains(article, panel.Find(".link-row").TextContent);
         Assert.Equal(passage, panel.Find(".link-row blockquote").TextContent);
-        var stored = Assert.Single(await Service<LinkEditor>().ForEventAsync(eventId));
+        var stored = Assert.Single(Service<LinkEditor>().ForEvent(eventId));
         Assert.Equal((Timeline.Core.Domain.LinkRole.Confirmation, passage), (stored.Role, stored.Passage));
 
         panel.FindAll(".link-row button").Single(b => b.TextContent == "Change").Click();
@@ -285,7 +285,7 @@ public sealed class LinkPanelTests(TimelineWebFactory factory) : CuratorPageCont
         dialogs.WaitForAssertion(() => Assert.Contains("will no longer be linked", dialogs.Find(".mud-dialog").TextContent));
         dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Unlink").Click();
         panel.WaitForAssertion(() => Assert.Empty(panel.FindAll(".link-row")));
-        Assert.Empty(await Service<LinkEditor>().ForEventAsync(eventId));
+        Assert.Empty(Service<LinkEditor>().ForEvent(eventId));
     }
 
     [Fact]
@@ -308,12 +308,12 @@ public sealed class LinkPanelTests(TimelineWebFactory factory) : CuratorPageCont
 public sealed class ArticleEditorPageTests(TimelineWebFactory factory) : CuratorPageContext(factory, "bunit-article-editor"), IClassFixture<TimelineWebFactory>
 {
     [Fact]
-    public async Task Metadata_with_an_empty_outlet_is_refused_with_the_input_kept_and_a_fixed_one_is_saved()
+    public void Metadata_with_an_empty_outlet_is_refused_with_the_input_kept_and_a_fixed_one_is_saved()
     {
         var articles = Service<ArticleEditor>();
         var page = Render<ArticleEditorPage>(p => p.Add(c => c.Id, 2));
         page.WaitForAssertion(() => Assert.NotEmpty(page.Find("#article-title").GetAttribute("value") ?? ""));
-        var outlet = (await articles.LoadAsync(2))!.Outlet;
+        var outlet = articles.Load(2)!.Outlet;
 
         page.Find("#article-title").Input("A headline changed in bUnit");
         page.Find("#article-outlet").Input("   ");
@@ -321,12 +321,12 @@ public sealed class ArticleEditorPageTests(TimelineWebFactory factory) : Curator
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#article-outlet-error")));
         Assert.Equal("A headline changed in bUnit", page.Find("#article-title").GetAttribute("value"));
-        Assert.Equal(outlet, (await articles.LoadAsync(2))!.Outlet);
-        Assert.NotEqual("A headline changed in bUnit", (await articles.LoadAsync(2))!.Title);
+        Assert.Equal(outlet, articles.Load(2)!.Outlet);
+        Assert.NotEqual("A headline changed in bUnit", articles.Load(2)!.Title);
 
         page.Find("#article-outlet").Input(outlet);
         page.Find("form.curate-form").Submit();
-        page.WaitForAssertion(() => Assert.Equal("A headline changed in bUnit", articles.LoadAsync(2).Result!.Title));
+        page.WaitForAssertion(() => Assert.Equal("A headline changed in bUnit", articles.Load(2)!.Title));
         Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message!.StartsWith("Saved"));
     }
 }

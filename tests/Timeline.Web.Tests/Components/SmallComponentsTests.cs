@@ -1,3 +1,4 @@
+using Timeline.Core.Search;
 using Bunit;
 using MudBlazor;
 using Timeline.Core.Curation;
@@ -37,49 +38,49 @@ public sealed class KeysetPagesTests
     // A list of 60 rows in pages of 25: each load answers the page after a cursor and the cursor after it.
     private readonly List<string?> loads = [];
 
-    private Task<KeysetPage<string>> Load(string? after)
+    private KeysetPage<string> Load(string? after)
     {
         loads.Add(after);
-        return Task.FromResult(after switch
+        return after switch
         {
             null => Page("rows 1-25", "c25"),
             "c25" => Page("rows 26-50", "c50"),
             "c50" => Page("rows 51-60", null),
             _ => throw new InvalidOperationException("unknown cursor " + after),
-        });
+        };
     }
 
     private static KeysetPage<string> Page(string rows, string? next) => new([rows], 60, next);
 
     [Fact]
-    public async Task Pages_in_order_each_cost_one_load_after_the_cursor_of_the_page_before()
+    public void Pages_in_order_each_cost_one_load_after_the_cursor_of_the_page_before()
     {
         var pages = new KeysetPages();
-        Assert.Equal("rows 1-25", (await pages.LoadAsync(0, Load)).Rows[0]);
-        Assert.Equal("rows 26-50", (await pages.LoadAsync(1, Load)).Rows[0]);
-        Assert.Equal("rows 1-25", (await pages.LoadAsync(0, Load)).Rows[0]);
+        Assert.Equal("rows 1-25", pages.Load(0, Load).Rows[0]);
+        Assert.Equal("rows 26-50", pages.Load(1, Load).Rows[0]);
+        Assert.Equal("rows 1-25", pages.Load(0, Load).Rows[0]);
         Assert.Equal([null, "c25", null], loads);
     }
 
     [Fact]
-    public async Task A_page_further_on_is_reached_page_by_page_and_then_remembered()
+    public void A_page_further_on_is_reached_page_by_page_and_then_remembered()
     {
         var pages = new KeysetPages();
-        Assert.Equal("rows 51-60", (await pages.LoadAsync(2, Load)).Rows[0]);
+        Assert.Equal("rows 51-60", pages.Load(2, Load).Rows[0]);
         Assert.Equal([null, "c25", "c50"], loads);
         loads.Clear();
-        Assert.Equal("rows 51-60", (await pages.LoadAsync(2, Load)).Rows[0]);
+        Assert.Equal("rows 51-60", pages.Load(2, Load).Rows[0]);
         Assert.Equal(["c50"], loads);
     }
 
     [Fact]
-    public async Task A_page_past_the_end_gives_the_last_and_reset_forgets_the_cursors()
+    public void A_page_past_the_end_gives_the_last_and_reset_forgets_the_cursors()
     {
         var pages = new KeysetPages();
-        Assert.Equal("rows 51-60", (await pages.LoadAsync(9, Load)).Rows[0]);
+        Assert.Equal("rows 51-60", pages.Load(9, Load).Rows[0]);
         pages.Reset();
         loads.Clear();
-        Assert.Equal("rows 1-25", (await pages.LoadAsync(1, _ => Task.FromResult(Page("rows 1-25", null)))).Rows[0]);
+        Assert.Equal("rows 1-25", pages.Load(1, _ => Page("rows 1-25", null)).Rows[0]);
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public sealed class KeysetPagesTests
     {
         var pages = new KeysetPages();
         var orders = new List<bool>();
-        Task<KeysetPage<string>> LoadInOrder(string? after, bool oldestFirst)
+        KeysetPage<string> LoadInOrder(string? after, bool oldestFirst)
         {
             orders.Add(oldestFirst);
             return Load(after);
@@ -98,20 +99,20 @@ public sealed class KeysetPagesTests
             SortDefinitions = descending is { } d ? [new SortDefinition<string>("Start", d, 0, row => row)] : [],
         };
 
-        await pages.LoadGridAsync(State(1, descending: true), LoadInOrder);
+        await pages.LoadGrid(State(1, descending: true), LoadInOrder);
         Assert.Equal([false, false], orders); // newest first: the first page, then the second
         orders.Clear();
         loads.Clear();
-        var data = await pages.LoadGridAsync(State(1, descending: false), LoadInOrder);
+        var data = await pages.LoadGrid(State(1, descending: false), LoadInOrder);
         Assert.Equal("rows 1-25", data.Items.Single()); // a new order starts at its first page, whatever page was shown
         Assert.Equal(60, data.TotalItems);
         Assert.Equal([true], orders);          // the cursors of the other order were not used
         Assert.Equal([null], loads);
         orders.Clear();
-        Assert.Equal("rows 26-50", (await pages.LoadGridAsync(State(1, descending: false), LoadInOrder)).Items.Single());
+        Assert.Equal("rows 26-50", (await pages.LoadGrid(State(1, descending: false), LoadInOrder)).Items.Single());
         Assert.Equal([true], orders);          // the next page of the new order: one load from its remembered cursor
         orders.Clear();
-        await pages.LoadGridAsync(State(0, descending: null), LoadInOrder);
+        await pages.LoadGrid(State(0, descending: null), LoadInOrder);
         Assert.Equal([false], orders);        // no sort: newest first again
     }
 }

@@ -66,10 +66,10 @@ public sealed class DraftMaterialFactory : TimelineWebFactory, IAsyncLifetime
         }, "ada"));
         TrashedSlug = trashed.Slug!;
         Assert.IsType<Saved>(await links.SaveAsync(new LinkForm { EventId = trashed.Id, ArticleId = ArticleId, Passage = "Zqxbody", Note = "Zqxtrashnote" }, "ada"));
-        Assert.IsType<Saved>(await events.DeleteAsync(trashed.Id, (await events.LoadAsync(trashed.Id))!.Version, "ada"));
+        Assert.IsType<Saved>(await events.DeleteAsync(trashed.Id, events.Load(trashed.Id)!.Version, "ada"));
 
         // A note written on a published event's link, then the link removed.
-        var seeded = (await links.FindEventsAsync("security coordination over")).First(e => e.Status == EventStatus.Published);
+        var seeded = links.FindEvents("security coordination over").First(e => e.Status == EventStatus.Published);
         var noted = Assert.IsType<Saved>(await links.SaveAsync(new LinkForm { EventId = seeded.Id, ArticleId = ArticleId, Passage = "ministers met", Note = "Zqxunlinked note" }, "ada"));
         Assert.IsType<Saved>(await links.UnlinkAsync(noted.Id, "ada"));
 

@@ -14,7 +14,7 @@ public static class Curators
     {
         await using var scope = services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<CuratorAccounts>();
-        if ((await accounts.ListAsync()).Any(a => a.UserName == name))
+        if (accounts.List().Any(a => a.UserName == name))
             return;
         var problems = await accounts.CreateAsync(name, role, Password);
         Assert.Empty(problems);

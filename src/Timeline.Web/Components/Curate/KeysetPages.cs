@@ -1,5 +1,5 @@
 using MudBlazor;
-using Timeline.Core.Curation;
+using Timeline.Core.Search;
 
 namespace Timeline.Web.Components.Curate;
 
@@ -34,12 +34,12 @@ public sealed class KeysetPages
 
     /// <summary>Loads page <paramref name="page"/> (from 0), or the last page when the list has fewer.</summary>
     /// <param name="load">Loads the page after a cursor (null: the first page).</param>
-    public async Task<KeysetPage<TRow>> LoadAsync<TRow>(int page, Func<string?, Task<KeysetPage<TRow>>> load)
+    public KeysetPage<TRow> Load<TRow>(int page, Func<string?, KeysetPage<TRow>> load)
     {
         while (true)
         {
             var known = Math.Clamp(page, 0, starts.Count - 1);
-            var result = await load(starts[known]);
+            var result = load(starts[known]);
             if (result.Next is not null && starts.Count == known + 1)
                 starts.Add(result.Next);
             if (known == page || result.Next is null)
@@ -57,9 +57,12 @@ public sealed class KeysetPages
             grid.NavigateTo(Page.First);
     }
 
-    /// <summary>The page a grid asks for, in the order its sorted column asks for, as the grid takes it.</summary>
+    /// <summary>
+    /// The page a grid asks for, in the order its sorted column asks for, as the grid takes it: a completed task,
+    /// since MudDataGrid's ServerData asks for one and the lists are synchronous store and index reads.
+    /// </summary>
     /// <param name="load">Loads the page after a cursor (null: the first page), oldest first when told.</param>
-    public async Task<GridData<TRow>> LoadGridAsync<TRow>(GridState<TRow> state, Func<string?, bool, Task<KeysetPage<TRow>>> load)
+    public Task<GridData<TRow>> LoadGrid<TRow>(GridState<TRow> state, Func<string?, bool, KeysetPage<TRow>> load)
     {
         var ascending = OldestFirst(state.SortDefinitions);
         var page = state.Page;
@@ -69,7 +72,7 @@ public sealed class KeysetPages
             oldestFirst = ascending;
             page = 0; // the grid's pager follows: ShowFirstPage, on the grid's SortChanged
         }
-        var list = await LoadAsync(page, after => load(after, ascending));
-        return new GridData<TRow> { Items = list.Rows, TotalItems = list.Total };
+        var list = Load(page, after => load(after, ascending));
+        return Task.FromResult(new GridData<TRow> { Items = list.Rows, TotalItems = list.Total });
     }
 }
