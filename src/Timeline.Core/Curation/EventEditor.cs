@@ -71,84 +71,111 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
 
     private async Task<SaveOutcome> SaveAsync(EventForm form, string user, string action, string? description, CancellationToken cancellationToken)
     {
-        var errors = form.Validate(out var start, out var end);
-        var now = clock.GetUtcNow();
         // One transaction for the event, its tags, its slugs, its derived data and its revision: all or nothing. The
         // checks run inside it too, under the store's single-writer gate, so no other save can slip in between.
-        var outcome = store.Write<SaveOutcome>(tx =>
-        {
-            var storyline = form.StorylineId is { } storylineId ? store.Storylines.FindById(storylineId) : null;
-            if (form.StorylineId is not null && storyline is null)
-                errors.Set("era", "That storyline no longer exists; choose another.");
-
-            Event? stored = null;
-            if (form.Id is { } id)
-            {
-                stored = store.Events.FindById(id);
-                if (stored is null || (stored.Status == EventStatus.Deleted && action != "restored"))
-                    return new Missing("This event no longer exists or is in the trash.");
-                if (stored.Version != form.Version)
-                    return ConflictOf(stored);
-            }
-
-            var title = form.Title.Trim();
-            var slug = form.Slug.Trim();
-            if (errors.Count == 0)
-            {
-                if (slug.Length == 0)
-                    slug = Slugs.MakeUnique(Slugs.ForEvent(start, title), candidate => tx.IsSlugTaken(candidate, form.Id));
-                else if (tx.IsSlugTaken(slug, form.Id))
-                    errors.Set("slug", $"\"{slug}\" is already the address (or a former address) of another event.");
-            }
-            if (errors.Count > 0)
-                return new Invalid(errors);
-
-            var before = stored is null ? null : EventSnapshot.Of(stored, store);
-            var ev = stored is null
-                ? new Event { Slug = slug, Title = title, CreatedAt = now, CreatedBy = user, UpdatedAt = now, UpdatedBy = user }
-                : tx.Copy(stored);
-            ev.Slug = slug;
-            ev.Title = title;
-            ev.Summary = form.Summary;
-            ev.Start = start;
-            ev.End = end;
-            ev.StorylineId = storyline?.Id;
-            ev.Status = form.Status;
-            var tags = Enum.GetValues<TagKind>()
-                .SelectMany(kind => form.TagsOf(kind).Select(name => (Kind: kind, Name: name.Trim(), Slug: Slugs.Slugify(name))))
-                .DistinctBy(t => (t.Kind, t.Slug))
-                .Select(t => tx.EnsureTag(t.Kind, t.Name, t.Slug))
-                .ToList();
-            ev.TagIds = [.. tags.Select(t => t.Id)];
-            ev.Media = form.Media.ToMedia();
-
-            var after = EventSnapshot.Of(ev, tags, storyline?.Title);
-            var changes = RevisionDiff.Between(before, after);
-            if (stored is not null && changes.Count == 0)
-                return new Saved(stored.Id, stored.Slug, stored.Version, Unchanged: true);
-
-            if (stored is null)
-            {
-                ev.Id = tx.NextIntId("events");
-            }
-            else
-            {
-                Snapshots.RecordBaseline(tx, before!, RevisionSubject.Event, ev.Id, ev.Id, null, stored.UpdatedBy, stored.UpdatedAt);
-                ev.Version++;
-            }
-            if (form.Media is { Choice: MediaChoice.Image, Upload: { } upload })
-                tx.StoreImage(upload.FileId, upload.FileName, upload.Bytes);
-            ev.UpdatedAt = now;
-            ev.UpdatedBy = user;
-            tx.SetSlug(ev.Id, stored?.Slug, ev.Slug, now);
-            tx.PutEvent(stored, ev);
-            tx.AddRevision(Snapshots.Record(after, RevisionSubject.Event, ev.Id, ev.Id, null, action,
-                description ?? (stored is null ? "Created" : "Edited " + RevisionDiff.Labels(changes)), user, now));
-            return new Saved(ev.Id, ev.Slug, ev.Version);
-        });
+        var outcome = store.Write(tx => Save(tx, form, user, action, description));
         if (outcome is Saved { Unchanged: false })
             await listener.ContentChangedAsync(cancellationToken);
         return outcome;
+    }
+
+    /// <summary>What a save checks against the store: the stored event (null for a new one), its storyline and address.</summary>
+    private sealed record Target(Event? Stored, Storyline? Storyline, string Slug);
+
+    private SaveOutcome Save(StoreTransaction tx, EventForm form, string user, string action, string? description)
+    {
+        var errors = form.Validate(out var start, out var end);
+        if (Check(tx, form, action, errors, start) is not Target(var stored, var storyline, var slug))
+            return Refusal(tx, form, action, errors);
+
+        var now = clock.GetUtcNow();
+        var before = stored is null ? null : EventSnapshot.Of(stored, store);
+        var ev = stored is null
+            ? new Event { Slug = slug, Title = form.Title.Trim(), CreatedAt = now, CreatedBy = user, UpdatedAt = now, UpdatedBy = user }
+            : tx.Copy(stored);
+        var tags = Fill(tx, ev, form, slug, start, end, storyline);
+        var after = EventSnapshot.Of(ev, tags, storyline?.Title);
+        var changes = RevisionDiff.Between(before, after);
+        if (stored is not null && changes.Count == 0)
+            return new Saved(stored.Id, stored.Slug, stored.Version, Unchanged: true);
+
+        if (stored is null)
+        {
+            ev.Id = tx.NextIntId("events");
+        }
+        else
+        {
+            Snapshots.RecordBaseline(tx, before!, RevisionSubject.Event, ev.Id, ev.Id, null, stored.UpdatedBy, stored.UpdatedAt);
+            ev.Version++;
+        }
+        if (form.Media is { Choice: MediaChoice.Image, Upload: { } upload })
+            tx.StoreImage(upload.FileId, upload.FileName, upload.Bytes);
+        ev.UpdatedAt = now;
+        ev.UpdatedBy = user;
+        tx.SetSlug(ev.Id, stored?.Slug, ev.Slug, now);
+        tx.PutEvent(stored, ev);
+        tx.AddRevision(Snapshots.Record(after, RevisionSubject.Event, ev.Id, ev.Id, null, action,
+            description ?? (stored is null ? "Created" : "Edited " + RevisionDiff.Labels(changes)), user, now));
+        return new Saved(ev.Id, ev.Slug, ev.Version);
+    }
+
+    /// <summary>The save's target when the form can be saved; null when it cannot (see <see cref="Refusal"/>). A new
+    /// event without an address gets one from its date and title.</summary>
+    private Target? Check(StoreTransaction tx, EventForm form, string action, FieldErrors errors, PartialDate start)
+    {
+        var storyline = form.StorylineId is { } storylineId ? store.Storylines.FindById(storylineId) : null;
+        if (form.StorylineId is not null && storyline is null)
+            errors.Set("era", "That storyline no longer exists; choose another.");
+        Event? stored = null;
+        if (form.Id is { } id)
+        {
+            stored = store.Events.FindById(id);
+            if (stored is null || (stored.Status == EventStatus.Deleted && action != "restored") || stored.Version != form.Version)
+                return null;
+        }
+        var slug = form.Slug.Trim();
+        if (errors.Count == 0)
+        {
+            if (slug.Length == 0)
+                slug = Slugs.MakeUnique(Slugs.ForEvent(start, form.Title.Trim()), candidate => tx.IsSlugTaken(candidate, form.Id));
+            else if (tx.IsSlugTaken(slug, form.Id))
+                errors.Set("slug", $"\"{slug}\" is already the address (or a former address) of another event.");
+        }
+        return errors.Count > 0 ? null : new Target(stored, storyline, slug);
+    }
+
+    /// <summary>Why <see cref="Check"/> refused: the event is gone, someone saved it since the form was loaded, or a field is wrong.</summary>
+    private SaveOutcome Refusal(StoreTransaction tx, EventForm form, string action, FieldErrors errors)
+    {
+        if (form.Id is { } id)
+        {
+            var stored = store.Events.FindById(id);
+            if (stored is null || (stored.Status == EventStatus.Deleted && action != "restored"))
+                return new Missing("This event no longer exists or is in the trash.");
+            if (stored.Version != form.Version)
+                return ConflictOf(stored);
+        }
+        return new Invalid(errors);
+    }
+
+    /// <summary>The form's fields on the event, its tags created where new; the tags, for its revision.</summary>
+    private static List<Tag> Fill(StoreTransaction tx, Event ev, EventForm form, string slug, PartialDate start, PartialDate? end, Storyline? storyline)
+    {
+        ev.Slug = slug;
+        ev.Title = form.Title.Trim();
+        ev.Summary = form.Summary;
+        ev.Start = start;
+        ev.End = end;
+        ev.StorylineId = storyline?.Id;
+        ev.Status = form.Status;
+        var tags = Enum.GetValues<TagKind>()
+            .SelectMany(kind => form.TagsOf(kind).Select(name => (Kind: kind, Name: name.Trim(), Slug: Slugs.Slugify(name))))
+            .DistinctBy(t => (t.Kind, t.Slug))
+            .Select(t => tx.EnsureTag(t.Kind, t.Name, t.Slug))
+            .ToList();
+        ev.TagIds = [.. tags.Select(t => t.Id)];
+        ev.Media = form.Media.ToMedia();
+        return tags;
     }
 
     private Conflict ConflictOf(Event stored) =>

@@ -25,19 +25,6 @@ public sealed record GenerateReport(int Storylines, int Tags, int Articles, int 
 /// </summary>
 public static class SyntheticTimeline
 {
-    private static readonly string[] CommonWords =
-    [
-        "the", "of", "and", "to", "in", "a", "said", "on", "that", "for", "with", "was", "as", "by", "security", "talks",
-        "officials", "government", "minister", "after", "coordination", "meeting", "statement", "forces", "agreement",
-        "leaders", "council", "international", "week", "region", "spokesman", "decision", "border", "peace",
-    ];
-
-    private static readonly string[] Syllables =
-    [
-        "ka", "ro", "mel", "ta", "sin", "dor", "av", "el", "qu", "ri", "na", "bar", "hel", "zu", "ot", "ma", "fen", "lio",
-        "sa", "gar", "té", "vi", "ul", "chen", "pa", "dro", "is", "mon", "ye", "kar",
-    ];
-
     private const int Batch = 5_000;
 
     public static GenerateReport Generate(string storePath, GenerateOptions options)
@@ -72,112 +59,20 @@ public static class SyntheticTimeline
 
     private static GenerateReport Fill(TimelineStore store, GenerateOptions options)
     {
-        var random = new Random(options.Seed);
-        var vocabulary = Enumerable.Range(0, 6000).Select(_ => Word(random)).Distinct().ToArray();
-        var now = DateTimeOffset.UtcNow;
+        var data = new SyntheticData(options.Seed);
+        var storylines = data.Storylines();
+        var tags = data.Tags();
+        var outlets = data.Outlets();
+        var (articles, texts, sentences) = data.Articles(options.Articles, outlets);
+        var (events, links, linkedArticles) = data.Events(options.Events, tags.Count, articles, sentences);
+
+        // Derived fields and counts, as the curators' writes keep them.
         var counts = new Dictionary<string, int>();
         void Count(IEnumerable<string> ids)
         {
             foreach (var id in ids)
                 counts[id] = counts.GetValueOrDefault(id) + 1;
         }
-
-        // Storylines: twenty storylines of two and a half years each, 1975–2025.
-        var storylineStarts = Enumerable.Range(0, 20).Select(i => new DateTime(1975, 1, 1).AddMonths(i * 30)).ToArray();
-        var storylines = storylineStarts.Select((start, i) =>
-        {
-            var title = $"The {Capitalise(vocabulary[i])} {vocabulary[i + 20]} of {start.Year}";
-            return new Storyline
-            {
-                Id = i + 1, Slug = $"era-{i + 1:D2}-{Slugs.Slugify(title)}", Title = title, Description = Sentence(random, vocabulary, 20),
-                Colour = $"#{random.Next(0x303030, 0xC0C0C0):x6}", Start = new PartialDate(start, DatePrecision.Month),
-                End = new PartialDate(start.AddMonths(29), DatePrecision.Month),
-            };
-        }).ToList();
-
-        // Tags: topics, actors and places.
-        var tags = new List<Tag>();
-        foreach (var (kind, count) in new[] { (TagKind.Topic, 60), (TagKind.Actor, 150), (TagKind.Place, 80) })
-        {
-            foreach (var name in Enumerable.Range(0, count).Select(i => $"{Capitalise(vocabulary[100 + tags.Count + i])} {Capitalise(vocabulary[500 + tags.Count + i])}").ToList())
-                tags.Add(new Tag { Id = tags.Count + 1, Kind = kind, Name = name, Slug = Slugs.Slugify(name), KindSlug = Tag.KindSlugOf(kind, Slugs.Slugify(name)), NameKey = Tag.NameKeyOf(kind, name) });
-        }
-
-        // Articles.
-        var outlets = Enumerable.Range(0, 40)
-            .Select(i => new Outlet { Id = i + 1, Name = $"The {Capitalise(vocabulary[900 + i])} {(i % 3 == 0 ? "Times" : i % 3 == 1 ? "Post" : "News")}" }).ToList();
-        var articles = new Article[options.Articles];
-        var texts = new ArticleText[options.Articles];
-        var articleSentences = new List<string>[options.Articles];
-        var hashes = new HashSet<string>();
-        for (var i = 0; i < options.Articles; i++)
-        {
-            var paragraphs = Enumerable.Range(0, random.Next(5, 10))
-                .Select(_ => Enumerable.Range(0, random.Next(2, 4)).Select(_ => Sentence(random, vocabulary, random.Next(12, 26))).ToList())
-                .ToList();
-            var body = string.Join('\n', paragraphs.Select(p => string.Join(' ', p)));
-            while (!hashes.Add(TextExcerpt.Hash(body)))
-            {
-                // The same text twice (most unlikely): one more paragraph makes it another article, as the importer needs.
-                paragraphs.Add([Sentence(random, vocabulary, 12)]);
-                body = string.Join('\n', paragraphs.Select(p => string.Join(' ', p)));
-            }
-            articleSentences[i] = [.. paragraphs.SelectMany(p => p)];
-            var outlet = outlets[random.Next(outlets.Count)];
-            articles[i] = new Article
-            {
-                Id = i + 1, Title = Capitalise(Sentence(random, vocabulary, random.Next(6, 11)).TrimEnd('.')), Outlet = outlet.Name, OutletId = outlet.Id,
-                Author = $"{Capitalise(vocabulary[random.Next(vocabulary.Length)])} {Capitalise(vocabulary[random.Next(vocabulary.Length)])}",
-                Published = new PartialDate(RandomDate(random), DatePrecision.Day), Language = "en",
-                ContentHash = TextExcerpt.Hash(body), ImportOrigin = "generated", ImportedAt = now,
-            };
-            texts[i] = new ArticleText { Id = i + 1, Compressed = ArticleTextCodec.Compress(body) };
-        }
-
-        // Events, with tags and links.
-        string[] roles = ["FirstReport", "Report", "Confirmation", "Reaction", "Background", "Analysis"];
-        var events = new Event[options.Events];
-        var links = new List<EventArticleLink>();
-        var linkedArticles = new List<Article>[options.Events];
-        var slugs = new HashSet<string>();
-        for (var i = 0; i < options.Events; i++)
-        {
-            var precision = random.NextDouble() switch { < 0.05 => DatePrecision.Year, < 0.2 => DatePrecision.Month, < 0.9 => DatePrecision.Day, _ => DatePrecision.Minute };
-            var start = new PartialDate(RandomDate(random).AddMinutes(random.Next(0, 1440)), precision, random.NextDouble() < 0.1);
-            var title = Capitalise(Sentence(random, vocabulary, random.Next(5, 10)).TrimEnd('.'));
-            var slug = Slugs.MakeUnique(Slugs.ForEvent(start, title), slugs.Contains);
-            slugs.Add(slug);
-            var storyline = Array.FindLastIndex(storylineStarts, s => s <= start.Value);
-            var ev = new Event
-            {
-                Id = i + 1, Slug = slug, Title = title, Start = start,
-                Summary = string.Join(' ', Enumerable.Range(0, random.Next(2, 4)).Select(_ => Sentence(random, vocabulary, random.Next(12, 24)))),
-                StorylineId = storyline >= 0 && start.Value < storylineStarts[storyline].AddMonths(30) ? storyline + 1 : null,
-                Status = random.NextDouble() < 0.05 ? EventStatus.Draft : EventStatus.Published,
-                CreatedAt = now, CreatedBy = "generator", UpdatedAt = now, UpdatedBy = "generator",
-                TagIds = [.. Enumerable.Range(0, random.Next(1, 5)).Select(_ => random.Next(1, tags.Count + 1)).Distinct()],
-            };
-            events[i] = ev;
-            linkedArticles[i] = [];
-            if (options.Articles == 0)
-                continue;
-            foreach (var index in Enumerable.Range(0, random.Next(1, 5)).Select(_ => random.Next(options.Articles)).Distinct())
-            {
-                var sentences = articleSentences[index];
-                var article = articles[index];
-                links.Add(new EventArticleLink
-                {
-                    Id = links.Count + 1, EventId = ev.Id, ArticleId = article.Id, Role = Enum.Parse<LinkRole>(roles[random.Next(roles.Length)]),
-                    Passage = sentences[random.Next(sentences.Count)], PairKey = EventArticleLink.PairKeyOf(ev.Id, article.Id),
-                });
-                linkedArticles[i].Add(article);
-                article.LinkCount++;
-                if (ev.Status == EventStatus.Published)
-                    article.PublicLinkCount++;
-            }
-        }
-
-        // Derived fields and counts, as the curators' writes keep them.
         for (var i = 0; i < events.Length; i++)
         {
             EventDerivation.Refresh(events[i], linkedArticles[i]);
@@ -213,23 +108,4 @@ public static class SyntheticTimeline
         foreach (var batch in documents.Chunk(Batch))
             store.Write(tx => collection(tx.Store).InsertBulk(batch, Batch));
     }
-
-    /// <summary>A word from a long-tailed distribution: common words often, most of the vocabulary rarely, and now
-    /// and then a one-off name, as news text has (without them no word would be rare at 100,000 articles).</summary>
-    private static string Pick(Random random, string[] vocabulary) => random.NextDouble() switch
-    {
-        < 0.45 => CommonWords[(int)(CommonWords.Length * Math.Pow(random.NextDouble(), 2))],
-        < 0.99 => vocabulary[(int)(vocabulary.Length * Math.Pow(random.NextDouble(), 3))],
-        _ => Word(random) + Word(random),
-    };
-
-    private static string Sentence(Random random, string[] vocabulary, int words) =>
-        Capitalise(string.Join(' ', Enumerable.Range(0, words).Select(_ => Pick(random, vocabulary)))) + ".";
-
-    private static string Word(Random random) =>
-        string.Concat(Enumerable.Range(0, random.Next(2, 5)).Select(_ => Syllables[random.Next(Syllables.Length)]));
-
-    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    private static DateTime RandomDate(Random random) => new DateTime(1975, 1, 1).AddDays(random.Next(0, 365 * 50));
 }

@@ -13,10 +13,49 @@ public static class ImportTimelineJsCommand
     public const string Usage = "usage: dotnet run --project src/Timeline.Web -- import-timelinejs FILE [--era SLUG] [--publish] [--db PATH]";
     public const string User = "command-line";
 
+    /// <summary>What the command line asks for.</summary>
+    private sealed record Request(string File, string? Storyline, string? Db, bool Publish);
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        if (Parse(args, error, out var failed) is not { } request)
+            return failed;
+        if (!File.Exists(request.File))
+        {
+            error.WriteLine($"There is no file {request.File}.");
+            return 1;
+        }
+        if (new FileInfo(request.File).Length > TimelineJsReader.MaxFileBytes)
+        {
+            error.WriteLine($"{request.File} is larger than {TimelineJsReader.MaxFileBytes / 1024 / 1024} MB, more than a TimelineJS timeline holds.");
+            return 1;
+        }
+
+        string[] hostArgs = request.Db is null ? ["--Logging:LogLevel:Default=Warning"] : ["--Logging:LogLevel:Default=Warning", $"--ConnectionStrings:Timeline=Filename={request.Db}"];
+        await using var app = TimelineApp.Create(hostArgs);
+        try
+        {
+            if (!app.InitializeTimelineStore())
+                return 1;
+        }
+        catch (Exception e) when (e is StoreLockedException or StoreVersionException)
+        {
+            error.WriteLine(e.Message);
+            return 1;
+        }
+        var importer = app.Services.GetRequiredService<TimelineJsImporter>();
+        var read = TimelineJsReader.Read(await File.ReadAllTextAsync(request.File), request.File);
+        var result = await importer.ImportAsync(read, new TimelineJsImportOptions(request.Storyline, request.Publish), User);
+        await app.Services.GetRequiredService<Core.Search.SearchIndexer>().CatchUpAsync();
+        return Report(result, request, output, error);
+    }
+
+    /// <summary>The request, or null with the exit code in <paramref name="failed"/> after naming the problem.</summary>
+    private static Request? Parse(string[] args, TextWriter error, out int failed)
     {
         string? file = null, storyline = null, db = null;
         var publish = false;
+        failed = 0;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -31,43 +70,25 @@ public static class ImportTimelineJsCommand
                         db = args[++i];
                     break;
                 case "--era" or "--db":
-                    return Fail(error, $"“{args[i]}” has no value.");
+                    failed = Fail(error, $"“{args[i]}” has no value.");
+                    return null;
                 case var value when !value.StartsWith("--", StringComparison.Ordinal) && file is null:
                     file = value;
                     break;
                 default:
-                    return Fail(error, $"“{args[i]}” is not an option here.");
+                    failed = Fail(error, $"“{args[i]}” is not an option here.");
+                    return null;
             }
         }
-        if (file is null)
-            return Fail(error, "Name the TimelineJS file to import (.json or .csv).");
-        if (!File.Exists(file))
-        {
-            error.WriteLine($"There is no file {file}.");
-            return 1;
-        }
-        if (new FileInfo(file).Length > TimelineJsReader.MaxFileBytes)
-        {
-            error.WriteLine($"{file} is larger than {TimelineJsReader.MaxFileBytes / 1024 / 1024} MB, more than a TimelineJS timeline holds.");
-            return 1;
-        }
+        if (file is not null)
+            return new Request(file, storyline, db, publish);
+        failed = Fail(error, "Name the TimelineJS file to import (.json or .csv).");
+        return null;
+    }
 
-        string[] hostArgs = db is null ? ["--Logging:LogLevel:Default=Warning"] : ["--Logging:LogLevel:Default=Warning", $"--ConnectionStrings:Timeline=Filename={db}"];
-        await using var app = TimelineApp.Create(hostArgs);
-        try
-        {
-            if (!app.InitializeTimelineStore())
-                return 1;
-        }
-        catch (Exception e) when (e is StoreLockedException or StoreVersionException)
-        {
-            error.WriteLine(e.Message);
-            return 1;
-        }
-        var importer = app.Services.GetRequiredService<TimelineJsImporter>();
-        var read = TimelineJsReader.Read(await File.ReadAllTextAsync(file), file);
-        var result = await importer.ImportAsync(read, new TimelineJsImportOptions(storyline, publish), User);
-        await app.Services.GetRequiredService<Core.Search.SearchIndexer>().CatchUpAsync();
+    /// <summary>Every note of the preview, then what was imported; 1 when an entry's error stopped the import.</summary>
+    private static int Report(TimelineJsImportResult result, Request request, TextWriter output, TextWriter error)
+    {
         var preview = result.Preview;
         foreach (var note in preview.Errors)
             error.WriteLine($"{note.Where}: {note.Message}");
@@ -77,7 +98,7 @@ public static class ImportTimelineJsCommand
             output.WriteLine($"{note.Where}: {note.Message}");
         if (preview.Errors.Count > 0)
         {
-            error.WriteLine($"Nothing was imported: fix the {preview.Errors.Count} problem(s) above in {file} and run the command again.");
+            error.WriteLine($"Nothing was imported: fix the {preview.Errors.Count} problem(s) above in {request.File} and run the command again.");
             return 1;
         }
         if (result.EventsCreated is not { } events)
@@ -88,7 +109,7 @@ public static class ImportTimelineJsCommand
             return 0;
         }
         var storylines = string.Join(", ", preview.Storylines.Select(s => s.Exists ? $"{s.Slug} (existing)" : s.Slug));
-        output.WriteLine($"Imported {events} event(s) as {(publish ? "published" : "drafts")} and {result.StorylinesCreated} new storyline(s)" +
+        output.WriteLine($"Imported {events} event(s) as {(request.Publish ? "published" : "drafts")} and {result.StorylinesCreated} new storyline(s)" +
                          (storylines.Length > 0 ? $"; storylines: {storylines}." : "."));
         return 0;
     }
