@@ -8,11 +8,6 @@ using Timeline.Core.Domain;
 
 namespace Timeline.Core.Storage;
 
-/// <summary>The store's file is held by another process (or another store object in this one).</summary>
-public sealed class StoreLockedException(string path, Exception inner)
-    : Exception($"The timeline store {path} is in use by another process: its lock file {path}.lock is held. " +
-                "Stop that process first, or give this one another store (ConnectionStrings:Timeline, or --db PATH).", inner);
-
 /// <summary>
 /// Everything the app keeps, in one LiteDB file: the one database object of the process, its collections and the
 /// write gate. Reads go to the collections directly (LiteDB serves them from any thread); every write goes through

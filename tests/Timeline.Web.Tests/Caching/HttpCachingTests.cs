@@ -7,7 +7,7 @@ using Timeline.Core.Domain;
 using Timeline.Tests.Support;
 using Timeline.Web.Hosting;
 
-namespace Timeline.Web.Tests;
+namespace Timeline.Web.Tests.Caching;
 
 /// <summary>
 /// What a CDN or browser in front of the app may keep: reader pages are public for a minute with a validator and

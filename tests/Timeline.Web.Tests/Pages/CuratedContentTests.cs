@@ -6,7 +6,7 @@ using Timeline.Core.Dates;
 using Timeline.Core.Domain;
 using Timeline.Tests.Support;
 
-namespace Timeline.Web.Tests;
+namespace Timeline.Web.Tests.Pages;
 
 /// <summary>What readers see of content written after the seeds: renamed slugs, drafts, hostile text.
 /// Its own app and database, since these tests add events.</summary>

@@ -11,7 +11,7 @@ using Timeline.Tests.Support;
 using Timeline.Web.Accounts;
 using Timeline.Web.Components.Curate;
 
-namespace Timeline.Web.Tests;
+namespace Timeline.Web.Tests.Accounts;
 
 /// <summary>
 /// Every curator component checks the signed-in user itself before it loads or shows anything: started without

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Timeline.Tests.Support;
 using Timeline.Web.Accounts;
 
-namespace Timeline.Web.Tests;
+namespace Timeline.Web.Tests.Accounts;
 
 /// <summary>The one-time setup link on a fresh install (its own app: no account may exist before).</summary>
 public sealed class SetupLinkTests(TimelineWebFactory factory) : IClassFixture<TimelineWebFactory>

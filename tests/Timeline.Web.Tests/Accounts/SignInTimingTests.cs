@@ -4,7 +4,7 @@ using Timeline.Core.Domain;
 using Timeline.Tests.Support;
 using Timeline.Web.Accounts;
 
-namespace Timeline.Web.Tests;
+namespace Timeline.Web.Tests.Accounts;
 
 /// <summary>
 /// A failed sign-in takes the same time whatever the reason: an unknown name, a wrong password, a locked account

@@ -1,6 +1,6 @@
 using Timeline.Tests.Support;
 
-namespace Timeline.Web.Tests;
+namespace Timeline.Web.Tests.Security;
 
 public sealed class SecurityHeadersTests(TimelineWebFactory factory) : IClassFixture<TimelineWebFactory>
 {

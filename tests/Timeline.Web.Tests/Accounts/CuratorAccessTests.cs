@@ -7,7 +7,7 @@ using Timeline.Core.Reading;
 using Timeline.Tests.Support;
 using Timeline.Web.Accounts;
 
-namespace Timeline.Web.Tests;
+namespace Timeline.Web.Tests.Accounts;
 
 /// <summary>Who may open what, through the real host: anonymous readers, editors and admins against every curator route.</summary>
 public sealed class CuratorAccessTests(TimelineWebFactory factory) : IClassFixture<TimelineWebFactory>

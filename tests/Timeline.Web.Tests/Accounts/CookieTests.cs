@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Timeline.Core.Domain;
 using Timeline.Tests.Support;
 
-namespace Timeline.Web.Tests;
+namespace Timeline.Web.Tests.Accounts;
 
 /// <summary>Every cookie the app sets is HttpOnly and SameSite, and Secure whenever the request came over HTTPS.</summary>
 public sealed class CookieTests(TimelineWebFactory factory) : IClassFixture<TimelineWebFactory>

@@ -3,7 +3,7 @@ using System.Net;
 using AngleSharp.Dom;
 using Timeline.Tests.Support;
 
-namespace Timeline.Web.Tests;
+namespace Timeline.Web.Tests.Pages;
 
 /// <summary>The public pages as a reader (or a link-preview bot) gets them: complete HTML from the server.</summary>
 public sealed class PublicPagesTests(TimelineWebFactory factory) : IClassFixture<TimelineWebFactory>

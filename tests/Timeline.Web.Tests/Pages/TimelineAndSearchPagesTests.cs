@@ -1,7 +1,7 @@
 using System.Net;
 using Timeline.Tests.Support;
 
-namespace Timeline.Web.Tests;
+namespace Timeline.Web.Tests.Pages;
 
 /// <summary>The timeline's views and the search page as the server renders them (the HTML is complete before any circuit).</summary>
 public sealed class TimelineAndSearchPagesTests(TimelineWebFactory factory) : IClassFixture<TimelineWebFactory>

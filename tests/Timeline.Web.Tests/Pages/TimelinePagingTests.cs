@@ -5,7 +5,7 @@ using Timeline.Core.Storage;
 using Timeline.Tests.Support;
 using Timeline.Web.Components.Pages.Timeline;
 
-namespace Timeline.Web.Tests;
+namespace Timeline.Web.Tests.Pages;
 
 /// <summary>The real host on a generated timeline of 130 events, more than a page, with long filter lists.</summary>
 public sealed class LargeTimelineWebFactory : TimelineWebFactory
