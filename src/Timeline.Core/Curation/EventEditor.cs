@@ -85,8 +85,9 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
     private SaveOutcome Save(StoreTransaction tx, EventForm form, string user, string action, string? description)
     {
         var errors = form.Validate(out var start, out var end);
-        if (Check(tx, form, action, errors, start) is not Target(var stored, var storyline, var slug))
-            return Refusal(tx, form, action, errors);
+        if (Check(tx, form, action, errors, start, out var target) is { } refusal)
+            return refusal;
+        var (stored, storyline, slug) = target;
 
         var now = clock.GetUtcNow();
         var before = stored is null ? null : EventSnapshot.Of(stored, store);
@@ -119,10 +120,12 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
         return new Saved(ev.Id, ev.Slug, ev.Version);
     }
 
-    /// <summary>The save's target when the form can be saved; null when it cannot (see <see cref="Refusal"/>). A new
-    /// event without an address gets one from its date and title.</summary>
-    private Target? Check(StoreTransaction tx, EventForm form, string action, FieldErrors errors, PartialDate start)
+    /// <summary>Why the form cannot be saved (the event is gone, someone saved it since the form was loaded, or a
+    /// field is wrong), or null and the save's <paramref name="target"/>. A new event without an address gets one from
+    /// its date and title.</summary>
+    private SaveOutcome? Check(StoreTransaction tx, EventForm form, string action, FieldErrors errors, PartialDate start, out Target target)
     {
+        target = null!;
         var storyline = form.StorylineId is { } storylineId ? store.Storylines.FindById(storylineId) : null;
         if (form.StorylineId is not null && storyline is null)
             errors.Set("era", "That storyline no longer exists; choose another.");
@@ -130,8 +133,10 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
         if (form.Id is { } id)
         {
             stored = store.Events.FindById(id);
-            if (stored is null || (stored.Status == EventStatus.Deleted && action != "restored") || stored.Version != form.Version)
-                return null;
+            if (stored is null || (stored.Status == EventStatus.Deleted && action != "restored"))
+                return new Missing("This event no longer exists or is in the trash.");
+            if (stored.Version != form.Version)
+                return ConflictOf(stored);
         }
         var slug = form.Slug.Trim();
         if (errors.Count == 0)
@@ -141,21 +146,10 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
             else if (tx.IsSlugTaken(slug, form.Id))
                 errors.Set("slug", $"\"{slug}\" is already the address (or a former address) of another event.");
         }
-        return errors.Count > 0 ? null : new Target(stored, storyline, slug);
-    }
-
-    /// <summary>Why <see cref="Check"/> refused: the event is gone, someone saved it since the form was loaded, or a field is wrong.</summary>
-    private SaveOutcome Refusal(StoreTransaction tx, EventForm form, string action, FieldErrors errors)
-    {
-        if (form.Id is { } id)
-        {
-            var stored = store.Events.FindById(id);
-            if (stored is null || (stored.Status == EventStatus.Deleted && action != "restored"))
-                return new Missing("This event no longer exists or is in the trash.");
-            if (stored.Version != form.Version)
-                return ConflictOf(stored);
-        }
-        return new Invalid(errors);
+        if (errors.Count > 0)
+            return new Invalid(errors);
+        target = new Target(stored, storyline, slug);
+        return null;
     }
 
     /// <summary>The form's fields on the event, its tags created where new; the tags, for its revision.</summary>
