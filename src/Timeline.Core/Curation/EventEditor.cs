@@ -31,6 +31,40 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
     public Task<SaveOutcome> SaveAsync(EventForm form, string user, CancellationToken cancellationToken = default) =>
         SaveAsync(form, user, action: form.Id is null ? "created" : "edited", description: null, cancellationToken);
 
+    /// <summary>
+    /// A new event and its first source in one transaction: "New event from this sentence" on an article. The source is
+    /// checked first (the article still there, the passage in its text), so either both are stored or neither.
+    /// </summary>
+    public async Task<SaveOutcome> CreateWithSourceAsync(EventForm form, LinkForm source, string user, CancellationToken cancellationToken = default)
+    {
+        var outcome = store.Write(tx =>
+        {
+            if (store.Articles.FindById(source.ArticleId) is null)
+                return new Missing("The article this event was started from no longer exists.");
+            var sourceErrors = source.Validate();
+            if (sourceErrors.For("passage") is null && LinkEditor.LocatePassage(tx.ReadText(source.ArticleId), source.Passage.Trim()) is null)
+                sourceErrors.Set("passage", "This passage is not in the article's text word for word.");
+            if (sourceErrors.Count > 0)
+            {
+                var errors = form.Validate(out _, out _);
+                foreach (var (field, message) in sourceErrors)
+                    errors.Set("source-" + field, message);
+                return new Invalid(errors);
+            }
+            var saved = Save(tx, form, user, "created", null);
+            if (saved is Saved created)
+            {
+                source.EventId = created.Id;
+                source.Id = null;
+                LinkEditor.Save(store, tx, source, user, clock.GetUtcNow()); // checked above: it cannot be refused now
+            }
+            return saved;
+        });
+        if (outcome is Saved)
+            await listener.ContentChangedAsync(cancellationToken);
+        return outcome;
+    }
+
     /// <summary>Moves the event to the trash: it disappears from every public page, and its slug stays reserved.</summary>
     public async Task<SaveOutcome> DeleteAsync(int id, int expectedVersion, string user, CancellationToken cancellationToken = default)
     {

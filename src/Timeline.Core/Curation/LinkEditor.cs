@@ -114,56 +114,59 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
     public async Task<SaveOutcome> SaveAsync(LinkForm form, string user, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var outcome = store.Write<SaveOutcome>(tx =>
-        {
-            var link = form.Id is { } id ? store.Links.FindById(id) : null;
-            if (form.Id is not null && link is null)
-                return new Missing("This link no longer exists.");
-            var eventId = link?.EventId ?? form.EventId;
-            var articleId = link?.ArticleId ?? form.ArticleId;
-            var ev = store.Events.FindById(eventId);
-            var article = store.Articles.FindById(articleId);
-            if (ev is null || ev.Status == EventStatus.Deleted || article is null)
-                return new Missing(ev is null || ev.Status == EventStatus.Deleted ? "The event no longer exists or is in the trash." : "The article no longer exists.");
-
-            var errors = form.Validate();
-            string? exact = null;
-            if (errors.For("passage") is null && (exact = LocatePassage(tx.ReadText(article.Id), form.Passage.Trim())) is null)
-                errors.Set("passage", "This passage is not in the article's text word for word. Select it from the text shown.");
-            if (link is null && store.LinkOf(eventId, articleId).Exists())
-                errors.Set("article", "This article is already linked to this event; change that link instead.");
-            if (errors.Count > 0)
-                return new Invalid(errors);
-
-            var isNew = link is null;
-            var before = isNew ? null : LinkSnapshot.Of(link!, ev, article);
-            var changed = isNew ? new EventArticleLink { EventId = eventId, ArticleId = articleId, Passage = exact! } : tx.Copy(link!);
-            changed.Role = form.Role;
-            changed.Passage = exact!;
-            changed.Note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim();
-            var after = LinkSnapshot.Of(changed, ev, article);
-            var changes = RevisionDiff.Between(before, after);
-            if (!isNew && changes.Count == 0)
-                return new Saved(changed.Id, Unchanged: true);
-
-            if (isNew)
-            {
-                tx.AddLink(changed);
-            }
-            else
-            {
-                Snapshots.RecordBaseline(tx, before!, RevisionSubject.Link, changed.Id, ev.Id, article.Id, ev.CreatedBy, ev.CreatedAt);
-                tx.UpdateLink(changed);
-            }
-            var description = isNew
-                ? $"Linked \"{article.Title}\" to \"{ev.Title}\" as {changed.Role.ToLabel().ToLowerInvariant()}"
-                : $"Changed the link of \"{article.Title}\" to \"{ev.Title}\": {RevisionDiff.Labels(changes)}";
-            tx.AddRevision(Snapshots.Record(after, RevisionSubject.Link, changed.Id, ev.Id, article.Id, isNew ? "linked" : "link edited", description, user, now));
-            return new Saved(changed.Id);
-        });
+        var outcome = store.Write(tx => Save(store, tx, form, user, now));
         if (outcome is Saved { Unchanged: false })
             await listener.ContentChangedAsync(cancellationToken);
         return outcome;
+    }
+
+    /// <summary>The link's save inside a write: also the second half of a new event saved with its first source.</summary>
+    internal static SaveOutcome Save(TimelineStore store, StoreTransaction tx, LinkForm form, string user, DateTimeOffset now)
+    {
+        var link = form.Id is { } id ? store.Links.FindById(id) : null;
+        if (form.Id is not null && link is null)
+            return new Missing("This link no longer exists.");
+        var eventId = link?.EventId ?? form.EventId;
+        var articleId = link?.ArticleId ?? form.ArticleId;
+        var ev = store.Events.FindById(eventId);
+        var article = store.Articles.FindById(articleId);
+        if (ev is null || ev.Status == EventStatus.Deleted || article is null)
+            return new Missing(ev is null || ev.Status == EventStatus.Deleted ? "The event no longer exists or is in the trash." : "The article no longer exists.");
+
+        var errors = form.Validate();
+        string? exact = null;
+        if (errors.For("passage") is null && (exact = LocatePassage(tx.ReadText(article.Id), form.Passage.Trim())) is null)
+            errors.Set("passage", "This passage is not in the article's text word for word. Select it from the text shown.");
+        if (link is null && store.LinkOf(eventId, articleId).Exists())
+            errors.Set("article", "This article is already linked to this event; change that link instead.");
+        if (errors.Count > 0)
+            return new Invalid(errors);
+
+        var isNew = link is null;
+        var before = isNew ? null : LinkSnapshot.Of(link!, ev, article);
+        var changed = isNew ? new EventArticleLink { EventId = eventId, ArticleId = articleId, Passage = exact! } : tx.Copy(link!);
+        changed.Role = form.Role;
+        changed.Passage = exact!;
+        changed.Note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim();
+        var after = LinkSnapshot.Of(changed, ev, article);
+        var changes = RevisionDiff.Between(before, after);
+        if (!isNew && changes.Count == 0)
+            return new Saved(changed.Id, Unchanged: true);
+
+        if (isNew)
+        {
+            tx.AddLink(changed);
+        }
+        else
+        {
+            Snapshots.RecordBaseline(tx, before!, RevisionSubject.Link, changed.Id, ev.Id, article.Id, ev.CreatedBy, ev.CreatedAt);
+            tx.UpdateLink(changed);
+        }
+        var description = isNew
+            ? $"Linked \"{article.Title}\" to \"{ev.Title}\" as {changed.Role.ToLabel().ToLowerInvariant()}"
+            : $"Changed the link of \"{article.Title}\" to \"{ev.Title}\": {RevisionDiff.Labels(changes)}";
+        tx.AddRevision(Snapshots.Record(after, RevisionSubject.Link, changed.Id, ev.Id, article.Id, isNew ? "linked" : "link edited", description, user, now));
+        return new Saved(changed.Id);
     }
 
     public async Task<SaveOutcome> UnlinkAsync(int linkId, string user, CancellationToken cancellationToken = default)

@@ -37,6 +37,10 @@ public class Article
     /// <summary>Publication date (yyyyMMddHHmm), precision, id: the curator's article list, newest first.</summary>
     public string PublishedKey { get; set; } = "";
 
+    /// <summary>True until the dates in the text have been read for the current publication date and language
+    /// (the "article_dates" collection holds them): the background reader looks for these.</summary>
+    public bool DatesPending { get; set; }
+
     /// <summary>The published key of an article no event links to: the dashboard's "unlinked" list.</summary>
     public string? UnlinkedKey { get; set; }
 }

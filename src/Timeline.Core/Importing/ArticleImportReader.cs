@@ -65,6 +65,39 @@ public static partial class ArticleImportReader
             SourceKind.Markdown => FromMarkdown(text, meta),
             _ => FromText(text, meta),
         };
+        return Build(plain, meta, origin);
+    }
+
+    /// <summary>
+    /// A page fetched from its address (<see cref="ArticleFetcher"/>): the main text and its metadata as SmartReader
+    /// (a port of Mozilla's Readability) finds them, the page's own meta tags where it finds none, the address kept.
+    /// </summary>
+    public static ImportRead ReadFetched(string page, Uri address, bool isHtml)
+    {
+        var origin = "link:" + address.AbsoluteUri;
+        if (!isHtml)
+        {
+            var textMeta = new Metadata();
+            var text = FromText(page, textMeta);
+            textMeta.Url ??= address.AbsoluteUri;
+            return Build(text, textMeta, origin);
+        }
+        var meta = new Metadata();
+        var pageText = FromHtml(page, meta);
+        var article = new SmartReader.Reader(address.AbsoluteUri, page).GetArticle();
+        var plain = article.IsReadable && !string.IsNullOrWhiteSpace(article.Content) ? FromHtml(article.Content, new Metadata()) : pageText;
+        meta.Title = Blank(article.Title) ?? meta.Title;
+        meta.Author = Blank(article.Author) ?? Blank(article.Byline) ?? meta.Author;
+        meta.Outlet = Blank(article.SiteName) ?? meta.Outlet;
+        meta.Language = Blank(article.Language) ?? meta.Language;
+        if (article.PublicationDate is { } at && meta.Published is null)
+            meta.Published = PartialDate.Day(at.Year, at.Month, at.Day);
+        meta.Url ??= address.AbsoluteUri;
+        return Build(plain, meta, origin);
+    }
+
+    private static ImportRead Build(string plain, Metadata meta, string origin)
+    {
         var cleaned = ArticleCleaner.Clean(plain, meta.Title);
         var published = meta.Published ?? cleaned.DetectedDate ?? FindDateInText(cleaned.Body);
         var form = new ArticleForm

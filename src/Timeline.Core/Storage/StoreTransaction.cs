@@ -152,6 +152,7 @@ public sealed class StoreTransaction
     {
         article.Id = NextIntId("articles");
         article.OutletId = EnsureOutlet(article.Outlet);
+        article.DatesPending = true;
         EventDerivation.Refresh(article);
         store.Articles.Insert(article);
         store.ArticleTexts.Insert(new ArticleText { Id = article.Id, Compressed = ArticleTextCodec.Compress(body) });
@@ -165,6 +166,8 @@ public sealed class StoreTransaction
     public void PutArticle(Article before, Article after)
     {
         after.OutletId = after.Outlet == before.Outlet ? before.OutletId : EnsureOutlet(after.Outlet);
+        if (after.Published != before.Published || after.Language != before.Language)
+            after.DatesPending = true; // its dates are resolved against these: read them again
         PutArticleDerived(before, after);
         if (after.OutletId != before.OutletId)
         {
@@ -235,6 +238,7 @@ public sealed class StoreTransaction
         RemoveLinksAndCounts(store.LinksOfArticle(article.Id).ToList(), () => EventDerivation.CountsOf(store.Articles.FindById(article.Id)));
         store.Articles.Delete(article.Id);
         store.ArticleTexts.Delete(article.Id);
+        store.ArticleDates.Delete(article.Id);
         Enqueue(TimelineKeys.ArticleDocument(article.Id));
     }
 

@@ -14,7 +14,7 @@ public sealed class StoreVersionException(string path, int version, int current)
 public static partial class StoreUpgrades
 {
     /// <summary>The version this code writes. Add a step to <see cref="Steps"/> whenever it grows.</summary>
-    public const int CurrentVersion = 5;
+    public const int CurrentVersion = 6;
 
     /// <summary>Step n brings a version n-1 file to version n.</summary>
     private static readonly SortedDictionary<int, (string What, Action<StoreTransaction> Run)> Steps = new()
@@ -41,6 +41,9 @@ public static partial class StoreUpgrades
                 tx.Store.Counts.Delete(count.Id);
         }),
         [5] = ("storylines are called so in the store too, as in the app (they were \"eras\")", _ => { }), // see Renames
+        [6] = ("the dates in each article's text are read (in the background, once the app runs)", tx =>
+            // One expression over the raw documents: no article is read into a class and written back whole.
+            tx.Store.Database.GetCollection("articles").UpdateMany("EXTEND($, {DatesPending: true})", "1 = 1")),
     };
 
     /// <summary>

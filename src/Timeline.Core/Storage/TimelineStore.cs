@@ -3,6 +3,7 @@ using LiteDB;
 using LiteDB.Engine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Timeline.Core.ArticleReading;
 using Timeline.Core.Dates;
 using Timeline.Core.Domain;
 
@@ -39,6 +40,7 @@ public sealed class TimelineStore : IDisposable
         Slugs = database.GetCollection<SlugRecord>("slugs");
         Articles = database.GetCollection<Article>("articles");
         ArticleTexts = database.GetCollection<ArticleText>("article_texts");
+        ArticleDates = database.GetCollection<ArticleDates>("article_dates");
         Outlets = database.GetCollection<Outlet>("outlets");
         Links = database.GetCollection<EventArticleLink>("links");
         Storylines = database.GetCollection<Storyline>("storylines");
@@ -63,6 +65,8 @@ public sealed class TimelineStore : IDisposable
     public ILiteCollection<SlugRecord> Slugs { get; }
     public ILiteCollection<Article> Articles { get; }
     public ILiteCollection<ArticleText> ArticleTexts { get; }
+    /// <summary>The dates found in each article's text (derived: read again when its publication date or language changes).</summary>
+    public ILiteCollection<ArticleDates> ArticleDates { get; }
     public ILiteCollection<Outlet> Outlets { get; }
     public ILiteCollection<EventArticleLink> Links { get; }
     public ILiteCollection<Storyline> Storylines { get; }
@@ -201,6 +205,7 @@ public sealed class TimelineStore : IDisposable
         Articles.EnsureIndex(a => a.PublishedKey);
         Articles.EnsureIndex(a => a.UnlinkedKey);
         Articles.EnsureIndex(a => a.PublicLinkCount);
+        Articles.EnsureIndex(a => a.DatesPending);
         Outlets.EnsureIndex(o => o.Name, unique: true);
         Links.EnsureIndex(l => l.EventId);
         Links.EnsureIndex(l => l.ArticleId);

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
+using Timeline.Core.ArticleReading;
 using Timeline.Core.Curation;
 using Timeline.Core.Reading;
 using Timeline.Core.Search;
@@ -78,6 +79,14 @@ public static class TimelineApp
         services.AddSingleton<CurationDashboard>();
         services.AddSingleton<CuratorEventList>();
         services.AddSingleton<TimelineJsImporter>();
+        services.AddSingleton<ArticleReader>();
+        services.AddSingleton<PendingArticleDates>();
+        services.AddSingleton<EventSuggester>();
+        services.AddSingleton<ArticleInsights>();
+        services.AddHostedService<ArticleReadingService>();
+        // "Import from a link": public addresses only, unless the tests allow their own server (Timeline:Fetch).
+        services.AddSingleton(builder.Configuration.GetSection("Timeline:Fetch").Get<ArticleFetchOptions>() ?? new ArticleFetchOptions());
+        services.AddSingleton<ArticleFetcher>();
 
         // Reader pages are static server rendering; only the curator area runs in a circuit.
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -1,0 +1,96 @@
+using LiteDB;
+using Timeline.Core.Curation;
+using Timeline.Core.Dates;
+using Timeline.Core.Domain;
+using Timeline.Core.Storage;
+
+namespace Timeline.Core.ArticleReading;
+
+/// <summary>A date found in an article, with the events (not in the trash) already on that date.</summary>
+public sealed record DateRow(int Index, DateMention Mention, string Sentence, IReadOnlyList<EventPick> EventsOnDate);
+
+/// <summary>An article from another outlet that reports some of the same events.</summary>
+public sealed record SameStoryArticle(int ArticleId, string Title, string Outlet, PartialDate Published, IReadOnlyList<string> SharedEvents);
+
+/// <summary>A new event's form started from a sentence, and the link that will make the article its first source.</summary>
+public sealed record EventDraft(EventForm Form, LinkForm Source, string ArticleTitle);
+
+/// <summary>
+/// What the app reads in an article for the curator: its dates with the events already on them, the events it
+/// probably reports (not those linked already), other outlets' articles on the same events, and a new event's draft
+/// from one sentence. The curator's article view and the <c>suggest</c> command both use it.
+/// </summary>
+public sealed class ArticleInsights(TimelineStore store, EventSuggester suggester, PendingArticleDates pending)
+{
+    public const int EventsPerDate = 3;
+
+    /// <summary>The article's stored dates, or null while they wait to be read.</summary>
+    public ArticleDates? StoredDates(int articleId) =>
+        store.Articles.FindById(articleId) is { DatesPending: false } ? store.ArticleDates.FindById(articleId) : null;
+
+    /// <summary>The stored dates, or read now when they still wait (a reading of one article is bounded: see <see cref="ArticleReader"/>).</summary>
+    public ArticleDates? Dates(int articleId) => StoredDates(articleId) ?? pending.ReadNow(articleId);
+
+    public IReadOnlyList<DateRow> DateRows(string text, ArticleDates dates, int take = int.MaxValue) =>
+        [.. dates.Mentions.Take(take).Select((m, i) => new DateRow(i, m, text.Substring(m.SentenceStart, m.SentenceLength), EventsOn(m.Date)))];
+
+    public IReadOnlyList<EventPick> EventsOn(PartialDate date)
+    {
+        var low = TimelineKeys.At(date.Value);
+        var high = TimelineKeys.At(date.End);
+        return [.. store.Events.Find(Query.And(Query.GTE(nameof(Event.LiveKey), low), Query.LT(nameof(Event.LiveKey), high)), limit: EventsPerDate)
+            .Select(e => new EventPick(e.Id, e.Title, e.Start, e.Status))];
+    }
+
+    public IReadOnlyList<EventSuggestion> Suggestions(int articleId, string text, ArticleDates? dates, int take = 10)
+    {
+        if (store.Articles.FindById(articleId) is not { } article)
+            return [];
+        var linked = store.LinksOfArticle(articleId).ToList().Select(l => l.EventId).ToHashSet();
+        return suggester.Suggest(text, article.Published, article.Language, dates?.Mentions ?? [], linked, take);
+    }
+
+    /// <summary>Articles of other outlets linked to the events this one is linked to or probably reports (its top
+    /// three suggestions), most shared events first.</summary>
+    public IReadOnlyList<SameStoryArticle> SameStory(int articleId, IReadOnlyList<EventSuggestion> suggestions)
+    {
+        if (store.Articles.FindById(articleId) is not { } article)
+            return [];
+        var eventIds = store.LinksOfArticle(articleId).ToList().Select(l => l.EventId).Concat(suggestions.Take(3).Select(s => s.EventId)).ToHashSet();
+        var titles = store.Events.FindByIds(eventIds).Where(e => e.Status != EventStatus.Deleted).ToDictionary(e => e.Id, e => e.Title);
+        var shared = new Dictionary<int, List<string>>();
+        foreach (var (eventId, title) in titles)
+        {
+            foreach (var link in store.Links.Find(l => l.EventId == eventId))
+            {
+                if (link.ArticleId != articleId)
+                    (shared.TryGetValue(link.ArticleId, out var list) ? list : shared[link.ArticleId] = []).Add(title);
+            }
+        }
+        var others = store.Articles.FindByIds(shared.Keys).Where(a => a.OutletId != article.OutletId);
+        return [.. others.OrderByDescending(a => shared[a.Id].Count).ThenBy(a => a.Published)
+            .Select(a => new SameStoryArticle(a.Id, a.Title, a.Outlet, a.Published, shared[a.Id]))];
+    }
+
+    /// <summary>A new event from the sentence of date <paramref name="index"/>: its date and precision, the storyline whose
+    /// span holds it, a title drafted from the sentence, and this article as its first source with the sentence as the passage.</summary>
+    public EventDraft? DraftFromSentence(int articleId, int index)
+    {
+        if (store.Articles.FindById(articleId) is not { } article || StoredDates(articleId) is not { } dates || index < 0 || index >= dates.Mentions.Count)
+            return null;
+        var mention = dates.Mentions[index];
+        var text = store.ArticleText(articleId);
+        var sentence = text.Substring(mention.SentenceStart, mention.SentenceLength);
+        var storyline = store.Storylines.FindAll()
+            .Where(s => s.Start.Value <= mention.Date.Value && mention.Date.Value < s.End.End)
+            .OrderBy(s => s.End.End - s.Start.Value).FirstOrDefault();
+        var form = new EventForm
+        {
+            Title = DraftTitle.From(sentence, mention.Start - mention.SentenceStart, mention.Length),
+            Start = PartialDateInput.From(mention.Date),
+            StorylineId = storyline?.Id,
+        };
+        var role = mention.Date.Value.Date >= article.Published.Value.Date.AddDays(-1) ? LinkRole.FirstReport : LinkRole.Report;
+        return new EventDraft(form, new LinkForm { ArticleId = articleId, Role = role, Passage = sentence }, article.Title);
+    }
+}

@@ -1,0 +1,78 @@
+using Timeline.Core.ArticleReading;
+using Timeline.Core.Storage;
+
+namespace Timeline.Web.Background;
+
+/// <summary>
+/// Builds the date recognizer at start-up, off the request path, then reads the dates of every article that waits
+/// for it (all of them after the upgrade to store version 6; then each new article or changed publication date),
+/// a few at a time after each commit, with its progress in the log.
+/// </summary>
+public sealed class ArticleReadingService(TimelineStore store, ArticleReader reader, PendingArticleDates pending, ILogger<ArticleReadingService> logger)
+    : BackgroundService
+{
+    private const int Batch = 20;
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(10);
+    private readonly SemaphoreSlim committed = new(0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield(); // let the host finish starting: the recognizer takes about half a second to build
+        void OnCommitted()
+        {
+            if (committed.CurrentCount == 0)
+                committed.Release();
+        }
+        store.Committed += OnCommitted;
+        try
+        {
+            reader.WarmUp();
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                ReadAllWaiting(stoppingToken);
+                await committed.WaitAsync(TimeSpan.FromSeconds(30), stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping: what was not read is still marked as waiting, and is read at the next start
+        }
+        finally
+        {
+            store.Committed -= OnCommitted;
+        }
+    }
+
+    private void ReadAllWaiting(CancellationToken stoppingToken)
+    {
+        var waiting = pending.Count();
+        if (waiting == 0)
+            return;
+        if (waiting > Batch)
+            logger.LogInformation("Reading the dates in {Count} articles.", waiting);
+        var (read, lastReport) = (0, DateTime.UtcNow);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int done;
+            try
+            {
+                done = pending.ReadNext(Batch, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Reading the dates of articles failed; it is tried again after the next change.");
+                return;
+            }
+            read += done;
+            if (done == 0)
+                break;
+            if (DateTime.UtcNow - lastReport > ProgressInterval)
+            {
+                logger.LogInformation("Read the dates in {Read} of {Count} articles.", read, waiting);
+                lastReport = DateTime.UtcNow;
+            }
+        }
+        if (waiting > Batch)
+            logger.LogInformation("Read the dates in {Read} articles.", read);
+    }
+}
