@@ -11,6 +11,9 @@ if (args is ["users", .. var command])
 if (args is ["import-timelinejs", .. var importOptions])
     return await ImportTimelineJsCommand.RunAsync(importOptions, Console.Out, Console.Error);
 
+if (args is ["suggest", .. var suggestOptions])
+    return SuggestCommand.Run(suggestOptions, Console.Out, Console.Error);
+
 if (args is ["export", .. var exportOptions])
     return await ExportCommand.RunAsync(exportOptions, Console.Out, Console.Error);
 

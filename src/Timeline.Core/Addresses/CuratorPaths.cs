@@ -25,6 +25,9 @@ public static class CuratorPaths
 
     public static string Article(int id) => Articles + "/" + Id(id);
 
+    /// <summary>The new-event form prefilled from the sentence of an article's date number <paramref name="dateIndex"/>.</summary>
+    public static string NewEventFromSentence(int articleId, int dateIndex) => $"{NewEvent}?article={Id(articleId)}&date={Id(dateIndex)}";
+
     public static string Storyline(int id) => Storylines + "/" + Id(id);
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);

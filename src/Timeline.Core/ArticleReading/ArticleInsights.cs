@@ -50,13 +50,13 @@ public sealed class ArticleInsights(TimelineStore store, EventSuggester suggeste
         return suggester.Suggest(text, article.Published, article.Language, dates?.Mentions ?? [], linked, take);
     }
 
-    /// <summary>Articles of other outlets linked to the events this one is linked to or probably reports (its top
-    /// three suggestions), most shared events first.</summary>
+    /// <summary>Articles of other outlets linked to the events this one is linked to or reports by the look of it (a
+    /// top-three suggestion whose date the article gives), most shared events first.</summary>
     public IReadOnlyList<SameStoryArticle> SameStory(int articleId, IReadOnlyList<EventSuggestion> suggestions)
     {
         if (store.Articles.FindById(articleId) is not { } article)
             return [];
-        var eventIds = store.LinksOfArticle(articleId).ToList().Select(l => l.EventId).Concat(suggestions.Take(3).Select(s => s.EventId)).ToHashSet();
+        var eventIds = store.LinksOfArticle(articleId).ToList().Select(l => l.EventId).Concat(suggestions.Take(3).Where(s => s.DateMatches).Select(s => s.EventId)).ToHashSet();
         var titles = store.Events.FindByIds(eventIds).Where(e => e.Status != EventStatus.Deleted).ToDictionary(e => e.Id, e => e.Title);
         var shared = new Dictionary<int, List<string>>();
         foreach (var (eventId, title) in titles)

@@ -24,7 +24,7 @@ public sealed record EventSuggestion(int EventId, string Title, string Slug, Par
 /// </summary>
 public sealed class EventSuggester(TimelineStore store, SearchIndex index)
 {
-    public const double DateBonus = 0.6, FarFactor = 0.3;
+    public const double DateBonus = 0.6, FarFactor = 0.3, MinScore = 0.35;
     public const int MonthsBefore = 18, MonthsAfter = 1, Candidates = 200;
 
     /// <summary>Words that say nothing about which event an article reports (MoreLikeThis would otherwise pick
@@ -64,7 +64,7 @@ public sealed class EventSuggester(TimelineStore store, SearchIndex index)
                 value *= FarFactor;
             ranked.Add((ev, value, dateMatches));
         }
-        var top = ranked.OrderByDescending(r => r.Score).ThenBy(r => r.Event.Id).Take(take).ToList();
+        var top = ranked.Where(r => r.Score >= MinScore).OrderByDescending(r => r.Score).ThenBy(r => r.Event.Id).Take(take).ToList();
         if (top.Count == 0)
             return [];
         var passages = new PassageChooser(text, language, mentions, index.Analyzer);

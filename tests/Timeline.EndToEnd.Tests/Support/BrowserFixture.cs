@@ -38,6 +38,8 @@ public class BrowserFixture : IAsyncLifetime
             "--contentRoot", WebProjectDirectory(),
             $"--ConnectionStrings:Timeline=Filename={StorePath}",
             "--Logging:LogLevel:Default=Warning",
+            // "Import from a link" fetches pages the tests serve on 127.0.0.1; off in the app by default.
+            "--Timeline:Fetch:AllowPrivateAddresses=true",
         ]);
         if (!app.InitializeTimelineStore())
             throw new InvalidOperationException("The seeds could not be imported; see the log.");

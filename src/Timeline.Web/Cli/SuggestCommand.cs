@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Timeline.Core.ArticleReading;
+using Timeline.Core.Dates;
+using Timeline.Core.Importing;
+using Timeline.Core.Search;
+using Timeline.Core.Storage;
+using Timeline.Web.Hosting;
+
+namespace Timeline.Web.Cli;
+
+/// <summary>
+/// <c>suggest FILE [--published YYYY-MM-DD] [--db PATH] [--json]</c>: what the app reads in an article file — its
+/// dates (text, offsets, date, precision, the other reading) and the events it probably reports (slug, title, score,
+/// passage with offsets) — by the same code as the curator's article view. Stores nothing.
+/// </summary>
+public static class SuggestCommand
+{
+    public const string Usage = "usage: dotnet run --project src/Timeline.Web -- suggest FILE [--published YYYY-MM-DD] [--db PATH] [--json]";
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        string? file = null, published = null, db = null;
+        var json = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--published" when i + 1 < args.Length: published = args[++i]; break;
+                case "--db" when i + 1 < args.Length: db = args[++i]; break;
+                case "--json": json = true; break;
+                case var name when !name.StartsWith("--", StringComparison.Ordinal) && file is null: file = name; break;
+                default: return Fail(error, $"“{args[i]}” is not an option here.");
+            }
+        }
+        if (file is null)
+            return Fail(error, "Name the article file (.txt, .md or .html).");
+        if (!File.Exists(file))
+            return Fail(error, $"{file} does not exist.");
+        var read = ArticleImportReader.ReadFile(file, File.ReadAllBytes(file));
+        if (read.Form is not { } form)
+            return Fail(error, read.Error!);
+        PartialDate date;
+        if (published is not null)
+        {
+            if (!PartialDate.TryParse(published, false, out date, out var problem))
+                return Fail(error, $"--published: {problem}");
+        }
+        else if (!form.Published.TryBuild(out date, out _))
+        {
+            return Fail(error, "The file gives no publication date: add --published YYYY-MM-DD (relative dates are read against it).");
+        }
+
+        // Errors only: the output may be JSON for another program.
+        string[] hostArgs = db is null ? ["--Logging:LogLevel:Default=Error"] : ["--Logging:LogLevel:Default=Error", $"--ConnectionStrings:Timeline=Filename={db}"];
+        using var app = TimelineApp.Create(hostArgs);
+        EventSuggester suggester;
+        try
+        {
+            suggester = app.Services.GetRequiredService<EventSuggester>();
+            app.Services.GetRequiredService<SearchIndexer>().Start(); // brings the index up to the store (rebuilt if missing)
+        }
+        catch (Exception e) when (e is StoreLockedException or StoreVersionException)
+        {
+            error.WriteLine(e.Message);
+            return 1;
+        }
+        var reader = app.Services.GetRequiredService<ArticleReader>();
+        var dates = reader.Read(form.Body, date, form.Language);
+        var suggestions = suggester.Suggest(form.Body, date, form.Language, dates.Mentions, new HashSet<int>());
+        if (json)
+            WriteJson(output, form.Body, date, form.Language, dates, suggestions);
+        else
+            WriteText(output, form.Body, date, dates, suggestions);
+        return 0;
+    }
+
+    private static void WriteText(TextWriter output, string text, PartialDate published, ArticleDates dates, IReadOnlyList<EventSuggestion> suggestions)
+    {
+        output.WriteLine($"Published {published.Format()}; {dates.Mentions.Count} dates{(dates.RelativeDatesRead ? "" : " (relative dates are not read in this language)")}:");
+        foreach (var m in dates.Mentions)
+            output.WriteLine($"  {m.Date,-12} {m.Date.Precision.ToString().ToLowerInvariant(),-6} “{m.Text}” at {m.Start}–{m.End}{(m.Alternative is { } other ? $", or {other}" : "")}");
+        output.WriteLine($"Suggested events ({suggestions.Count}):");
+        foreach (var (s, rank) in suggestions.Select((s, i) => (s, i + 1)))
+        {
+            output.WriteLine($"  {rank}. {s.Slug} ({s.Score:0.000}) {s.Title}");
+            output.WriteLine($"     passage {s.Passage.Start}–{s.Passage.End}: “{text.Substring(s.Passage.Start, s.Passage.Length)}”");
+        }
+    }
+
+    private static void WriteJson(TextWriter output, string text, PartialDate published, string language, ArticleDates dates, IReadOnlyList<EventSuggestion> suggestions)
+    {
+        var document = new
+        {
+            published = published.ToIsoString(),
+            language,
+            relativeDatesRead = dates.RelativeDatesRead,
+            dates = dates.Mentions.Select(m => new
+            {
+                text = m.Text, start = m.Start, length = m.Length, sentenceStart = m.SentenceStart, sentenceLength = m.SentenceLength,
+                date = m.Date.ToIsoString(), precision = m.Date.Precision.ToString().ToLowerInvariant(), approximate = m.Date.Approximate,
+                alternatives = m.Alternative is { } other ? new[] { other.ToIsoString() } : [],
+            }),
+            suggestions = suggestions.Select(s => new
+            {
+                slug = s.Slug, title = s.Title, date = s.Start.ToIsoString(), status = s.Status.ToString().ToLowerInvariant(), score = s.Score,
+                dateMatches = s.DateMatches,
+                passage = new { start = s.Passage.Start, length = s.Passage.Length, text = text.Substring(s.Passage.Start, s.Passage.Length) },
+            }),
+        };
+        output.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+
+    private static int Fail(TextWriter error, string message)
+    {
+        error.WriteLine(message);
+        error.WriteLine(Usage);
+        return 2;
+    }
+}
