@@ -26,7 +26,7 @@ public static partial class DraftTitle
         return text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : sentence.Trim();
     }
 
-    [GeneratedRegex(@"^\s*(on|in|last|this|since|by|from|until)?\s*,?\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(on|in|last|this|since|by|from|until)\b)?\s*,?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingDateWords();
 
     [GeneratedRegex(@"\s+(on|in|last|this|since|by)\s+(?=[,.;]|$)", RegexOptions.IgnoreCase)]

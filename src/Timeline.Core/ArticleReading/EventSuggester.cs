@@ -24,7 +24,7 @@ public sealed record EventSuggestion(int EventId, string Title, string Slug, Par
 /// </summary>
 public sealed class EventSuggester(TimelineStore store, SearchIndex index)
 {
-    public const double DateBonus = 0.6, FarFactor = 0.3, MinScore = 0.35;
+    public const double DateBonus = 0.6, FarFactor = 0.3, MinScore = 0.2;
     public const int MonthsBefore = 18, MonthsAfter = 1, Candidates = 200;
 
     /// <summary>Words that say nothing about which event an article reports (MoreLikeThis would otherwise pick

@@ -43,7 +43,7 @@ public static partial class StoreUpgrades
         [5] = ("storylines are called so in the store too, as in the app (they were \"eras\")", _ => { }), // see Renames
         [6] = ("the dates in each article's text are read (in the background, once the app runs)", tx =>
             // One expression over the raw documents: no article is read into a class and written back whole.
-            tx.Store.Database.GetCollection("articles").UpdateMany("EXTEND($, {DatesPending: true})", "1 = 1")),
+            tx.Store.Database.GetCollection("articles").UpdateMany("{ DatesPending: true }", "_id > 0")),
     };
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Timeline.Core.ArticleReading;
 using Timeline.Core.Importing;
 using Bunit;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -38,7 +39,8 @@ public abstract class CuratorPageContext(TimelineWebFactory factory, string edit
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CuratorAccount>>();
         var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<CuratorAccount>>()
             .CreateAsync((await users.FindByNameAsync(editor))!);
-        foreach (var service in new[] { typeof(EventEditor), typeof(ArticleEditor), typeof(LinkEditor), typeof(StorylineEditor), typeof(CurationHistory), typeof(CurationDashboard), typeof(CuratorEventList), typeof(TimelineJsImporter) })
+        foreach (var service in new[] { typeof(EventEditor), typeof(ArticleEditor), typeof(LinkEditor), typeof(StorylineEditor), typeof(CurationHistory), typeof(CurationDashboard), typeof(CuratorEventList), typeof(TimelineJsImporter),
+                     typeof(ArticleInsights), typeof(PendingArticleDates), typeof(ArticleFetcher) })
             Services.AddSingleton(service, factory.Services.GetRequiredService(service));
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<CuratorAccess>());
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<CuratorAccounts>());
