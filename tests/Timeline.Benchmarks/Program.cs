@@ -16,7 +16,7 @@ using Timeline.Web.Hosting;
 
 // Measures the timeline at several sizes on loopback and prints a Markdown table per size.
 //   dotnet run -c Release --project tests/Timeline.Benchmarks -- [--sizes 1000,10000,100000] [--data DIR]
-//   [--curation-only | --publishing-only]
+//   [--curation-only | --publishing-only | --reading-only]
 // Databases are generated once per size (seed 1) into DIR (default: the temp folder) and reused.
 var sizes = Option("--sizes", "1000,10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var dataDirectory = Option("--data", Path.GetTempPath());
@@ -49,6 +49,11 @@ foreach (var size in sizes)
     }
     rows.Add(("start-up after a clean stop (open store and index, listen), median of 3", $"{Percentile(startups, 50):N0} ms"));
     Print($"Store at {size:N0} events, {size:N0} articles", rows);
+    if (args.Contains("--reading-only"))
+    {
+        await MeasureReadingAsync(size, database);
+        continue;
+    }
     if (args.Contains("--publishing-only"))
     {
         await MeasurePublishingAsync(size, database);
@@ -58,8 +63,70 @@ foreach (var size in sizes)
         await MeasureAsync(size, database);
     await MeasureCurationAsync(size, database);
     await MeasurePublishingAsync(size, database);
+    await MeasureReadingAsync(size, database);
 }
 return 0;
+
+// What the app reads in articles: one 13,000-character article (the seed articles joined), the suggestions for
+// generated articles on the store, the pass that reads the dates of every article after an upgrade (timed for a
+// minute and extrapolated: a whole 100,000-article pass takes hours at half a core), and the memory the recognizer takes.
+async Task MeasureReadingAsync(int size, string database)
+{
+    var rows = new List<(string What, string Figure)>();
+    var memoryBefore = (Managed: GC.GetTotalMemory(forceFullCollection: true), WorkingSet: Environment.WorkingSet);
+    var reader = new Timeline.Core.ArticleReading.ArticleReader();
+    var clock = Stopwatch.StartNew();
+    reader.WarmUp();
+    rows.Add(("the date recognizer built and warmed (once per process, in the background)", $"{clock.Elapsed.TotalMilliseconds:N0} ms"));
+    var seeds = Path.Combine(AppContext.BaseDirectory, "seeds");
+    var joined = string.Join("\n", Directory.GetFiles(seeds, "*.txt").Order().Select(File.ReadAllText));
+    var article = joined[..joined.LastIndexOf('.', 13_000)];
+    var published = PartialDate.Day(2023, 2, 4);
+    var read = Time(_ => reader.Read(article, published, "en"), 20);
+    var mentions = reader.Read(article, published, "en").Mentions.Count;
+    rows.Add(($"reading a {article.Length:N0}-character article ({mentions} dates), p50 / p95", $"{read.P50:N0} ms / {read.P95:N0} ms"));
+    GC.Collect();
+    rows.Add(("memory with the recognizer loaded and used (managed heap; working set), before → after",
+        $"{memoryBefore.Managed / 1e6:N0} → {GC.GetTotalMemory(forceFullCollection: true) / 1e6:N0} MB; {memoryBefore.WorkingSet / 1e6:N0} → {Environment.WorkingSet / 1e6:N0} MB"));
+
+    var copyFolder = Path.Combine(Path.GetTempPath(), $"timeline-bench-reading-{size}");
+    if (Directory.Exists(copyFolder))
+        Directory.Delete(copyFolder, recursive: true);
+    CopyFolder(Path.GetDirectoryName(database)!, copyFolder);
+    var copy = Path.Combine(copyFolder, "timeline.db");
+    var app = await StartAppAsync(copy);
+    var store = app.Services.GetRequiredService<TimelineStore>();
+    var suggester = app.Services.GetRequiredService<Timeline.Core.ArticleReading.EventSuggester>();
+    var samples = store.Articles.Find(LiteDB.Query.All(), limit: 60).ToList();
+    var texts = samples.Select(a => (Article: a, Text: store.ArticleText(a.Id))).ToList();
+    var dates = texts.Select(t => reader.Read(t.Text, t.Article.Published, "en").Mentions).ToList();
+    var suggest = Time(i => suggester.Suggest(texts[i % texts.Count].Text, texts[i % texts.Count].Article.Published, "en", dates[i % texts.Count], new HashSet<int>()), 100);
+    rows.Add(("suggested events for a generated article (MoreLikeThis, dates, passages), p50 / p95", $"{suggest.P50:N1} ms / {suggest.P95:N1} ms"));
+    var theSeedArticle = Time(_ => suggester.Suggest(article, published, "en", [], new HashSet<int>()), 20);
+    rows.Add(($"suggested events for the {article.Length:N0}-character article, p50 / p95", $"{theSeedArticle.P50:N1} ms / {theSeedArticle.P95:N1} ms"));
+    await app.StopAsync();
+    await app.DisposeAsync();
+
+    // The upgrade pass: the store set back to version 5 and opened, which marks every article; then reading for a minute.
+    using (var old = new LiteDB.LiteDatabase($"Filename={copy}"))
+        old.GetCollection("meta").Update(new LiteDB.BsonDocument { ["_id"] = "version", ["N"] = 5 });
+    clock.Restart();
+    using (var upgraded = TimelineStore.Open(copy))
+    {
+        rows.Add(("upgrade to version 6: every article marked for reading", $"{clock.Elapsed.TotalSeconds:N1} s"));
+        var pending = new Timeline.Core.ArticleReading.PendingArticleDates(upgraded, reader);
+        var waiting = pending.Count();
+        clock.Restart();
+        var done = 0;
+        while (clock.Elapsed < TimeSpan.FromSeconds(60) && pending.ReadNext(20) is > 0 and var n)
+            done += n;
+        var perSecond = done / clock.Elapsed.TotalSeconds;
+        rows.Add(($"reading the dates of the {waiting:N0} articles (one core, no rest; the app takes half a core)",
+            $"{done:N0} in {clock.Elapsed.TotalSeconds:N0} s: {perSecond:N0} articles/s, all in ≈ {waiting / perSecond / 60:N0} min (≈ {2 * waiting / perSecond / 60:N0} min in the app)"));
+    }
+    Directory.Delete(copyFolder, recursive: true);
+    Print($"Reading articles at {size:N0} events, {size:N0} articles", rows);
+}
 
 // The curator's side: finding articles to link, the dashboard, saving an edit (with its revision, the search and
 // density triggers and the cache eviction), importing, and the first reader request after an edit. On a copy of
@@ -235,6 +302,9 @@ static async Task<WebApplication> StartAppAsync(string database)
     var app = TimelineApp.Create([
         "--urls", "http://127.0.0.1:0", "--environment", "Production",
         $"--ConnectionStrings:Timeline=Filename={database}", "--Logging:LogLevel:Default=Warning",
+        // A generated store's articles wait for their dates; reading them would share the two cores with what is
+        // measured. The reading is measured on its own (MeasureReadingAsync).
+        "--Timeline:ReadArticleDatesInBackground=false",
     ]);
     app.InitializeTimelineStore();
     await app.StartAsync();

@@ -28,8 +28,22 @@ public sealed class ArticleInsights(TimelineStore store, EventSuggester suggeste
     public ArticleDates? StoredDates(int articleId) =>
         store.Articles.FindById(articleId) is { DatesPending: false } ? store.ArticleDates.FindById(articleId) : null;
 
-    /// <summary>The stored dates, or read now when they still wait (a reading of one article is bounded: see <see cref="ArticleReader"/>).</summary>
-    public ArticleDates? Dates(int articleId) => StoredDates(articleId) ?? pending.ReadNow(articleId);
+    /// <summary>
+    /// Reads a waiting article's dates now, on a thread of its own, ahead of the background queue (which may hold a
+    /// whole upgraded store): <see cref="PendingArticleDates.Read"/> tells the view when they are stored. A 2 MB
+    /// article takes tens of seconds to read; no page waits for it.
+    /// </summary>
+    public void ReadSoon(int articleId) => Task.Run(() =>
+    {
+        try
+        {
+            pending.ReadNow(articleId);
+        }
+        catch (Exception)
+        {
+            // left waiting: the background service reads it again, and logs a failure there
+        }
+    });
 
     public IReadOnlyList<DateRow> DateRows(string text, ArticleDates dates, int take = int.MaxValue) =>
         [.. dates.Mentions.Take(take).Select((m, i) => new DateRow(i, m, text.Substring(m.SentenceStart, m.SentenceLength), EventsOn(m.Date)))];

@@ -17,7 +17,7 @@ public static partial class DraftTitle
         text = LeadingDateWords().Replace(text, "");
         text = DanglingPreposition().Replace(text, " ");
         text = Attribution().Replace(text, "");
-        text = Spaces().Replace(text, " ").Trim().TrimEnd('.', ',', ';', ':').Trim('"', '“', '”', ' ');
+        text = SpaceBeforePunctuation().Replace(Spaces().Replace(text, " "), "$1").Trim().TrimEnd('.', ',', ';', ':').Trim('"', '“', '”', ' ');
         if (text.Length > MaxLength)
         {
             var cut = text.LastIndexOf(' ', MaxLength);
@@ -32,8 +32,12 @@ public static partial class DraftTitle
     [GeneratedRegex(@"\s+(on|in|last|this|since|by)\s+(?=[,.;]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex DanglingPreposition();
 
-    [GeneratedRegex(@",?\s+(he|she|they|it|officials?|sources?|the \w+|\w+ \w+)\s+(said|says|added|told \w+|reported)\s*\.?$", RegexOptions.IgnoreCase)]
+    /// <summary>", the union leader told reporters." at the end: the attribution, never the quote before it.</summary>
+    [GeneratedRegex(@"[,""”’']*\s+(?:the\s+|an?\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:said|says|added|told(?:\s+\p{L}+)?|reported)\s*\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Attribution();
+
+    [GeneratedRegex(@"\s+([,.;:!?])")]
+    private static partial Regex SpaceBeforePunctuation();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -11,6 +11,8 @@ namespace Timeline.Core.ArticleReading;
 ///   "in April" in April): that one; or
 /// - the future one is within <see cref="FutureWindowDays"/> days and a future cue comes before the words in the
 ///   sentence ("talks scheduled to end on April 29"): the future one.
+/// "Would" is no cue: in reported speech it looks back ("said it would appeal the ruling of Monday").
+/// The cues are English; dates without a year in Arabic and Hebrew articles always take the past reading.
 /// Measured on the seed articles and on the relative-date set in the tests (see the README for the figures).
 /// </summary>
 public static partial class ResolutionRule
@@ -34,6 +36,6 @@ public static partial class ResolutionRule
         return futureCued ? (future, past) : (past, future);
     }
 
-    [GeneratedRegex(@"\b(will|would|due|expected|scheduled|set to|until|deadline|planned|plans? to|upcoming|ahead of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(will|due|expected|scheduled|set to|until|deadline|planned|plans? to|upcoming|ahead of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FutureCue();
 }

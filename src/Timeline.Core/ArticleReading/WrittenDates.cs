@@ -8,7 +8,7 @@ namespace Timeline.Core.ArticleReading;
 /// <summary>
 /// Dates written out in Arabic and Hebrew sentences, by rules of our own: the feed's one recognizer reads English only.
 /// Numeric dates (26/1/2023, 2023-01-26; day first, as both languages write them), a month name with or without its
-/// day and year (26 يناير 2023, كانون الثاني 2023, 26 בינואר 2023) and years (2023, ٢٠٢٣). Digits of any script
+/// day and year (26 يناير 2023, كانون الثاني 2023, 26 בינואר 2023) and years after a word that makes them one (عام 2023, منذ ٢٠٢٣, בשנת 2023). Digits of any script
 /// count. Relative dates ("yesterday", "on Wednesday") are not read in these languages: the article view says so.
 /// </summary>
 public static partial class WrittenDates
@@ -23,6 +23,9 @@ public static partial class WrittenDates
         ("ינואר", 1), ("פברואר", 2), ("מרץ", 3), ("מרס", 3), ("אפריל", 4), ("מאי", 5), ("יוני", 6), ("יולי", 7), ("אוגוסט", 8),
         ("ספטמבר", 9), ("אוקטובר", 10), ("נובמבר", 11), ("דצמבר", 12),
     ];
+
+    /// <summary>Month names that are also common words: taken as months only beside a day or a year.</summary>
+    private static readonly HashSet<string> AmbiguousMonths = ["مارس", "מאי"];
 
     private static readonly Regex Pattern = BuildPattern();
 
@@ -52,13 +55,15 @@ public static partial class WrittenDates
                 return [PartialDate.Day(Number("ny"), Number("nm"), Number("nd"))];
             if (Has("month"))
             {
+                if (AmbiguousMonths.Contains(match.Groups["month"].Value) && !Has("md") && !Has("my"))
+                    return []; // "مارس" is also "he practised": a month only with its day or year
                 var month = MonthNames.First(m => m.Name == match.Groups["month"].Value).Month;
                 if (Has("my"))
                     return [Has("md") ? PartialDate.Day(Number("my"), month, Number("md")) : PartialDate.Month(Number("my"), month)];
                 return [.. new[] { year - 1, year, year + 1 }.Select(y => Has("md") ? PartialDate.Day(y, month, Number("md")) : PartialDate.Month(y, month))];
             }
-            if (Has("year"))
-                return [PartialDate.Year(Number("year"))];
+            if (Has("cuedyear"))
+                return [PartialDate.Year(Number("cuedyear"))];
         }
         catch (ArgumentOutOfRangeException)
         {
@@ -83,7 +88,9 @@ public static partial class WrittenDates
             @"(?<!\d)(?<iy>(19|20)\d{2})-(?<im>\d{1,2})-(?<id>\d{1,2})(?!\d)" +
             @"|(?<!\d)(?<nd>\d{1,2})[/.](?<nm>\d{1,2})[/.](?<ny>(19|20)\d{2})(?!\d)" +
             $@"|(?<!\p{{L}})(?:(?<md>\d{{1,2}})\s+)?(?:[בלמו]?-?)(?<month>{names})(?!\p{{L}})(?:\s*,?\s*(?<my>(19|20)\d{{2}})(?!\d))?" +
-            @"|(?<!\d)(?<year>(19|20)\d{2})(?!\d)";
+            // A bare number is a year only after a word that says so ("عام 2014", "منذ 2014", "בשנת 2014", "ב-2014"):
+            // "2000 شخص" is two thousand people.
+            @"|(?:(?<=\b(?:عام|العام|سنة|منذ|حتى|في|خلال)\s+)|(?<=(?:בשנת|שנת|עד|מאז)\s+)|(?<=[במל]-?))(?<cuedyear>(19|20)\d{2})(?!\d)";
         return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 }

@@ -93,6 +93,7 @@ internal sealed class SyntheticData
                 Author = $"{Capitalise(vocabulary[random.Next(vocabulary.Length)])} {Capitalise(vocabulary[random.Next(vocabulary.Length)])}",
                 Published = new PartialDate(RandomDate(random), DatePrecision.Day), Language = "en",
                 ContentHash = TextExcerpt.Hash(body), ImportOrigin = "generated", ImportedAt = now,
+                DatesPending = true, // as an imported article: the app reads its dates in the background
             };
             texts[i] = new ArticleText { Id = i + 1, Compressed = ArticleTextCodec.Compress(body) };
         }

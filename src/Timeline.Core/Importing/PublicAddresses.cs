@@ -6,7 +6,7 @@ namespace Timeline.Core.Importing;
 /// <summary>
 /// Which IP addresses a server-side fetch may connect to: public unicast only. Refused: loopback, private
 /// (10/8, 172.16/12, 192.168/16, fc00::/7), shared (100.64/10), link-local (169.254/16, fe80::/10), multicast,
-/// "this network" (0/8, ::), documentation, benchmarking and reserved ranges (240/4, broadcast), and IPv6 forms
+/// "this network" (0/8, the reserved ::/8), local-use NAT64 (64:ff9b:1::/48), documentation, benchmarking and reserved ranges (240/4, broadcast), and IPv6 forms
 /// that carry an IPv4 address (IPv4-mapped ::ffff:0:0/96, NAT64 64:ff9b::/96, 6to4 2002::/16, IPv4-compatible),
 /// judged by the IPv4 address they carry.
 /// </summary>
@@ -23,7 +23,7 @@ public static class PublicAddresses
 
     private static readonly (IPAddress Network, int Bits)[] RefusedV6 =
     [
-        (IPAddress.Parse("::"), 128), (IPAddress.Parse("::1"), 128), (IPAddress.Parse("100::"), 64), (IPAddress.Parse("2001:db8::"), 32),
+        (IPAddress.Parse("::"), 8), (IPAddress.Parse("64:ff9b:1::"), 48), (IPAddress.Parse("100::"), 64), (IPAddress.Parse("2001:db8::"), 32),
         (IPAddress.Parse("2001::"), 23), (IPAddress.Parse("fc00::"), 7), (IPAddress.Parse("fe80::"), 10), (IPAddress.Parse("fec0::"), 10),
         (IPAddress.Parse("ff00::"), 8),
     ];

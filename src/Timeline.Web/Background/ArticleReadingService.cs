@@ -1,5 +1,6 @@
 using Timeline.Core.ArticleReading;
 using Timeline.Core.Storage;
+using Timeline.Web.Hosting;
 
 namespace Timeline.Web.Background;
 
@@ -7,9 +8,12 @@ namespace Timeline.Web.Background;
 /// Builds the date recognizer at start-up, off the request path, then reads the dates of every article that waits
 /// for it (all of them after the upgrade to store version 6; then each new article or changed publication date),
 /// a few at a time after each commit, with its progress in the log.
+/// It takes at most half of one core: after each batch it rests as long as the batch took, so a backlog of 100,000
+/// articles after an upgrade never starves the pages. An article a curator opens is read at once, apart from this
+/// queue (<see cref="ArticleInsights.ReadSoon"/>).
 /// </summary>
-public sealed class ArticleReadingService(TimelineStore store, ArticleReader reader, PendingArticleDates pending, ILogger<ArticleReadingService> logger)
-    : BackgroundService
+public sealed class ArticleReadingService(TimelineStore store, ArticleReader reader, PendingArticleDates pending,
+    Microsoft.Extensions.Options.IOptions<TimelineOptions> options, ILogger<ArticleReadingService> logger) : BackgroundService
 {
     private const int Batch = 20;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(10);
@@ -17,6 +21,8 @@ public sealed class ArticleReadingService(TimelineStore store, ArticleReader rea
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.ReadArticleDatesInBackground)
+            return;
         await Task.Yield(); // let the host finish starting: the recognizer takes about half a second to build
         void OnCommitted()
         {
@@ -29,7 +35,7 @@ public sealed class ArticleReadingService(TimelineStore store, ArticleReader rea
             reader.WarmUp();
             while (!stoppingToken.IsCancellationRequested)
             {
-                ReadAllWaiting(stoppingToken);
+                await ReadAllWaitingAsync(stoppingToken);
                 await committed.WaitAsync(TimeSpan.FromSeconds(30), stoppingToken);
             }
         }
@@ -43,7 +49,7 @@ public sealed class ArticleReadingService(TimelineStore store, ArticleReader rea
         }
     }
 
-    private void ReadAllWaiting(CancellationToken stoppingToken)
+    private async Task ReadAllWaitingAsync(CancellationToken stoppingToken)
     {
         var waiting = pending.Count();
         if (waiting == 0)
@@ -54,6 +60,7 @@ public sealed class ArticleReadingService(TimelineStore store, ArticleReader rea
         while (!stoppingToken.IsCancellationRequested)
         {
             int done;
+            var batch = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 done = pending.ReadNext(Batch, stoppingToken);
@@ -66,6 +73,7 @@ public sealed class ArticleReadingService(TimelineStore store, ArticleReader rea
             read += done;
             if (done == 0)
                 break;
+            await Task.Delay(batch.Elapsed, stoppingToken); // half of one core at most
             if (DateTime.UtcNow - lastReport > ProgressInterval)
             {
                 logger.LogInformation("Read the dates in {Read} of {Count} articles.", read, waiting);

@@ -14,6 +14,11 @@ public sealed class TimelineOptions
     /// <summary>How many requests a minute one client address may make of the public API, feeds and exports.</summary>
     public int PublicRequestsPerMinute { get; set; } = 300;
 
+    /// <summary>Reads the dates of waiting articles in the background (after imports, upgrades, generated stores). Tests
+    /// and benchmarks of other things on generated stores turn it off so that it does not share their two cores;
+    /// an article a curator opens is read either way.</summary>
+    public bool ReadArticleDatesInBackground { get; set; } = true;
+
     /// <summary>How many calendars and TimelineJS exports (each up to 5,000 events) a minute one client address may fetch.</summary>
     public int ExportRequestsPerMinute { get; set; } = 30;
 }

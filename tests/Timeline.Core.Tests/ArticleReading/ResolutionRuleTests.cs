@@ -54,9 +54,15 @@ public sealed class ResolutionRuleTests
         }
     }
 
+    [Fact]
+    public void Would_in_reported_speech_is_no_future_cue()
+    {
+        var (date, _) = ResolutionRule.Choose(Readings("2014-04-07 2014-04-14"), new DateTime(2014, 4, 9), "The ministry said it would appeal the ruling handed down on ");
+        Assert.Equal("2014-04-07", date.ToIsoString());
+    }
+
     [Theory]
     [InlineData("will")]
-    [InlineData("would")]
     [InlineData("due to")]
     [InlineData("expected to")]
     [InlineData("scheduled to")]
