@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Timeline.Core.Curation;
 using Timeline.Core.Dates;
+using Timeline.Core.Domain;
 using Timeline.Core.Generation;
 using Timeline.Core.Reading;
 using Timeline.Core.Search;
@@ -85,6 +86,19 @@ async Task MeasureReadingAsync(int size, string database)
     var read = Time(_ => reader.Read(article, published, "en"), 20);
     var mentions = reader.Read(article, published, "en").Mentions.Count;
     rows.Add(($"reading a {article.Length:N0}-character article ({mentions} dates), p50 / p95", $"{read.P50:N0} ms / {read.P95:N0} ms"));
+    // The worst cases a curator can import: never read on a page's thread (ArticleInsights.ReadSoon, the background service).
+    var words = "the council met again in the town hall and the mayor spoke about the budget for the new school ";
+    foreach (var length in new[] { Limits.ArticleBodyLength, 2_000_000 })
+    {
+        var unpunctuated = string.Concat(Enumerable.Repeat(words, length / words.Length));
+        clock.Restart();
+        var longRead = reader.Read(unpunctuated, published, "en");
+        rows.Add(($"reading {unpunctuated.Length:N0} characters with no punctuation ({longRead.Mentions.Count} dates; an article holds at most {Limits.ArticleBodyLength:N0})", $"{clock.Elapsed.TotalSeconds:N1} s"));
+    }
+    var manyDates = string.Concat(Enumerable.Range(0, 10_000).Select(i => $"{1 + i % 28} March {1990 + i % 30}.\n"));
+    clock.Restart();
+    var manyRead = reader.Read(manyDates, published, "en");
+    rows.Add(($"reading an article of 10,000 dates (kept: the first {manyRead.Mentions.Count:N0})", $"{clock.Elapsed.TotalSeconds:N1} s"));
     GC.Collect();
     rows.Add(("memory with the recognizer loaded and used (managed heap; working set), before → after",
         $"{memoryBefore.Managed / 1e6:N0} → {GC.GetTotalMemory(forceFullCollection: true) / 1e6:N0} MB; {memoryBefore.WorkingSet / 1e6:N0} → {Environment.WorkingSet / 1e6:N0} MB"));
@@ -109,7 +123,7 @@ async Task MeasureReadingAsync(int size, string database)
 
     // The upgrade pass: the store set back to version 5 and opened, which marks every article; then reading for a minute.
     using (var old = new LiteDB.LiteDatabase($"Filename={copy}"))
-        old.GetCollection("meta").Update(new LiteDB.BsonDocument { ["_id"] = "version", ["N"] = 5 });
+        old.GetCollection("meta").Update(new LiteDB.BsonDocument { ["_id"] = "version", ["N"] = 5L }); // N is an Int64 in the store
     clock.Restart();
     using (var upgraded = TimelineStore.Open(copy))
     {

@@ -37,7 +37,8 @@ public sealed class ArticleReader
                     dates.Truncated = true;
                     return dates;
                 }
-                var (chosen, alternative) = ResolutionRule.Choose(date.Readings, reference, words[..date.Start]);
+                // The words themselves may hold the cue ("until the end of June").
+                var (chosen, alternative) = ResolutionRule.Choose(date.Readings, reference, words[..(date.Start + date.Length)]);
                 dates.Mentions.Add(new DateMention
                 {
                     Text = date.Text, Start = sentence.Start + date.Start, Length = date.Length,

@@ -56,13 +56,16 @@ public sealed partial class EnglishDates
         {
             "date" => Get(value, "value"),
             "datetime" => Get(value, "value"),
-            "daterange" or "datetimerange" => Get(value, "start"),
+            // "until September 30", "by 2025": a range open at its start, whose words name its end.
+            "daterange" or "datetimerange" => Get(value, "start") ?? Get(value, "end"),
             _ => null, // durations, times of day, sets ("every Monday")
         };
         if (dateValue is null || !DateTime.TryParse(dateValue, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return null;
         if (PrecisionOfTimex(timex, type, value) is not { } precision)
             return null;
+        if (Get(value, "start") is null && precision == DatePrecision.Month && date.Day == 1 && type is "daterange" or "datetimerange")
+            date = date.AddDays(-1); // "until the end of June": the range ends on 1 July, exclusive
         if (PrecisionOfDistance(words) is { } distance)
         {
             // "three and a half years ago": the recognizer gives a day; the words give a year, roughly.

@@ -19,15 +19,25 @@ public static class SentenceBreaks
 {
     public const int MaxLength = 600;
 
+    private static readonly Lock Gate = new();
+
     public static List<TextSpan> Of(string text, string language)
     {
-        // A new iterator per call: ICU iterators hold their text and position, so they are not shared across threads.
-        var iterator = BreakIterator.GetSentenceInstance(new UCultureInfo(Culture(language) + "@ss=standard"));
-        iterator.SetText(text);
+        // One break at a time, process-wide: ICU4N's filtered sentence iterator ("ss=standard") shares state between
+        // instances, and two threads breaking at once threw IndexOutOfRangeException inside it (seen in the tests,
+        // which read articles in parallel). Breaking is cheap (≈ 1 ms per 13k characters), so a lock costs nothing.
+        var breaks = new List<int>();
+        lock (Gate)
+        {
+            var iterator = BreakIterator.GetSentenceInstance(new UCultureInfo(Culture(language) + "@ss=standard"));
+            iterator.SetText(text);
+            breaks.Add(iterator.First());
+            for (var end = iterator.Next(); end != BreakIterator.Done; end = iterator.Next())
+                breaks.Add(end);
+        }
         var spans = new List<TextSpan>();
-        var start = iterator.First();
-        for (var end = iterator.Next(); end != BreakIterator.Done; start = end, end = iterator.Next())
-            AddTrimmed(text, start, end, spans);
+        for (var i = 1; i < breaks.Count; i++)
+            AddTrimmed(text, breaks[i - 1], breaks[i], spans);
         return spans;
     }
 

@@ -69,7 +69,10 @@ public sealed class EmptyTimelineRebuildTests(ITestOutputHelper output)
                     continue;
                 }
                 var draft = insights.DraftFromSentence(articleId, index)!;
-                dateAsDrafted += draft.Form.Start.TryBuild(out var drafted, out _) && drafted == ev.Start ? 1 : 0;
+                var asDrafted = draft.Form.Start.TryBuild(out var drafted, out _) && drafted == ev.Start;
+                dateAsDrafted += asDrafted ? 1 : 0;
+                if (!asDrafted)
+                    output.WriteLine($"date changed: \"{ev.Title}\" drafted {drafted} from \"{dates.Mentions[index].Text}\", the manifest has {ev.Start}");
                 draft.Form.Title = ev.Title; // the curator's words
                 draft.Form.Start = PartialDateInput.From(ev.Start); // and precision, where the sentence was more precise
                 draft.Source.Role = link.Role;

@@ -222,6 +222,16 @@ public sealed class DraftTitleTests
 public sealed class SentenceBreaksTests
 {
     [Fact]
+    public void Threads_breaking_at_once_get_the_same_sentences()
+    {
+        // ICU4N's filtered iterator shares state between instances: without SentenceBreaks' lock this threw.
+        var texts = Timeline.Tests.Support.Seeds.ArticleFiles.Select(Timeline.Tests.Support.Seeds.Read).ToList();
+        var expected = texts.Select(t => SentenceBreaks.Of(t, "en")).ToList();
+        Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            Assert.Equal(expected[i % texts.Count], SentenceBreaks.Of(texts[i % texts.Count], "en")));
+    }
+
+    [Fact]
     public void Abbreviations_do_not_end_a_sentence()
     {
         const string text = "Mr. Abbas met U.S. envoy John Kerry. They talked.";

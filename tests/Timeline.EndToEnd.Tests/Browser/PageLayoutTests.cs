@@ -66,8 +66,11 @@ public sealed class PageLayoutTests(BrowserFixture browser)
             "/curate/articles", "/curate/articles/import", "/curate/import/timelinejs", "/curate/articles/3", "/curate/eras", "/curate/eras/1",
             "/curate/admin/users", "/account/login",
         ];
+        // axe-core once per curator page, at desktop width, where curators work (2 s a page); at phone width the layout,
+        // console and requests are checked, and the article view's journeys run axe at 375 px
+        // (ArticleReadingJourneyTests). Reader pages get axe at both widths.
         foreach (var url in urls)
-            await CleanPage.CheckAsync(page, browser.BaseUrl, "curate" + url.Replace('/', '-'), url, width);
+            await CleanPage.CheckAsync(page, browser.BaseUrl, "curate" + url.Replace('/', '-'), url, width, accessibility: width >= 1280);
         await page.Context.CloseAsync();
     }
 }
@@ -97,7 +100,7 @@ internal static class CleanPage
         Assert.True(violations.Count == 0, $"{url}: {string.Join("\n", violations)}");
     }
 
-    public static async Task CheckAsync(IPage page, string baseUrl, string name, string url, int width)
+    public static async Task CheckAsync(IPage page, string baseUrl, string name, string url, int width, bool accessibility = true)
     {
         var problems = new List<string>();
         void OnConsole(object? sender, IConsoleMessage message)
@@ -137,7 +140,8 @@ internal static class CleanPage
             }
 
             await ScreenshotAsync(page, $"{name}-{width}");
-            await AssertAccessibleAsync(page, url);
+            if (accessibility)
+                await AssertAccessibleAsync(page, url);
         }
         finally
         {

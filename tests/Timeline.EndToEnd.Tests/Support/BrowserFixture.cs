@@ -25,6 +25,9 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>The app, for tests that read its data.</summary>
     public IServiceProvider Services => app!.Services;
 
+    /// <summary>More settings for the app, as command-line arguments.</summary>
+    protected virtual string[] Settings => [];
+
     /// <summary>Fills the database before the app starts; by default nothing, and the app seeds it as on a fresh install.</summary>
     protected virtual void PrepareDatabase(string path) { }
 
@@ -40,6 +43,7 @@ public class BrowserFixture : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
             // "Import from a link" fetches pages the tests serve on 127.0.0.1; off in the app by default.
             "--Timeline:Fetch:AllowPrivateAddresses=true",
+            .. Settings,
         ]);
         if (!app.InitializeTimelineStore())
             throw new InvalidOperationException("The seeds could not be imported; see the log.");
@@ -99,6 +103,9 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 /// <summary>The same, on a generated timeline of 130 events: more than one page of the timeline.</summary>
 public sealed class LargeTimelineBrowserFixture : BrowserFixture
 {
+    // Readers' pages only: the generated articles' dates need not be read (it would share the two cores).
+    protected override string[] Settings => ["--Timeline:ReadArticleDatesInBackground=false"];
+
     protected override void PrepareDatabase(string path) =>
         Timeline.Core.Generation.SyntheticTimeline.Generate(path, new(Events: 130, Articles: 40, Seed: 7));
 }
@@ -121,6 +128,9 @@ public sealed class CurationBrowserCollection : ICollectionFixture<BrowserFixtur
 /// some problems (a density strip of many narrow bars) only show on a large timeline.</summary>
 public sealed class GeneratedTimelineBrowserFixture : BrowserFixture
 {
+    // Readers' pages only: reading 300 generated articles' dates would share the two cores with the checks.
+    protected override string[] Settings => ["--Timeline:ReadArticleDatesInBackground=false"];
+
     protected override void PrepareDatabase(string path) =>
         Timeline.Core.Generation.SyntheticTimeline.Generate(path, new(Events: 2_000, Articles: 300, Seed: 11));
 }
