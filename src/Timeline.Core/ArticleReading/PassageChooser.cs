@@ -12,7 +12,7 @@ namespace Timeline.Core.ArticleReading;
 /// </summary>
 public sealed class PassageChooser
 {
-    public const double DateWeight = 2;
+    public const double DateWeight = 1;
 
     private readonly List<(TextSpan Span, HashSet<string> Terms)> sentences;
     private readonly IReadOnlyList<DateMention> mentions;

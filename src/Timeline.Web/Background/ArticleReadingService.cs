@@ -16,6 +16,9 @@ public sealed class ArticleReadingService(TimelineStore store, ArticleReader rea
     Microsoft.Extensions.Options.IOptions<TimelineOptions> options, ILogger<ArticleReadingService> logger) : BackgroundService
 {
     private const int Batch = 20;
+
+    /// <summary>A pass over more articles than this says so in the log (an upgrade, a generated store); a few imports do not.</summary>
+    private const int ReportAbove = 5;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(10);
     private readonly SemaphoreSlim committed = new(0);
 
@@ -54,7 +57,7 @@ public sealed class ArticleReadingService(TimelineStore store, ArticleReader rea
         var waiting = pending.Count();
         if (waiting == 0)
             return;
-        if (waiting > Batch)
+        if (waiting > ReportAbove)
             logger.LogInformation("Reading the dates in {Count} articles.", waiting);
         var (read, lastReport) = (0, DateTime.UtcNow);
         while (!stoppingToken.IsCancellationRequested)
@@ -80,7 +83,7 @@ public sealed class ArticleReadingService(TimelineStore store, ArticleReader rea
                 lastReport = DateTime.UtcNow;
             }
         }
-        if (waiting > Batch)
+        if (waiting > ReportAbove)
             logger.LogInformation("Read the dates in {Read} articles.", read);
     }
 }
