@@ -126,6 +126,36 @@ public sealed class EventEditorPageTests(TimelineWebFactory factory) : CuratorPa
     }
 }
 
+public sealed class NewEventFromSentenceTests(TimelineWebFactory factory) : CuratorPageContext(factory, "bunit-from-sentence"), IClassFixture<TimelineWebFactory>
+{
+    [Fact]
+    public void The_form_opens_prefilled_from_a_sentence_and_creates_the_event_with_its_first_source()
+    {
+        var store = Service<Timeline.Core.Storage.TimelineStore>();
+        var article = store.Articles.FindOne(a => a.Outlet == "World Israel News");
+        var dates = Service<Timeline.Core.ArticleReading.PendingArticleDates>().ReadNow(article.Id)!;
+        var index = dates.Mentions.FindIndex(m => m.Text == "Thursday evening");
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/curate/events/new?article={article.Id}&date={index}");
+
+        var page = Render<EventEditorPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#source-passage")));
+        Assert.Contains("Thursday evening", page.Find("#source-passage").GetAttribute("value"));
+        Assert.Equal("2023", page.Find("#start-year").GetAttribute("value"));
+        Assert.Equal("26", page.Find("#start-day").GetAttribute("value"));
+        Assert.Contains(article.Title, page.Find(".first-source legend").TextContent);
+        var events = store.Events.Count();
+        Assert.Equal(events, store.Events.Count()); // nothing stored by opening it
+
+        page.Find("#event-title").Input("Bunit: coordination declared over on television");
+        page.Find("form").Submit();
+        page.WaitForAssertion(() => Assert.Equal(events + 1, store.Events.Count()), TimeSpan.FromSeconds(5));
+        var created = store.Events.FindOne(e => e.Title == "Bunit: coordination declared over on television");
+        var link = Assert.Single(store.Links.Find(l => l.EventId == created.Id));
+        Assert.Equal(article.Id, link.ArticleId);
+        Assert.Contains("Thursday evening", link.Passage);
+    }
+}
+
 public sealed class EventEditorActionsTests(TimelineWebFactory factory) : CuratorPageContext(factory, "bunit-event-actions"), IClassFixture<TimelineWebFactory>
 {
     private static Bunit.IRenderedComponent<EventEditorPage> Open(BunitContext context, int id) =>
