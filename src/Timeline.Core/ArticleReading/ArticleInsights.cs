@@ -9,6 +9,10 @@ namespace Timeline.Core.ArticleReading;
 /// <summary>A date found in an article, with the events (not in the trash) already on that date.</summary>
 public sealed record DateRow(int Index, DateMention Mention, string Sentence, IReadOnlyList<EventPick> EventsOnDate);
 
+/// <summary>What the article view shows beside the dates: the events the article probably reports, other outlets on
+/// the same story, and whether the article is linked to any event yet.</summary>
+public sealed record ArticleSuggestions(IReadOnlyList<EventSuggestion> Events, IReadOnlyList<SameStoryArticle> SameStory, bool AnyLinked);
+
 /// <summary>An article from another outlet that reports some of the same events.</summary>
 public sealed record SameStoryArticle(int ArticleId, string Title, string Outlet, PartialDate Published, IReadOnlyList<string> SharedEvents);
 
@@ -45,8 +49,14 @@ public sealed class ArticleInsights(TimelineStore store, EventSuggester suggeste
         }
     });
 
-    public IReadOnlyList<DateRow> DateRows(string text, ArticleDates dates, int take = int.MaxValue) =>
-        [.. dates.Mentions.Take(take).Select((m, i) => new DateRow(i, m, text.Substring(m.SentenceStart, m.SentenceLength), EventsOn(m.Date)))];
+    /// <summary>The first <paramref name="take"/> dates with their sentences and the events on each date (looked up
+    /// once per distinct date: an article names the same day again and again).</summary>
+    public IReadOnlyList<DateRow> DateRows(string text, ArticleDates dates, int take = int.MaxValue)
+    {
+        var eventsOn = new Dictionary<PartialDate, IReadOnlyList<EventPick>>();
+        return [.. dates.Mentions.Take(take).Select((m, i) => new DateRow(i, m, text.Substring(m.SentenceStart, m.SentenceLength),
+            eventsOn.TryGetValue(m.Date, out var known) ? known : eventsOn[m.Date] = EventsOn(m.Date)))];
+    }
 
     public IReadOnlyList<EventPick> EventsOn(PartialDate date)
     {
@@ -56,28 +66,32 @@ public sealed class ArticleInsights(TimelineStore store, EventSuggester suggeste
             .Select(e => new EventPick(e.Id, e.Title, e.Start, e.Status))];
     }
 
-    public IReadOnlyList<EventSuggestion> Suggestions(int articleId, string text, ArticleDates? dates, int take = 10)
+    /// <summary>The events the article probably reports (not those it is linked to) and other outlets on the same
+    /// story: one read of the article and of its links for both.</summary>
+    public ArticleSuggestions ForArticle(int articleId, string text, ArticleDates? dates, int take = 10)
     {
         if (store.Articles.FindById(articleId) is not { } article)
-            return [];
+            return new ArticleSuggestions([], [], false);
         var linked = store.LinksOfArticle(articleId).ToList().Select(l => l.EventId).ToHashSet();
-        return suggester.Suggest(text, article.Published, article.Language, dates?.Mentions ?? [], linked, take);
+        var events = suggester.Suggest(text, article.Published, article.Language, dates?.Mentions ?? [], linked, take);
+        return new ArticleSuggestions(events, SameStory(article, linked, events), linked.Count > 0);
     }
+
+    public IReadOnlyList<EventSuggestion> Suggestions(int articleId, string text, ArticleDates? dates, int take = 10) =>
+        ForArticle(articleId, text, dates, take).Events;
 
     /// <summary>Articles of other outlets linked to the events this one is linked to or reports by the look of it (a
     /// top-three suggestion whose date the article gives), most shared events first.</summary>
-    public IReadOnlyList<SameStoryArticle> SameStory(int articleId, IReadOnlyList<EventSuggestion> suggestions)
+    private List<SameStoryArticle> SameStory(Article article, IReadOnlySet<int> linked, IReadOnlyList<EventSuggestion> suggestions)
     {
-        if (store.Articles.FindById(articleId) is not { } article)
-            return [];
-        var eventIds = store.LinksOfArticle(articleId).ToList().Select(l => l.EventId).Concat(suggestions.Take(3).Where(s => s.DateMatches).Select(s => s.EventId)).ToHashSet();
+        var eventIds = linked.Concat(suggestions.Take(3).Where(s => s.DateMatches).Select(s => s.EventId)).ToHashSet();
         var titles = store.Events.FindByIds(eventIds).Where(e => e.Status != EventStatus.Deleted).ToDictionary(e => e.Id, e => e.Title);
         var shared = new Dictionary<int, List<string>>();
         foreach (var (eventId, title) in titles)
         {
             foreach (var link in store.Links.Find(l => l.EventId == eventId))
             {
-                if (link.ArticleId != articleId)
+                if (link.ArticleId != article.Id)
                     (shared.TryGetValue(link.ArticleId, out var list) ? list : shared[link.ArticleId] = []).Add(title);
             }
         }

@@ -1,5 +1,7 @@
 using Timeline.Core.Dates;
 
+using Timeline.Core.Domain;
+
 namespace Timeline.Core.ArticleReading;
 
 /// <summary>

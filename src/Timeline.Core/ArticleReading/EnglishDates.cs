@@ -70,19 +70,12 @@ public sealed partial class EnglishDates
         {
             // "three and a half years ago": the recognizer gives a day; the words give a year, roughly.
             precision = (DatePrecision)Math.Min((int)precision, (int)distance.Precision);
-            return Of(date, precision, approximate: distance.Approximate);
+            return new PartialDate(date, precision, distance.Approximate); // the constructor cuts the date to its precision
         }
-        return Of(date, precision, approximate: false);
+        return new PartialDate(date, precision);
     }
 
     private static string? Get(IDictionary<string, string> value, string key) => value.TryGetValue(key, out var found) ? found : null;
-
-    private static PartialDate Of(DateTime date, DatePrecision precision, bool approximate) => precision switch
-    {
-        DatePrecision.Year => PartialDate.Year(date.Year, approximate),
-        DatePrecision.Month => PartialDate.Month(date.Year, date.Month, approximate),
-        _ => PartialDate.Day(date.Year, date.Month, date.Day, approximate),
-    };
 
     /// <summary>How precise the recognizer's answer is, from its TIMEX: "2014" a year, "XXXX-07" a month, "2014-W15" a
     /// week (a month when the week lies in one month, else nothing), "XXXX-WXX-3" or "2014-04-09" a day. Seasons

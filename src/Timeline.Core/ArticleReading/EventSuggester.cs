@@ -75,12 +75,7 @@ public sealed class EventSuggester(TimelineStore store, SearchIndex index)
     /// <summary>True when a date found in the text is the event's date, at the event's precision ("26 January 2023"
     /// is a "January 2023" event's date; "January 2023" is not a "26 January 2023" event's).</summary>
     public static bool SameDate(PartialDate found, PartialDate eventDate) =>
-        found.Precision >= eventDate.Precision && (eventDate.Precision switch
-        {
-            DatePrecision.Year => found.Value.Year == eventDate.Value.Year,
-            DatePrecision.Month => found.Value.Year == eventDate.Value.Year && found.Value.Month == eventDate.Value.Month,
-            _ => found.Value.Date == eventDate.Value.Date,
-        });
+        found.Precision >= eventDate.Precision && eventDate.Value <= found.Value && found.Value < eventDate.End;
 
     private List<(int Id, float Score)> MoreLikeThis(string text) => index.Search(searcher =>
     {

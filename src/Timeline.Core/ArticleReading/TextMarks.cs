@@ -1,3 +1,5 @@
+using Timeline.Core.Domain;
+
 namespace Timeline.Core.ArticleReading;
 
 /// <summary>A run of an article's text: plain, a date mention (its index in the article's dates), inside a suggested passage, or both.</summary>

@@ -83,9 +83,13 @@ public static partial class ArticleImportReader
             return Build(text, textMeta, origin);
         }
         var meta = new Metadata();
-        var pageText = FromHtml(page, meta);
+        var document = new HtmlParser().ParseDocument(page);
+        ReadMetadata(document, meta);
         var article = new SmartReader.Reader(address.AbsoluteUri, page).GetArticle();
-        var plain = article.IsReadable && !string.IsNullOrWhiteSpace(article.Content) ? FromHtml(article.Content, new Metadata()) : pageText;
+        // SmartReader's main text where it finds one; the page's own article (or main, or body) where it does not.
+        var plain = article.IsReadable && !string.IsNullOrWhiteSpace(article.Content)
+            ? MainText(new HtmlParser().ParseDocument(article.Content))
+            : MainText(document);
         meta.Title = Blank(article.Title) ?? meta.Title;
         meta.Author = Blank(article.Author) ?? Blank(article.Byline) ?? meta.Author;
         meta.Outlet = Blank(article.SiteName) ?? meta.Outlet;
@@ -126,6 +130,12 @@ public static partial class ArticleImportReader
     private static string FromHtml(string html, Metadata meta)
     {
         var document = new HtmlParser().ParseDocument(html);
+        ReadMetadata(document, meta);
+        return MainText(document);
+    }
+
+    private static void ReadMetadata(IDocument document, Metadata meta)
+    {
         string? Meta(string key) => Blank(document.QuerySelector($"meta[property='{key}'], meta[name='{key}']")?.GetAttribute("content"));
         meta.Title = Meta("og:title") ?? Blank(document.QuerySelector("h1")?.TextContent) ?? Blank(document.Title);
         meta.Outlet = Meta("og:site_name") ?? Meta("application-name");
@@ -136,7 +146,10 @@ public static partial class ArticleImportReader
         var date = Meta("article:published_time") ?? Meta("date") ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime");
         if (date is not null && DateTimeOffset.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
             meta.Published = PartialDate.Day(at.Year, at.Month, at.Day);
+    }
 
+    private static string MainText(IDocument document)
+    {
         foreach (var junk in document.QuerySelectorAll("script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, figure, [role=navigation], [aria-hidden=true]").ToList())
             junk.Remove();
         var root = (IElement?)document.QuerySelector("article") ?? document.QuerySelector("main") ?? document.Body;

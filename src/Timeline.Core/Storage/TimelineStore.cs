@@ -3,7 +3,6 @@ using LiteDB;
 using LiteDB.Engine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Timeline.Core.ArticleReading;
 using Timeline.Core.Dates;
 using Timeline.Core.Domain;
 
@@ -118,7 +117,7 @@ public sealed class TimelineStore : IDisposable
                 // Fixed when the file is created. Ordinal, so that slugs and keys compare byte by byte: the default
                 // (the creating process's culture, ignoring case) orders "a-b" after "a b" and makes "Abc" equal "abc".
                 Collation = Collation.Binary,
-            }, CreateMapper());
+            }, StoreMapper.Create());
             // Merges the log a crash left behind and restarts transaction ids, which LiteDB 5.0.20 otherwise
             // restores from the log's last page, not the highest id, and can reuse: after a second crash, pages of old and
             // new transactions were merged under one id in a reproduction. So: before anything is written.
@@ -157,7 +156,7 @@ public sealed class TimelineStore : IDisposable
     /// </summary>
     public static TimelineStore CreateInMemory(Stream data, ILogger? logger = null)
     {
-        var database = new LiteDatabase(new LiteEngine(new EngineSettings { DataStream = data, Collation = Collation.Binary }), CreateMapper());
+        var database = new LiteDatabase(new LiteEngine(new EngineSettings { DataStream = data, Collation = Collation.Binary }), StoreMapper.Create());
         database.UtcDate = true;
         var store = new TimelineStore("(memory)", null, database);
         store.EnsureIndexes();
@@ -174,21 +173,6 @@ public sealed class TimelineStore : IDisposable
         tx.Store.Meta.Upsert(new MetaEntry { Id = MetaEntry.StoreIdKey, Text = id });
         return id;
     });
-
-    /// <summary>Keeps text exactly as given ("" stays "", spaces stay) and dates with their precision.</summary>
-    public static BsonMapper CreateMapper()
-    {
-        var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false, EnumAsInteger = false };
-        // A partial date as its ISO text ("~2013-07" when approximate): exact, and readable in the file.
-        mapper.RegisterType(
-            date => new BsonValue(date.ToString()),
-            value => PartialDate.Parse(value.AsString.TrimStart('~'), approximate: value.AsString.StartsWith('~')));
-        // LiteDB stores a DateTimeOffset as a UTC DateTime cut to milliseconds; as ISO 8601 text it round-trips exactly.
-        mapper.RegisterType(
-            moment => new BsonValue(moment.ToString("O", CultureInfo.InvariantCulture)),
-            value => DateTimeOffset.Parse(value.AsString, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
-        return mapper;
-    }
 
     private void EnsureIndexes()
     {

@@ -20,19 +20,13 @@ public sealed class ArticleReadingService(TimelineStore store, ArticleReader rea
     /// <summary>A pass over more articles than this says so in the log (an upgrade, a generated store); a few imports do not.</summary>
     private const int ReportAbove = 5;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(10);
-    private readonly SemaphoreSlim committed = new(0);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.ReadArticleDatesInBackground)
             return;
         await Task.Yield(); // let the host finish starting: the recognizer takes about half a second to build
-        void OnCommitted()
-        {
-            if (committed.CurrentCount == 0)
-                committed.Release();
-        }
-        store.Committed += OnCommitted;
+        using var committed = new CommitSignal(store);
         try
         {
             reader.WarmUp();
@@ -45,10 +39,6 @@ public sealed class ArticleReadingService(TimelineStore store, ArticleReader rea
         catch (OperationCanceledException)
         {
             // stopping: what was not read is still marked as waiting, and is read at the next start
-        }
-        finally
-        {
-            store.Committed -= OnCommitted;
         }
     }
 

@@ -10,16 +10,9 @@ public sealed class SearchIndexerService(TimelineStore store, SearchIndexer inde
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
 
-    private readonly SemaphoreSlim committed = new(0);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        void OnCommitted()
-        {
-            if (committed.CurrentCount == 0)
-                committed.Release();
-        }
-        store.Committed += OnCommitted;
+        using var committed = new CommitSignal(store);
         var lastFlush = DateTime.UtcNow;
         try
         {
@@ -44,7 +37,6 @@ public sealed class SearchIndexerService(TimelineStore store, SearchIndexer inde
         }
         finally
         {
-            store.Committed -= OnCommitted;
             await RunAsync(() => indexer.FlushAsync(CancellationToken.None));
         }
     }

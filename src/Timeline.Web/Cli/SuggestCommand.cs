@@ -6,6 +6,8 @@ using Timeline.Core.Search;
 using Timeline.Core.Storage;
 using Timeline.Web.Hosting;
 
+using Timeline.Core.Domain;
+
 namespace Timeline.Web.Cli;
 
 /// <summary>

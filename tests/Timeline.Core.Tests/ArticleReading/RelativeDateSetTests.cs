@@ -4,6 +4,8 @@ using Timeline.Core.ArticleReading;
 using Timeline.Core.Dates;
 using Xunit.Abstractions;
 
+using Timeline.Core.Domain;
+
 namespace Timeline.Tests.ArticleReading;
 
 /// <summary>

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Timeline.Core.Importing;
+using Timeline.Tests.Support;
 
 namespace Timeline.Tests.Importing;
 
@@ -18,25 +17,21 @@ public sealed class ArticleFetcherTests : IAsyncLifetime
         </article></body></html>
         """;
 
-    private WebApplication server = null!;
+    private ArticleSite site = null!;
     private string baseUrl = "";
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        server = builder.Build();
-        server.MapGet("/article", () => Results.Content(Page, "text/html; charset=utf-8"));
-        server.MapGet("/moved", () => Results.Redirect("/article"));
-        server.MapGet("/loop/{n:int}", (int n) => Results.Redirect($"/loop/{n + 1}"));
-        server.MapGet("/image", () => Results.Bytes([0x89, 0x50, 0x4E, 0x47], "image/png"));
-        server.MapGet("/huge", () => Results.Content(new string('x', 3 * 1024 * 1024), "text/plain"));
-        await server.StartAsync();
-        baseUrl = server.Urls.Single();
+        site = await ArticleSite.StartAsync(new Dictionary<string, string> { ["/article"] = Page }, app =>
+        {
+            app.MapGet("/loop/{n:int}", (int n) => Results.Redirect($"/loop/{n + 1}"));
+            app.MapGet("/image", () => Results.Bytes([0x89, 0x50, 0x4E, 0x47], "image/png"));
+            app.MapGet("/huge", () => Results.Content(new string('x', 3 * 1024 * 1024), "text/plain"));
+        });
+        baseUrl = site.BaseUrl;
     }
 
-    public async Task DisposeAsync() => await server.DisposeAsync();
+    public async Task DisposeAsync() => await site.DisposeAsync();
 
     private static ArticleFetcher Allowed() => new(new ArticleFetchOptions { AllowPrivateAddresses = true });
 

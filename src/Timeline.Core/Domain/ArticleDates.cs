@@ -1,6 +1,6 @@
 using Timeline.Core.Dates;
 
-namespace Timeline.Core.ArticleReading;
+namespace Timeline.Core.Domain;
 
 /// <summary>
 /// A date written in an article's text, resolved against its publication date. Offsets are UTF-16 positions in the
@@ -25,7 +25,7 @@ public sealed class DateMention
     public int SentenceEnd => SentenceStart + SentenceLength;
 }
 
-/// <summary>What reading an article found: its date mentions in text order, at most <see cref="ArticleReader.MaxMentions"/>.</summary>
+/// <summary>What reading an article found: its date mentions in text order, at most ArticleReader.MaxMentions.</summary>
 public sealed class ArticleDates
 {
     /// <summary>The article's id (the document's key in the "article_dates" collection).</summary>
