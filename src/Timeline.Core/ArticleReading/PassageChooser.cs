@@ -1,3 +1,4 @@
+using Timeline.Core.Dates;
 using Timeline.Core.Domain;
 using Timeline.Core.Search;
 using Timeline.Core.Text;
@@ -14,16 +15,24 @@ public sealed class PassageChooser
 {
     public const double DateWeight = 1;
 
-    private readonly List<(TextSpan Span, HashSet<string> Terms)> sentences;
-    private readonly IReadOnlyList<DateMention> mentions;
+    private readonly List<(TextSpan Span, HashSet<string> Terms, List<PartialDate> Dates)> sentences;
     private readonly Dictionary<string, int> sentencesWith = [];
     private readonly TimelineAnalyzer analyzer;
 
     public PassageChooser(string text, string language, IReadOnlyList<DateMention> mentions, TimelineAnalyzer analyzer)
     {
-        this.mentions = mentions;
         this.analyzer = analyzer;
-        sentences = [.. SentenceBreaks.Of(text, language).Select(s => (s, Terms(text.Substring(s.Start, s.Length))))];
+        sentences = [.. SentenceBreaks.Of(text, language).Select(s => (s, Terms(text.Substring(s.Start, s.Length)), new List<PartialDate>()))];
+        // Each date filed under its sentence once, not looked for in every sentence for every event: an article may
+        // hold 10,000 sentences and 2,000 dates.
+        var next = 0;
+        foreach (var mention in mentions.OrderBy(m => m.Start))
+        {
+            while (next < sentences.Count && sentences[next].Span.End < mention.End)
+                next++;
+            if (next < sentences.Count && sentences[next].Span.Start <= mention.Start)
+                sentences[next].Dates.Add(mention.Date);
+        }
         foreach (var term in sentences.SelectMany(s => s.Terms))
             sentencesWith[term] = sentencesWith.GetValueOrDefault(term) + 1;
     }
@@ -33,7 +42,7 @@ public sealed class PassageChooser
         var title = Terms(ev.Title);
         var summary = Terms(SafeMarkdown.ToPlainText(ev.Summary));
         var best = (Span: default(TextSpan), Score: -1.0);
-        foreach (var (span, terms) in sentences)
+        foreach (var (span, terms, dates) in sentences)
         {
             var score = 0.0;
             foreach (var term in terms)
@@ -42,7 +51,7 @@ public sealed class PassageChooser
                 if (weight > 0)
                     score += weight / Math.Sqrt(sentencesWith[term]);
             }
-            if (mentions.Any(m => m.Start >= span.Start && m.End <= span.End && EventSuggester.SameDate(m.Date, ev.Start)))
+            if (dates.Any(date => EventSuggester.SameDate(date, ev.Start)))
                 score += DateWeight;
             if (score > best.Score)
                 best = (span, score);

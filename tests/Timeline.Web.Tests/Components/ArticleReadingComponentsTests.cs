@@ -75,7 +75,8 @@ public sealed class ArticleReadingPanelTests(TimelineWebFactory factory) : Curat
         Assert.Equal(ArticleReader.MaxMentions, dates.Mentions.Count);
 
         var panel = Render<ArticleReadingPanel>(p => p.Add(c => c.ArticleId, id));
-        panel.WaitForAssertion(() => Assert.Equal(ArticleReadingPanel.FirstDates, panel.FindAll(".dates-table tbody tr").Count));
+        // A generous wait: on a busy two-core machine the suite's other tests share the thread pool with this render.
+        panel.WaitForAssertion(() => Assert.Equal(ArticleReadingPanel.FirstDates, panel.FindAll(".dates-table tbody tr").Count), TimeSpan.FromSeconds(20));
         Assert.Equal(ArticleReadingPanel.MarkedDates, panel.FindAll("mark.date-mention").Count);
         Assert.Contains("The first 100 of more than 2000 dates are listed", panel.Markup.Replace(",", ""));
     }
