@@ -13,6 +13,9 @@ public static class ReaderPaths
     public const string Storylines = "/eras";
     public const string Search = "/search";
 
+    /// <summary>The latest public corrections and updates.</summary>
+    public const string Changes = "/changes";
+
     public static string Event(string slug) => "/events/" + Uri.EscapeDataString(slug);
 
     public static string Storyline(string slug) => Storylines + "/" + Uri.EscapeDataString(slug);
@@ -22,6 +25,11 @@ public static class ReaderPaths
     public static string Passage(int articleId, int linkId) => $"{Article(articleId)}#{PassageAnchor(linkId)}";
 
     public static string PassageAnchor(int linkId) => "passage-" + linkId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The words an article is quoted with in one of an event's differences (the <paramref name="index"/>th), marked in the article.</summary>
+    public static string Quote(int articleId, int eventId, int index) => $"{Article(articleId)}#{QuoteAnchor(eventId, index)}";
+
+    public static string QuoteAnchor(int eventId, int index) => string.Create(CultureInfo.InvariantCulture, $"quote-{eventId}-{index}");
 
     /// <summary>The timeline scrolled to the event, which it highlights.</summary>
     public static string InTimeline(string slug) => $"/?focus={Uri.EscapeDataString(slug)}#{Uri.EscapeDataString(slug)}";

@@ -119,6 +119,8 @@ public sealed class ArticleInsights(TimelineStore store, EventSuggester suggeste
             StorylineId = storyline?.Id,
         };
         var role = mention.Date.Value.Date >= article.Published.Value.Date.AddDays(-1) ? LinkRole.FirstReport : LinkRole.Report;
-        return new EventDraft(form, new LinkForm { ArticleId = articleId, Role = role, Passage = sentence }, article.Title);
+        var source = new LinkForm { ArticleId = articleId, Role = role, Passage = sentence };
+        source.SuggestSourceDate(mention);
+        return new EventDraft(form, source, article.Title);
     }
 }

@@ -99,6 +99,11 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
             form.Status = EventStatus.Draft;
         if (form.StorylineId is { } storylineId && store.Storylines.FindById(storylineId) is null)
             form.StorylineId = null; // the storyline has gone since
+        // A source unlinked since is no longer quoted; a difference left with one source is dropped (a table needs two).
+        var linked = store.LinksOfEvent(eventId).ToEnumerable().Select(l => l.ArticleId).ToHashSet();
+        foreach (var difference in form.Differences)
+            difference.Claims.RemoveAll(c => c.ArticleId is not { } id || !linked.Contains(id));
+        form.Differences.RemoveAll(d => d.Claims.Count < 2);
         return await SaveAsync(form, user, "restored",
             $"Restored the version of {revision.ChangedAt:d MMM yyyy HH:mm} by {revision.ChangedBy}", cancellationToken);
     }
@@ -114,14 +119,14 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
     }
 
     /// <summary>What a save checks against the store: the stored event (null for a new one), its storyline and address.</summary>
-    private sealed record Target(Event? Stored, Storyline? Storyline, string Slug);
+    private sealed record Target(Event? Stored, Storyline? Storyline, string Slug, List<SourceDifference> Differences);
 
     private SaveOutcome Save(StoreTransaction tx, EventForm form, string user, string action, string? description)
     {
         var errors = form.Validate(out var start, out var end);
         if (Check(tx, form, action, errors, start, out var target) is { } refusal)
             return refusal;
-        var (stored, storyline, slug) = target;
+        var (stored, storyline, slug, differences) = target;
 
         var now = clock.GetUtcNow();
         var before = stored is null ? null : EventSnapshot.Of(stored, store);
@@ -129,9 +134,10 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
             ? new Event { Slug = slug, Title = form.Title.Trim(), CreatedAt = now, CreatedBy = user, UpdatedAt = now, UpdatedBy = user }
             : tx.Copy(stored);
         var tags = Fill(tx, ev, form, slug, start, end, storyline);
-        var after = EventSnapshot.Of(ev, tags, storyline?.Title);
+        ev.Differences = differences;
+        var after = EventSnapshot.Of(ev, tags, storyline?.Title, EventSnapshot.SourceNames(store));
         var changes = RevisionDiff.Between(before, after);
-        if (stored is not null && changes.Count == 0)
+        if (stored is not null && changes.Count == 0 && form.NoteKind is null)
             return new Saved(stored.Id, stored.Slug, stored.Version, Unchanged: true);
 
         if (stored is null)
@@ -149,8 +155,11 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
         ev.UpdatedBy = user;
         tx.SetSlug(ev.Id, stored?.Slug, ev.Slug, now);
         tx.PutEvent(stored, ev);
-        tx.AddRevision(Snapshots.Record(after, RevisionSubject.Event, ev.Id, ev.Id, null, action,
-            description ?? (stored is null ? "Created" : "Edited " + RevisionDiff.Labels(changes)), user, now));
+        var noted = form.NoteKind is { } kind ? $"Published {(kind == PublicNoteKind.Correction ? "a correction" : "an update")}" : null;
+        description ??= stored is null ? "Created" : changes.Count == 0 ? noted! : "Edited " + RevisionDiff.Labels(changes);
+        var revision = tx.AddRevision(Snapshots.Record(after, RevisionSubject.Event, ev.Id, ev.Id, null, action, description, user, now));
+        if (form.NoteKind is { } noteKind)
+            tx.AddPublicNote(new PublicNote { Kind = noteKind, Text = form.NoteText.Trim(), At = now, RevisionId = revision.Id }, ev);
         return new Saved(ev.Id, ev.Slug, ev.Version);
     }
 
@@ -180,9 +189,12 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
             else if (tx.IsSlugTaken(slug, form.Id))
                 errors.Set("slug", $"\"{slug}\" is already the address (or a former address) of another event.");
         }
+        // A difference quotes the event's linked articles: a new event has none yet.
+        var linked = form.Id is { } eventId ? store.LinksOfEvent(eventId).ToEnumerable().Select(l => l.ArticleId).ToHashSet() : [];
+        var differences = DifferenceRules.Check(form.Differences, articleId => linked.Contains(articleId) ? tx.ReadText(articleId) : null, errors);
         if (errors.Count > 0)
             return new Invalid(errors);
-        target = new Target(stored, storyline, slug);
+        target = new Target(stored, storyline, slug, differences!);
         return null;
     }
 

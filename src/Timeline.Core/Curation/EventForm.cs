@@ -29,6 +29,13 @@ public sealed class EventForm
     public List<string> Places { get; set; } = [];
     public MediaInput Media { get; set; } = new();
 
+    /// <summary>Where the sources differ (checked against the linked articles when saved).</summary>
+    public List<DifferenceForm> Differences { get; set; } = [];
+
+    /// <summary>A public correction or update to publish with this save (none: a private change, as always).</summary>
+    public PublicNoteKind? NoteKind { get; set; }
+    public string NoteText { get; set; } = "";
+
     public List<string> TagsOf(TagKind kind) => kind switch
     {
         TagKind.Topic => Topics,
@@ -49,11 +56,14 @@ public sealed class EventForm
         new("places", "Places", f => string.Join(", ", f.Places), (to, from) => to.Places = [.. from.Places]),
         new("summary", "Summary", f => f.Summary, (to, from) => to.Summary = from.Summary),
         new("media", "Media", f => f.Media.Describe(), (to, from) => to.Media = from.Media.Clone()),
+        new("differences", "Where the sources differ", f => DifferenceForm.Describe(f.Differences), (to, from) => to.Differences = [.. from.Differences.Select(d => d.Clone())]),
     ];
+
+    public const int NoteLength = 2_000;
 
     public EventForm Clone()
     {
-        var copy = new EventForm { Id = Id, Version = Version };
+        var copy = new EventForm { Id = Id, Version = Version, NoteKind = NoteKind, NoteText = NoteText };
         foreach (var field in Fields)
             field.CopyFrom(copy, this);
         return copy;
@@ -75,6 +85,13 @@ public sealed class EventForm
         if (Summary.Length > Limits.SummaryLength)
             errors.Set("summary", $"The summary has {Summary.Length} characters; at most {Limits.SummaryLength} fit.");
         Media.Validate(errors);
+        if (NoteKind is { } noteKind)
+        {
+            if (!Enum.IsDefined(noteKind))
+                errors.Set("note", "Choose “Correction” or “Update”.");
+            else
+                errors.CheckText("note", NoteText, NoteLength, required: $"Say what the {noteKind.ToString().ToLowerInvariant()} is: readers see this text.");
+        }
 
         if (!Start.TryBuild(out start, out var startError))
             errors.Set("start", startError!);

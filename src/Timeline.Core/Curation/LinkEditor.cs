@@ -19,6 +19,19 @@ public sealed class LinkForm
     public string Passage { get; set; } = "";
     public string Note { get; set; } = "";
 
+    /// <summary>The date the article gives for the event, when it gives one (prefilled from the dates read in the passage).</summary>
+    public bool HasSourceDate { get; set; }
+    public PartialDateInput SourceDate { get; set; } = new();
+    public string SourceDateWords { get; set; } = "";
+
+    /// <summary>Fills the source's date from a date read in the passage, unless one is given already.</summary>
+    public void SuggestSourceDate(DateMention? mention)
+    {
+        if (HasSourceDate || mention is null)
+            return;
+        (HasSourceDate, SourceDate, SourceDateWords) = (true, PartialDateInput.From(mention.Date), mention.Text);
+    }
+
     /// <summary>What a link without a passage is told (the form says it too, on leaving the field empty).</summary>
     public const string PassageMissing = "Select or paste the passage of the article that supports the link.";
 
@@ -35,13 +48,23 @@ public sealed class LinkForm
             errors.Set("passage", $"The passage has {passage.Length} characters; at most {Limits.PassageLength} fit. Quote the part that matters.");
         if (Note.Length > Limits.SummaryLength)
             errors.Set("note", $"The note has {Note.Length} characters; at most {Limits.SummaryLength} fit.");
+        if (HasSourceDate && !SourceDate.TryBuild(out _, out var dateError))
+            errors.Set("source-date", dateError!);
+        if (HasSourceDate)
+            errors.CheckText("source-date-words", SourceDateWords, Limits.NameLength);
         return errors;
     }
+
+    /// <summary>The source's date as stored (null: it gives none); call after <see cref="Validate"/> found no error.</summary>
+    public SourceDate? BuildSourceDate() =>
+        HasSourceDate && SourceDate.TryBuild(out var date, out _)
+            ? new SourceDate { Date = date, Words = string.IsNullOrWhiteSpace(SourceDateWords) ? null : SourceDateWords.Trim() }
+            : null;
 }
 
 /// <summary>A link seen from its event (Other* is the article) or from its article (Other* is the event).</summary>
 public sealed record LinkRow(int Id, int EventId, int ArticleId, string OtherTitle, string OtherDetail, PartialDate OtherDate,
-    LinkRole Role, string Passage, string? Note);
+    LinkRole Role, string Passage, string? Note, SourceDate? SourceDate = null);
 
 public sealed record EventPick(int Id, string Title, PartialDate Start, EventStatus Status);
 
@@ -69,7 +92,7 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
         IReadOnlyList<LinkRow> rows = [.. links.Where(l => articles.ContainsKey(l.ArticleId))
             .OrderBy(l => articles[l.ArticleId].Published).ThenBy(l => l.Id)
             .Select(l => new LinkRow(l.Id, l.EventId, l.ArticleId, articles[l.ArticleId].Title, articles[l.ArticleId].Outlet,
-                new PartialDate(articles[l.ArticleId].Published.Value, articles[l.ArticleId].Published.Precision), l.Role, l.Passage, l.Note))];
+                new PartialDate(articles[l.ArticleId].Published.Value, articles[l.ArticleId].Published.Precision), l.Role, l.Passage, l.Note, l.SourceDate))];
         return rows;
     }
 
@@ -80,9 +103,12 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
         IReadOnlyList<LinkRow> rows = [.. links.Where(l => events.ContainsKey(l.EventId))
             .OrderBy(l => events[l.EventId].Start).ThenBy(l => l.Id)
             .Select(l => new LinkRow(l.Id, l.EventId, l.ArticleId, events[l.EventId].Title, events[l.EventId].Status.ToString(),
-                new PartialDate(events[l.EventId].Start.Value, events[l.EventId].Start.Precision), l.Role, l.Passage, l.Note))];
+                new PartialDate(events[l.EventId].Start.Value, events[l.EventId].Start.Precision), l.Role, l.Passage, l.Note, l.SourceDate))];
         return rows;
     }
+
+    /// <summary>The first date read inside the passage of the article: what "the date this source gives" starts from.</summary>
+    public DateMention? DateInPassage(int articleId, string passage) => ArticleReading.PassageDate.Find(store, articleId, passage);
 
     /// <summary>Events (not in the trash) whose title matches the words (the search index), latest first; to link an article to.</summary>
     public IReadOnlyList<EventPick> FindEvents(string? query, int take = 20)
@@ -148,6 +174,7 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
         changed.Role = form.Role;
         changed.Passage = exact!;
         changed.Note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim();
+        changed.SourceDate = form.BuildSourceDate();
         var after = LinkSnapshot.Of(changed, ev, article);
         var changes = RevisionDiff.Between(before, after);
         if (!isNew && changes.Count == 0)
@@ -178,6 +205,10 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
                 return new Missing("This link no longer exists.");
             var ev = store.Events.FindById(link.EventId);
             var article = store.Articles.FindById(link.ArticleId);
+            // Unlinking would leave a difference quoting a source the event no longer has: refused, nothing changes.
+            if (ev.Differences.Where(d => d.Claims.Any(c => c.ArticleId == link.ArticleId)).Select(d => DifferenceRules.Name(d.Aspect)).ToList() is { Count: > 0 } quoting)
+                return new Invalid(new FieldErrors { ["link"] = $"The event's differences quote this article ({string.Join(", ", quoting)}): " +
+                    "remove its quotes there first, then unlink it." });
             tx.RemoveLink(link);
             tx.AddRevision(Snapshots.Record(LinkSnapshot.Of(link, ev, article), RevisionSubject.Link, link.Id, link.EventId, link.ArticleId,
                 "unlinked", $"Unlinked \"{article.Title}\" from \"{ev.Title}\"", user, now));

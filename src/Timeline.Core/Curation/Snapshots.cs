@@ -12,20 +12,31 @@ public interface ISnapshot
     IReadOnlyList<(string Label, string Text)> Describe();
 }
 
+/// <summary>What one source says in a recorded difference; <paramref name="Source"/> names its article as it was then.</summary>
+public sealed record ClaimSnapshot(int ArticleId, string Source, string Quote, string? Value);
+
+public sealed record DifferenceSnapshot(string Aspect, IReadOnlyList<ClaimSnapshot> Claims);
+
 public sealed record EventSnapshot(
     string Slug, string Title, string Summary, PartialDate Start, PartialDate? End, int? StorylineId, string? Storyline,
     EventStatus Status, IReadOnlyList<string> Topics, IReadOnlyList<string> Actors, IReadOnlyList<string> Places,
-    EventMedia? Media = null) : ISnapshot
+    EventMedia? Media = null, IReadOnlyList<DifferenceSnapshot>? Differences = null) : ISnapshot
 {
-    /// <summary>The event with its tags' names and its storyline's title (the snapshot records names, not ids).</summary>
-    public static EventSnapshot Of(Event ev, IReadOnlyCollection<Tag> tags, string? storylineTitle) => new(
+    /// <summary>The event with its tags' names, its storyline's title and its sources' names (the snapshot records
+    /// names, not ids; <paramref name="sourceName"/> names an article).</summary>
+    public static EventSnapshot Of(Event ev, IReadOnlyCollection<Tag> tags, string? storylineTitle, Func<int, string> sourceName) => new(
         ev.Slug, ev.Title, ev.Summary, ev.Start, ev.End, ev.StorylineId, storylineTitle, ev.Status,
-        Names(tags, TagKind.Topic), Names(tags, TagKind.Actor), Names(tags, TagKind.Place), ev.Media);
+        Names(tags, TagKind.Topic), Names(tags, TagKind.Actor), Names(tags, TagKind.Place), ev.Media,
+        [.. ev.Differences.Select(d => new DifferenceSnapshot(d.Aspect, [.. d.Claims.Select(c => new ClaimSnapshot(c.ArticleId, sourceName(c.ArticleId), c.Quote, c.Value))]))]);
 
-    /// <summary>The event as stored, its tags and storyline read from the store.</summary>
+    /// <summary>The event as stored, its tags, storyline and sources read from the store.</summary>
     public static EventSnapshot Of(Event ev, TimelineStore store) => Of(
         ev, [.. store.Tags.FindByIds(ev.TagIds)],
-        ev.StorylineId is { } storylineId ? store.Storylines.FindById(storylineId)?.Title : null);
+        ev.StorylineId is { } storylineId ? store.Storylines.FindById(storylineId)?.Title : null, SourceNames(store));
+
+    /// <summary>"The Jerusalem Post: Palestinian leadership ‘rebuffs’…": how a snapshot names an article.</summary>
+    public static Func<int, string> SourceNames(TimelineStore store) =>
+        id => store.Articles.FindById(id) is { } a ? $"{a.Outlet}: {a.Title}" : $"article {id} (removed)";
 
     private static string[] Names(IEnumerable<Tag> tags, TagKind kind) =>
         [.. tags.Where(t => t.Kind == kind).Select(t => t.Name).Order(StringComparer.OrdinalIgnoreCase)];
@@ -36,6 +47,10 @@ public sealed record EventSnapshot(
         Start = PartialDateInput.From(Start), HasEnd = End is not null, End = End is { } end ? PartialDateInput.From(end) : new(),
         StorylineId = StorylineId, Status = Status, Topics = [.. Topics], Actors = [.. Actors], Places = [.. Places],
         Media = MediaInput.From(Media),
+        Differences = [.. (Differences ?? []).Select(d => new DifferenceForm
+        {
+            Aspect = d.Aspect, Claims = [.. d.Claims.Select(c => new ClaimForm { ArticleId = c.ArticleId, Quote = c.Quote, Value = c.Value ?? "" })],
+        })],
     };
 
     public IReadOnlyList<(string Label, string Text)> Describe() =>
@@ -44,6 +59,8 @@ public sealed record EventSnapshot(
         ("Storyline", Storyline ?? ""), ("Status", Status.ToString()), ("Topics", string.Join(", ", Topics)),
         ("Actors", string.Join(", ", Actors)), ("Places", string.Join(", ", Places)), ("Summary", Summary),
         ("Media", Media?.Describe() ?? ""),
+        ("Where the sources differ", string.Join("\n", (Differences ?? []).Select(d => $"{d.Aspect}: " +
+            string.Join("; ", d.Claims.Select(c => $"{c.Source} “{c.Quote}”" + (c.Value is null ? "" : $" ({c.Value})")))))),
     ];
 }
 
@@ -59,14 +76,18 @@ public sealed record ArticleSnapshot(string Title, string Outlet, string? Author
     ];
 }
 
-public sealed record LinkSnapshot(int EventId, string EventTitle, int ArticleId, string ArticleTitle, LinkRole Role, string Passage, string? Note) : ISnapshot
+/// <summary>A link as stored; <paramref name="SourceDate"/> is the date its article gives, as text ("~2023-01-25"), with its words.</summary>
+public sealed record LinkSnapshot(int EventId, string EventTitle, int ArticleId, string ArticleTitle, LinkRole Role, string Passage, string? Note,
+    string? SourceDate = null, string? SourceDateWords = null) : ISnapshot
 {
     public static LinkSnapshot Of(EventArticleLink link, Event ev, Article article) =>
-        new(ev.Id, ev.Title, article.Id, article.Title, link.Role, link.Passage, link.Note);
+        new(ev.Id, ev.Title, article.Id, article.Title, link.Role, link.Passage, link.Note, link.SourceDate?.Date.ToString(), link.SourceDate?.Words);
 
     public IReadOnlyList<(string Label, string Text)> Describe() =>
     [
         ("Event", EventTitle), ("Article", ArticleTitle), ("Role", Role.ToLabel()), ("Passage", Passage), ("Note", Note ?? ""),
+        ("Date this source gives", SourceDate is null ? "" : PartialDate.Parse(SourceDate.TrimStart('~'), SourceDate.StartsWith('~')).Format()
+            + (SourceDateWords is null ? "" : $" (“{SourceDateWords}”)")),
     ];
 }
 

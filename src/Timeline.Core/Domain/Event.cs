@@ -36,6 +36,9 @@ public class Event
     /// <summary>One image or link shown with the event (null: none).</summary>
     public EventMedia? Media { get; set; }
 
+    /// <summary>What its sources report differently, each with what two or more of them say.</summary>
+    public List<SourceDifference> Differences { get; set; } = [];
+
     /// <summary>Its topics, actors and places (the "tags" collection).</summary>
     public List<int> TagIds { get; set; } = [];
 
@@ -75,6 +78,10 @@ public class Event
 
     /// <summary>The id (fixed width) of a published event no article backs: the dashboard's "unsourced" list.</summary>
     public string? UnsourcedKey { get; set; }
+
+    /// <summary>The sort key of a live event whose sources give dates that disagree, with each other or with the
+    /// event's own: the dashboard's "sources differ on the date" list. Added in store version 7.</summary>
+    public string? DateDisputedKey { get; set; }
 }
 
 /// <summary>

@@ -24,6 +24,9 @@ public class EventArticleLink
     public required string Passage { get; set; }
     public string? Note { get; set; }
 
+    /// <summary>The date this article gives for the event, when the curator has recorded one.</summary>
+    public SourceDate? SourceDate { get; set; }
+
     /// <summary>"{EventId}:{ArticleId}", unique: one link per event and article.</summary>
     public string PairKey { get; set; } = "";
 

@@ -60,7 +60,7 @@ public sealed class TimelineJsImporter(TimelineStore store, IContentChangeListen
                 };
                 tx.SetSlug(ev.Id, null, ev.Slug, now);
                 tx.PutEvent(null, ev);
-                tx.AddRevision(Snapshots.Record(EventSnapshot.Of(ev, tags, storyline?.Title), RevisionSubject.Event, ev.Id, ev.Id, null, Action,
+                tx.AddRevision(Snapshots.Record(EventSnapshot.Of(ev, tags, storyline?.Title, EventSnapshot.SourceNames(tx.Store)), RevisionSubject.Event, ev.Id, ev.Id, null, Action,
                     "Imported from TimelineJS" + (plan.Publish ? " and published" : " as a draft"), user, now));
             }
             return new TimelineJsImportResult(plan, plan.Events.Count, created);

@@ -50,6 +50,39 @@ public static class EventJsonLd
                 return (JsonNode)article;
             })]);
         }
+        // Where schema.org has a place for them: the page's corrections (a CreativeWork's "correction") and each source's
+        // words on a difference (a Claim that appears in its article), both "about" the event through subjectOf.
+        var about = new List<JsonNode>();
+        if (ev.Notes.Count > 0)
+        {
+            about.Add(new JsonObject
+            {
+                ["@type"] = "WebPage",
+                ["url"] = links.Event(ev.Slug).AbsoluteUri,
+                ["correction"] = new JsonArray([.. ev.Notes.Select(n => (JsonNode)new JsonObject
+                {
+                    ["@type"] = "CorrectionComment",
+                    ["name"] = n.Kind.ToString(),
+                    ["text"] = n.Text,
+                    ["datePublished"] = n.At.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture),
+                })]),
+            });
+        }
+        about.AddRange(ev.Differences.SelectMany((d, i) => d.Claims.Select(c => (JsonNode)new JsonObject
+        {
+            ["@type"] = "Claim",
+            ["name"] = d.Aspect,
+            ["text"] = c.Quote,
+            ["appearance"] = new JsonObject
+            {
+                ["@type"] = "NewsArticle",
+                ["headline"] = c.Source.ArticleTitle,
+                ["url"] = links.Absolute(ReaderPaths.Quote(c.Source.ArticleId, ev.Id, i)).AbsoluteUri,
+                ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = c.Source.Outlet },
+            },
+        })));
+        if (about.Count > 0)
+            json["subjectOf"] = new JsonArray([.. about]);
         // The default encoder escapes <, > and & as \u003C…: "</script>" in a title cannot end the element.
         return json.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
     }

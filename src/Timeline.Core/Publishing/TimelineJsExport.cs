@@ -115,6 +115,17 @@ public static class TimelineJsExport
         : "Events of the timeline, each with the articles that report it.";
 
     /// <summary>The storylines the exported events are in, in date order.</summary>
+    /// <summary>"Where the sources differ" as a list in the slide's text: TimelineJS shows a slide's text as HTML, every
+    /// word of it encoded here.</summary>
+    private static string DifferencesHtml(PublishedEvent published)
+    {
+        if (published.Differences is not { Count: > 0 } differences)
+            return "";
+        static string E(string text) => WebUtility.HtmlEncode(text);
+        return "<p><strong>Where the sources differ</strong></p><ul>" + string.Concat(differences.Select(d =>
+            $"<li>{E(d.Aspect)}: " + string.Join("; ", d.Claims.Select(c => $"{E(c.Source.Outlet)}: “{E(c.Quote)}”" + (c.Value is null ? "" : $" ({E(c.Value)})"))) + "</li>")) + "</ul>";
+    }
+
     private static IEnumerable<StorylineSummary> Storylines(ViewExport export) =>
         export.Events.Select(e => e.Storyline).OfType<StorylineSummary>().DistinctBy(e => e.Id).OrderBy(e => e.Start);
 
@@ -128,7 +139,7 @@ public static class TimelineJsExport
             : published.Sources.FirstOrDefault(s => s.Passage.Trim().Length > 0) is { } first
             ? SourceMedia(first, links)
             : null;
-        var html = SafeMarkdown.ToHtml(ev.Summary) + $"<p><a href=\"{links.Event(ev.Slug).AbsoluteUri}\">Sources and passages</a></p>";
+        var html = SafeMarkdown.ToHtml(ev.Summary) + DifferencesHtml(published) + $"<p><a href=\"{links.Event(ev.Slug).AbsoluteUri}\">Sources and passages</a></p>";
         // TimelineJS writes the group (a storyline's name) and the display date into the page as HTML, as it does the
         // headline: every text that reaches them is encoded, whoever wrote it.
         return new JsSlide(Date(ev.Start), ev.End is { } end ? Date(end) : null, new JsText(WebUtility.HtmlEncode(ev.Title), html), media,

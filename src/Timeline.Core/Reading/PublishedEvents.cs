@@ -22,7 +22,7 @@ internal sealed class PublishedEvents(TimelineStore store)
         var sources = links.Where(l => articles.ContainsKey(l.ArticleId)).Select(l =>
         {
             var a = articles[l.ArticleId];
-            return new EventSource(l.Id, l.Role, l.Passage, l.Note, a.Id, a.Title, a.Outlet, a.Author, a.Url, a.Published);
+            return new EventSource(l.Id, l.Role, l.Passage, l.Note, a.Id, a.Title, a.Outlet, a.Author, a.Url, a.Published, l.SourceDate);
         }).OrderBy(s => s.Role).ThenBy(s => s.Published).ThenBy(s => s.Outlet).ThenBy(s => s.LinkId).ToList();
         return new PublishedEvent(ev, storyline is null ? null : Summary(storyline), tagRefs, sources);
     }

@@ -148,7 +148,8 @@ public sealed class TimelineQueries
         if (!record.Current)
             return new EventLookup(null, ev.Slug);
 
-        var (_, storyline, tags, sources) = published.Describe(ev);
+        var described = published.Describe(ev);
+        var (_, storyline, tags, sources) = described;
         var all = ResolvedView.All;
         var previous = pages.Page(all, null, ev.SortKey, 1).FirstOrDefault();
         var next = pages.Page(all, ev.SortKey, null, 1).FirstOrDefault();
@@ -156,7 +157,11 @@ public sealed class TimelineQueries
             ev.Id, ev.Slug, ev.Title, ev.Summary, ev.Start, ev.End, storyline, tags, sources,
             previous is null ? null : new EventNeighbour(previous.Slug, previous.Title, previous.Start),
             next is null ? null : new EventNeighbour(next.Slug, next.Title, next.Start),
-            ev.UpdatedAt, ev.Media), null);
+            ev.UpdatedAt, ev.Media)
+        {
+            Differences = described.Differences,
+            Notes = [.. store.NotesOfEvent(ev.Id).ToEnumerable().OrderBy(n => n.Id).Select(n => new NoteView(n.Kind, n.Text, n.At))],
+        }, null);
     }
 
     /// <summary>A storyline with a published event, and its first events (a long one continues in the timeline, filtered to it).</summary>
@@ -182,7 +187,9 @@ public sealed class TimelineQueries
             .OrderBy(l => events[l.EventId].SortKey, StringComparer.Ordinal) // timeline order
             .Select(l => new ArticleLinkView(l.Id, l.Role, l.Passage, l.Note, events[l.EventId].Slug, events[l.EventId].Title, events[l.EventId].Start))
             .ToList();
+        var quotes = events.Values.OrderBy(e => e.SortKey, StringComparer.Ordinal).SelectMany(e => e.Differences.SelectMany((d, i) =>
+            d.Claims.Where(c => c.ArticleId == id).Select(c => new ArticleQuoteView(e.Id, i, d.Aspect, c.Quote, e.Slug, e.Title)))).ToList();
         return new ArticleView(article.Id, article.Title, article.Outlet, article.Author, article.Url,
-            article.Published, article.Language, body, views);
+            article.Published, article.Language, body, views) { Quotes = quotes };
     }
 }

@@ -25,6 +25,12 @@ public sealed record TimelineViewState
     public string? Place { get; init; }
     public string? Outlet { get; init; }
 
+    /// <summary>"1": only events whose sources differ (they hold differences).</summary>
+    public string? Differ { get; init; }
+
+    /// <summary>"1": only events that rest on a single outlet.</summary>
+    public string? Single { get; init; }
+
     /// <summary>Start of the date window, "2014" or "2014-04" or "2014-04-09" (inclusive).</summary>
     public string? From { get; init; }
 
@@ -42,7 +48,7 @@ public sealed record TimelineViewState
     public string? Before { get; init; }
 
     // The order of keys in URLs: stable, so the same view always has the same address (and one cache entry).
-    private static readonly string[] Keys = ["era", "tag", "actor", "place", "outlet", "from", "to", "q", "zoom", "focus", "after", "before"];
+    private static readonly string[] Keys = ["era", "tag", "actor", "place", "outlet", "differ", "single", "from", "to", "q", "zoom", "focus", "after", "before"];
 
     public static TimelineViewState Parse(string? queryString)
     {
@@ -59,10 +65,14 @@ public sealed record TimelineViewState
         return new TimelineViewState
         {
             Storyline = Get("era"), Tag = Get("tag"), Actor = Get("actor"), Place = Get("place"), Outlet = Get("outlet"),
+            Differ = Flag(Get("differ")), Single = Flag(Get("single")),
             From = Get("from"), To = Get("to"), Q = Get("q"), Focus = Get("focus"), After = Get("after"), Before = Get("before"),
             Zoom = Enum.TryParse<TimelineZoom>(Get("zoom"), ignoreCase: true, out var zoom) && Enum.IsDefined(zoom) ? zoom : TimelineZoom.Years,
         };
     }
+
+    /// <summary>A yes/no filter is on as "1" (a checkbox's "true" and "on" too), off otherwise.</summary>
+    public static string? Flag(string? value) => value?.ToLowerInvariant() is "1" or "true" or "on" ? "1" : null;
 
     public string ToQueryString()
     {
@@ -71,7 +81,7 @@ public sealed record TimelineViewState
         {
             var value = key switch
             {
-                "era" => Storyline, "tag" => Tag, "actor" => Actor, "place" => Place, "outlet" => Outlet,
+                "era" => Storyline, "tag" => Tag, "actor" => Actor, "place" => Place, "outlet" => Outlet, "differ" => Differ, "single" => Single,
                 "from" => From, "to" => To, "q" => Q, "focus" => Focus, "after" => After, "before" => Before,
                 _ => Zoom == TimelineZoom.Years ? null : Zoom.ToString().ToLowerInvariant(),
             };
@@ -90,6 +100,7 @@ public sealed record TimelineViewState
     public string ToUrl() => "/" + ToQueryString();
 
     public bool HasFilters => Storyline is not null || Tag is not null || Actor is not null || Place is not null || Outlet is not null
+                              || Differ is not null || Single is not null
                               || From is not null || To is not null || Q is not null;
 
     /// <summary>The page's position, when it is one the timeline could have written: a sort key of digits.</summary>

@@ -53,6 +53,10 @@ internal sealed class ViewPages(TimelineStore store, SearchIndex index)
             else
                 nothing = true;
         }
+        if (state.Differ is not null)
+            facets.Add(TimelineKeys.DifferFacet);
+        if (state.Single is not null)
+            facets.Add(TimelineKeys.SingleSourceFacet);
         var (start, end) = state.Window;
         var low = start is { } from ? TimelineKeys.At(from) : "";
         var high = end is { } to ? TimelineKeys.At(to) : TimelineKeys.Last;
@@ -116,7 +120,7 @@ internal sealed class ViewPages(TimelineStore store, SearchIndex index)
     }
 
     public static TimelineItem ToItem(Event e) => new(
-        e.Id, e.Slug, e.Title, e.Excerpt, e.Start, e.End, e.StorylineId, e.Outlets, e.SourceCount, e.SortKey);
+        e.Id, e.Slug, e.Title, e.Excerpt, e.Start, e.End, e.StorylineId, e.Outlets, e.SourceCount, e.SortKey, e.Differences.Count > 0);
 
     private List<TimelineItem> PageFromStore(ResolvedView view, string? after, string? before, int take, bool inclusive)
     {

@@ -82,6 +82,11 @@ public sealed class SeedImporter(TimelineStore store, TimeProvider clock)
                 Start = planned.Start, End = planned.End, StorylineId = planned.StorylineSlug is null ? null : storylines[planned.StorylineSlug].Id,
                 Status = planned.Status, CreatedAt = now, CreatedBy = SeedUser, UpdatedAt = now, UpdatedBy = SeedUser,
                 TagIds = [.. planned.Tags.DistinctBy(t => (t.Kind, t.Slug)).Select(t => tx.EnsureTag(t.Kind, t.Name, t.Slug).Id)],
+                Differences = [.. planned.Differences.Select(d => new SourceDifference
+                {
+                    Aspect = d.Aspect,
+                    Claims = [.. d.Claims.Select(c => new SourceClaim { ArticleId = articlesByFile[c.ArticleFile].Id, Quote = c.Quote, Value = c.Value })],
+                })],
             };
             foreach (var former in planned.FormerSlugs.Where(s => !tx.IsSlugTaken(s, null)))
                 tx.AddFormerSlug(ev.Id, former, now);
@@ -92,9 +97,12 @@ public sealed class SeedImporter(TimelineStore store, TimeProvider clock)
                 tx.AddLink(new EventArticleLink
                 {
                     EventId = ev.Id, ArticleId = articlesByFile[link.ArticleFile].Id, Role = link.Role, Passage = link.Passage, Note = link.Note,
+                    SourceDate = link.SourceDate,
                 });
                 newLinks++;
             }
+            foreach (var note in planned.Notes)
+                tx.AddPublicNote(new PublicNote { Kind = note.Kind, Text = note.Text, At = note.At ?? now }, ev);
             newEvents++;
         }
         return new SeedReport(newStorylines, newArticles, newEvents, newLinks);

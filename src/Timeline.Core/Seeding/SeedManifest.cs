@@ -58,6 +58,44 @@ public sealed class SeedEvent
 
     /// <summary>Addresses the event had before (an export keeps them): they redirect to the current one.</summary>
     public List<string>? FormerSlugs { get; init; }
+
+    /// <summary>Where its sources differ: each aspect with what two or more of its linked articles say (added in 2026-12).</summary>
+    public List<SeedDifference>? Differences { get; init; }
+
+    /// <summary>Its public corrections and updates (an export keeps them).</summary>
+    public List<SeedNote>? Notes { get; init; }
+}
+
+public sealed class SeedDifference
+{
+    public string? Aspect { get; init; }
+    public List<SeedClaim>? Sources { get; init; }
+}
+
+/// <summary>What one linked article says: <see cref="Article"/> is its file, as in the event's links.</summary>
+public sealed class SeedClaim
+{
+    public string? Article { get; init; }
+    public string? Quote { get; init; }
+    public string? Value { get; init; }
+}
+
+public sealed class SeedNote
+{
+    /// <summary>"correction" or "update".</summary>
+    public string? Kind { get; init; }
+    public string? Text { get; init; }
+
+    /// <summary>When it was made public, ISO 8601.</summary>
+    public DateTimeOffset? At { get; init; }
+}
+
+/// <summary>The date an article gives for the event: ISO text as for other dates, with its words.</summary>
+public sealed class SeedSourceDate
+{
+    public string? Date { get; init; }
+    public bool Approximate { get; init; }
+    public string? Words { get; init; }
 }
 
 public sealed class SeedLink
@@ -66,4 +104,5 @@ public sealed class SeedLink
     public string? Role { get; init; }
     public string? Passage { get; init; }
     public string? Note { get; init; }
+    public SeedSourceDate? SourceDate { get; init; }
 }

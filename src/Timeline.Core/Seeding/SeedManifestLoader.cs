@@ -11,7 +11,7 @@ namespace Timeline.Core.Seeding;
 /// through the rules of the curator form that edits it (lengths, required fields, addresses, colours, tag names), so a
 /// manifest can hold nothing a curator could not save again, and nothing too long for the store's indexes.
 /// </summary>
-public static class SeedManifestLoader
+public static partial class SeedManifestLoader
 {
     public const string ManifestFileName = "timeline.json";
 
@@ -192,15 +192,28 @@ public static class SeedManifestLoader
                 FormProblems(linkErrors, linkWhere, problems, except: ["role"]);
                 if (linkErrors.For("passage") is null && !article.Body.Contains(link.Passage!, StringComparison.Ordinal))
                     problems.Add($"{linkWhere}: passage not found word for word in the article: \"{TextExcerpt.Shorten(link.Passage, 80)}\".");
-                links.Add(new PlannedLink(link.Article, role, link.Passage ?? "", link.Note));
+                SourceDate? sourceDate = null;
+                if (link.SourceDate is { } given)
+                {
+                    var date = ParseDate(given.Date, given.Approximate, linkWhere, "sourceDate.date", problems);
+                    if (given.Words?.Trim().Length > Limits.NameLength)
+                        problems.Add($"{linkWhere}: sourceDate.words: at most {Limits.NameLength} characters.");
+                    sourceDate = date is { } d ? new SourceDate { Date = d, Words = string.IsNullOrWhiteSpace(given.Words) ? null : given.Words.Trim() } : null;
+                }
+                links.Add(new PlannedLink(link.Article, role, link.Passage ?? "", link.Note, sourceDate));
             }
+            var differences = CheckDifferences(e.Differences ?? [], articles, linkedFiles, where, problems);
+            var notes = CheckNotes(e.Notes ?? [], where, problems);
 
             foreach (var former in e.FormerSlugs ?? [])
                 CheckSlug(former, where + " formerSlugs", slugs, problems, required: true);
 
             var tags = Tags(e.Tags, TagKind.Topic).Concat(Tags(e.Actors, TagKind.Actor)).Concat(Tags(e.Places, TagKind.Place)).ToList();
             if (problems.Count == before)
-                planned.Add(new PlannedEvent(slug!, e.Title!.Trim(), e.Summary ?? "", start!.Value, end, e.Storyline, status, tags, links, e.FormerSlugs ?? []));
+                planned.Add(new PlannedEvent(slug!, e.Title!.Trim(), e.Summary ?? "", start!.Value, end, e.Storyline, status, tags, links, e.FormerSlugs ?? [])
+                {
+                    Differences = differences, Notes = notes,
+                });
         }
         return planned;
     }

@@ -13,11 +13,21 @@ public sealed record PlannedArticle(
 
 public sealed record PlannedTag(TagKind Kind, string Name, string Slug);
 
-public sealed record PlannedLink(string ArticleFile, LinkRole Role, string Passage, string? Note);
+public sealed record PlannedLink(string ArticleFile, LinkRole Role, string Passage, string? Note, SourceDate? SourceDate = null);
+
+/// <summary>A checked difference; each claim names its article by file.</summary>
+public sealed record PlannedDifference(string Aspect, IReadOnlyList<(string ArticleFile, string Quote, string? Value)> Claims);
 
 public sealed record PlannedEvent(
     string Slug, string Title, string Summary, PartialDate Start, PartialDate? End, string? StorylineSlug, EventStatus Status,
-    IReadOnlyList<PlannedTag> Tags, IReadOnlyList<PlannedLink> Links, IReadOnlyList<string> FormerSlugs);
+    IReadOnlyList<PlannedTag> Tags, IReadOnlyList<PlannedLink> Links, IReadOnlyList<string> FormerSlugs)
+{
+    public IReadOnlyList<PlannedDifference> Differences { get; init; } = [];
+    public IReadOnlyList<PlannedNote> Notes { get; init; } = [];
+}
+
+/// <summary>A public note; without a time, it is dated when imported.</summary>
+public sealed record PlannedNote(PublicNoteKind Kind, string Text, DateTimeOffset? At);
 
 /// <summary>The manifest cannot be imported; the message names the file, each entry and its problem.</summary>
 public sealed class SeedManifestException(string path, IReadOnlyList<string> problems)

@@ -65,7 +65,15 @@ public static class TimelineExport
                 Links = eventLinks.Count == 0 ? null : [.. eventLinks.OrderBy(l => l.Id).Select(l => new SeedLink
                 {
                     Article = files[l.ArticleId], Role = l.Role.ToKey(), Passage = l.Passage, Note = l.Note,
+                    SourceDate = l.SourceDate is { } given ? new SeedSourceDate { Date = given.Date.ToIsoString(), Approximate = given.Date.Approximate, Words = given.Words } : null,
                 })],
+                Differences = ev.Differences.Count == 0 ? null : [.. ev.Differences.Select(d => new SeedDifference
+                {
+                    Aspect = d.Aspect, Sources = [.. d.Claims.Select(c => new SeedClaim { Article = files[c.ArticleId], Quote = c.Quote, Value = c.Value })],
+                })],
+                Notes = store.NotesOfEvent(ev.Id).ToList() is { Count: > 0 } notes
+                    ? [.. notes.OrderBy(n => n.Id).Select(n => new SeedNote { Kind = n.Kind.ToString().ToLowerInvariant(), Text = n.Text, At = n.At })]
+                    : null,
                 FormerSlugs = store.SlugsOfEvent(ev.Id).ToEnumerable().Where(s => !s.Current).Select(s => s.Id).ToList() is { Count: > 0 } former ? former : null,
             });
         }

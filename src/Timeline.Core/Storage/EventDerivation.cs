@@ -8,11 +8,12 @@ namespace Timeline.Core.Storage;
 /// </summary>
 public static class EventDerivation
 {
-    /// <summary>Sets the event's derived fields from its fields and the articles linked to it.</summary>
-    public static void Refresh(Event ev, IReadOnlyCollection<Article> linkedArticles)
+    /// <summary>Sets the event's derived fields from its fields, the articles linked to it and its links (whose
+    /// dates are compared; none given: no link records one).</summary>
+    public static void Refresh(Event ev, IReadOnlyCollection<Article> linkedArticles, IReadOnlyCollection<EventArticleLink>? links = null)
     {
         ev.SortKey = TimelineKeys.Sort(ev.Start, ev.Id);
-        ev.Excerpt = Text.TextExcerpt.Shorten(Text.SafeMarkdown.ToPlainText(ev.Summary));
+        ev.Excerpt = ExcerptOf(ev);
         ev.SourceCount = linkedArticles.Count;
         ev.Outlets = [.. linkedArticles.Select(a => a.Outlet).Distinct().Order(StringComparer.OrdinalIgnoreCase)];
         var published = ev.Status == EventStatus.Published;
@@ -21,7 +22,18 @@ public static class EventDerivation
         ev.StatusKey = ev.Status + ":" + ev.SortKey;
         ev.LiveKey = ev.Status == EventStatus.Deleted ? null : ev.SortKey;
         ev.UnsourcedKey = published && ev.SourceCount == 0 ? TimelineKeys.Id(ev.Id) : null;
+        ev.DateDisputedKey = ev.Status != EventStatus.Deleted && DatesDisagree(ev, links ?? []) ? ev.SortKey : null;
     }
+
+    /// <summary>The summary as plain text, shortened: what the timeline shows of it.</summary>
+    public static string ExcerptOf(Event ev) => Text.TextExcerpt.Shorten(Text.SafeMarkdown.ToPlainText(ev.Summary));
+
+    /// <summary>True when the dates its sources give differ from each other or from the event's own date.</summary>
+    public static bool DatesDisagree(Event ev, IReadOnlyCollection<EventArticleLink> links) =>
+        SourceDate.Disagree(ev.Start, links.Where(l => l.SourceDate is not null).Select(l => l.SourceDate!.Date));
+
+    /// <summary>Rests on articles of one outlet only (one source in the reader's sense, however many links).</summary>
+    public static bool IsSingleSourced(Event ev) => ev.Outlets.Count == 1;
 
     private static List<string> FacetsOf(Event ev, IEnumerable<Article> linkedArticles)
     {
@@ -30,6 +42,10 @@ public static class EventDerivation
             facets.Add(TimelineKeys.StorylineFacet(storyline));
         facets.AddRange(ev.TagIds.Distinct().Select(TimelineKeys.TagFacet));
         facets.AddRange(linkedArticles.Select(a => a.OutletId).Distinct().Order().Select(TimelineKeys.OutletFacet));
+        if (ev.Differences.Count > 0)
+            facets.Add(TimelineKeys.DifferFacet);
+        if (IsSingleSourced(ev))
+            facets.Add(TimelineKeys.SingleSourceFacet);
         return facets;
     }
 
@@ -54,6 +70,8 @@ public static class EventDerivation
         yield return TimelineKeys.StatusCount(ev.Status);
         if (ev.UnsourcedKey is not null)
             yield return TimelineKeys.UnsourcedCount;
+        if (ev.DateDisputedKey is not null)
+            yield return TimelineKeys.DateDisputedCount;
     }
 
     public static IEnumerable<string> CountsOf(Article article)

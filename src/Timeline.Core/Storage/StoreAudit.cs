@@ -26,10 +26,10 @@ public static class StoreAudit
         foreach (var ev in events.Values)
         {
             var expected = store.Database.Mapper.ToObject<Event>(store.Database.Mapper.ToDocument(ev));
-            EventDerivation.Refresh(expected, [.. linksByEvent[ev.Id].Select(l => articles[l.ArticleId])]);
+            EventDerivation.Refresh(expected, [.. linksByEvent[ev.Id].Select(l => articles[l.ArticleId])], [.. linksByEvent[ev.Id]]);
             if (expected.SortKey != ev.SortKey || expected.Excerpt != ev.Excerpt || !expected.Keys.SequenceEqual(ev.Keys) || !expected.Facets.SequenceEqual(ev.Facets)
                 || !expected.Outlets.SequenceEqual(ev.Outlets) || expected.SourceCount != ev.SourceCount || expected.StatusKey != ev.StatusKey
-                || expected.LiveKey != ev.LiveKey || expected.UnsourcedKey != ev.UnsourcedKey)
+                || expected.LiveKey != ev.LiveKey || expected.UnsourcedKey != ev.UnsourcedKey || expected.DateDisputedKey != ev.DateDisputedKey)
                 problems.Add($"event {ev.Id}: derived fields differ from its data");
             Count(EventDerivation.CountsOf(expected));
             if (store.Slugs.FindById(ev.Slug) is not { Current: true } slug || slug.EventId != ev.Id)

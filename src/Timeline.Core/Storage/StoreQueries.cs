@@ -96,5 +96,13 @@ public static class StoreQueries
     public static ILiteQueryable<CuratorAccount> AccountsByName(this TimelineStore store) =>
         store.Accounts.Query().OrderBy(a => a.NormalizedUserName);
 
+    /// <summary>An event's public corrections and updates, in the order they were made.</summary>
+    public static ILiteQueryable<PublicNote> NotesOfEvent(this TimelineStore store, int eventId) =>
+        store.PublicNotes.Query().Where(n => n.EventId == eventId);
+
+    /// <summary>Notes of published events, newest first, from before the cursor <paramref name="before"/> (a public key) on: /changes.</summary>
+    public static ILiteQueryable<PublicNote> PublicNotesNewestFirst(this TimelineStore store, string? before) =>
+        store.PublicNotes.Query().Where("$.PublicKey BETWEEN @0 AND @1", "0", before ?? TimelineKeys.Last).OrderByDescending("$.PublicKey");
+
     public static ILiteQueryable<SlugRecord> SlugsOfEvent(this TimelineStore store, int eventId) => store.Slugs.Query().Where(s => s.EventId == eventId);
 }

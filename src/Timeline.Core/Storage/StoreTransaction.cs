@@ -65,18 +65,15 @@ public sealed class StoreTransaction
 
     // Events ------------------------------------------------------------------------------------------------------
 
-    /// <summary>The articles linked to an event, as stored now.</summary>
-    public List<Article> LinkedArticles(int eventId) =>
-        [.. store.Articles.FindByIds(store.LinksOfEvent(eventId).ToEnumerable().Select(l => l.ArticleId))];
-
     /// <summary>
     /// Stores <paramref name="after"/> (a new event when <paramref name="before"/> is null): its derived fields,
     /// the counts it moves, the public flag of its articles when it is published or withdrawn, and its outbox row.
     /// </summary>
     public void PutEvent(Event? before, Event after)
     {
-        var articles = LinkedArticles(after.Id);
-        EventDerivation.Refresh(after, articles);
+        var links = store.LinksOfEvent(after.Id).ToList();
+        var articles = store.Articles.FindByIds(links.Select(l => l.ArticleId)).ToList();
+        EventDerivation.Refresh(after, articles, links);
         foreach (var count in before is null ? [] : EventDerivation.CountsOf(before))
             AddCount(count, -1);
         foreach (var count in EventDerivation.CountsOf(after))
@@ -90,6 +87,11 @@ public sealed class StoreTransaction
         var isPublic = after.Status == EventStatus.Published;
         if (wasPublic != isPublic)
         {
+            foreach (var note in store.NotesOfEvent(after.Id).ToList())
+            {
+                note.PublicKey = isPublic ? TimelineKeys.Id(note.Id) : null;
+                store.PublicNotes.Update(note);
+            }
             foreach (var article in articles)
             {
                 article.PublicLinkCount += isPublic ? 1 : -1;
@@ -98,6 +100,16 @@ public sealed class StoreTransaction
             }
         }
         Enqueue(TimelineKeys.EventDocument(after.Id));
+    }
+
+    /// <summary>A public correction or update of the event, listed for readers while the event is published.</summary>
+    public PublicNote AddPublicNote(PublicNote note, Event ev)
+    {
+        note.Id = NextId("public_notes");
+        note.EventId = ev.Id;
+        note.PublicKey = ev.Status == EventStatus.Published ? TimelineKeys.Id(note.Id) : null;
+        store.PublicNotes.Insert(note);
+        return note;
     }
 
     // Slugs -------------------------------------------------------------------------------------------------------
@@ -211,7 +223,13 @@ public sealed class StoreTransaction
         return link;
     }
 
-    public void UpdateLink(EventArticleLink link) => store.Links.Update(link);
+    /// <summary>Stores a changed link; its event is stored again, since the dates its sources give are part of what it derives.</summary>
+    public void UpdateLink(EventArticleLink link)
+    {
+        store.Links.Update(link);
+        var ev = store.Events.FindById(link.EventId);
+        PutEvent(Copy(ev), ev);
+    }
 
     public void RemoveLink(EventArticleLink link)
     {
@@ -248,6 +266,7 @@ public sealed class StoreTransaction
         RemoveLinksAndCounts(store.LinksOfEvent(ev.Id).ToList(), () => EventDerivation.CountsOf(store.Events.FindById(ev.Id)));
         store.Events.Delete(ev.Id);
         store.Slugs.DeleteMany(s => s.EventId == ev.Id); // index on EventId
+        store.PublicNotes.DeleteMany(n => n.EventId == ev.Id);
         Enqueue(TimelineKeys.EventDocument(ev.Id));
     }
 

@@ -14,7 +14,7 @@ public sealed class StoreVersionException(string path, int version, int current)
 public static partial class StoreUpgrades
 {
     /// <summary>The version this code writes. Add a step to <see cref="Steps"/> whenever it grows.</summary>
-    public const int CurrentVersion = 6;
+    public const int CurrentVersion = 7;
 
     /// <summary>Step n brings a version n-1 file to version n.</summary>
     private static readonly SortedDictionary<int, (string What, Action<StoreTransaction> Run)> Steps = new()
@@ -29,9 +29,10 @@ public static partial class StoreUpgrades
         }),
         [3] = ("events keep their excerpt, so a page of the timeline parses no Markdown", tx =>
         {
+            // The excerpt only: the other derived fields move counts, which the steps that change them keep (version 7).
             foreach (var ev in tx.Store.Events.FindAll().ToList())
             {
-                EventDerivation.Refresh(ev, tx.LinkedArticles(ev.Id));
+                ev.Excerpt = EventDerivation.ExcerptOf(ev);
                 tx.Store.Events.Update(ev);
             }
         }),
@@ -44,6 +45,12 @@ public static partial class StoreUpgrades
         [6] = ("the dates in each article's text are read (in the background, once the app runs)", tx =>
             // One expression over the raw documents: no article is read into a class and written back whole.
             tx.Store.Database.GetCollection("articles").UpdateMany("{ DatesPending: true }", "_id > 0")),
+        [7] = ("events can be listed where their sources differ or rest on one outlet, and by the dates their sources give", tx =>
+        {
+            // Stored again through the one write path, so that their facets, counts and search documents follow.
+            foreach (var ev in tx.Store.Events.FindAll().ToList())
+                tx.PutEvent(tx.Copy(ev), ev);
+        }),
     };
 
     /// <summary>

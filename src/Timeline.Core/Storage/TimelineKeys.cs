@@ -30,6 +30,12 @@ public static class TimelineKeys
     public static string TagFacet(int tagId) => "t" + tagId.ToString(CultureInfo.InvariantCulture);
     public static string OutletFacet(int outletId) => "o" + outletId.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>Events whose sources differ (they hold differences): the timeline's ?differ=1.</summary>
+    public const string DifferFacet = "x";
+
+    /// <summary>Events resting on one outlet's articles: the timeline's ?single=1. Its count is the dashboard's.</summary>
+    public const string SingleSourceFacet = "s";
+
     /// <summary>The index key of an event under a facet.</summary>
     public static string Entry(string facet, string sortKey) => facet + ":" + sortKey;
 
@@ -40,6 +46,7 @@ public static class TimelineKeys
     public static string MonthCountPrefix(int? storylineId) => $"m:{(storylineId is { } id ? StorylineFacet(id) : "all")}:";
     public const string UnsourcedCount = "d:unsourced";
     public const string UnlinkedCount = "d:unlinked";
+    public const string DateDisputedCount = "d:date-disputed";
     public const string ArticleCount = "d:articles";
     public static string StatusCount(EventStatus status) => "s:" + status;
 

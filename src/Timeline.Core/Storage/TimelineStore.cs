@@ -45,6 +45,7 @@ public sealed class TimelineStore : IDisposable
         Storylines = database.GetCollection<Storyline>("storylines");
         Tags = database.GetCollection<Tag>("tags");
         Revisions = database.GetCollection<Revision>("revisions");
+        PublicNotes = database.GetCollection<PublicNote>("public_notes");
         Accounts = database.GetCollection<CuratorAccount>("accounts");
         Counts = database.GetCollection<Count>("counts");
         Outbox = database.GetCollection<OutboxEntry>("outbox");
@@ -71,6 +72,7 @@ public sealed class TimelineStore : IDisposable
     public ILiteCollection<Storyline> Storylines { get; }
     public ILiteCollection<Tag> Tags { get; }
     public ILiteCollection<Revision> Revisions { get; }
+    public ILiteCollection<PublicNote> PublicNotes { get; }
     public ILiteCollection<CuratorAccount> Accounts { get; }
     public ILiteCollection<Count> Counts { get; }
     public ILiteCollection<OutboxEntry> Outbox { get; }
@@ -180,6 +182,7 @@ public sealed class TimelineStore : IDisposable
         Events.EnsureIndex(e => e.StatusKey);
         Events.EnsureIndex(e => e.LiveKey);
         Events.EnsureIndex(e => e.UnsourcedKey);
+        Events.EnsureIndex(e => e.DateDisputedKey);
         Events.EnsureIndex(e => e.UpdatedAt);
         // Titles are at most Limits.TitleLength (300) UTF-16 units, so at most 900 bytes of UTF-8: within LiteDB's 1,023-byte key limit.
         Events.EnsureIndex(e => e.Title);
@@ -201,6 +204,8 @@ public sealed class TimelineStore : IDisposable
         Revisions.EnsureIndex(r => r.ArticleKey);
         Revisions.EnsureIndex(r => r.SubjectKey);
         Accounts.EnsureIndex(a => a.NormalizedUserName, unique: true);
+        PublicNotes.EnsureIndex(n => n.EventId);
+        PublicNotes.EnsureIndex(n => n.PublicKey);
     }
 
     /// <summary>

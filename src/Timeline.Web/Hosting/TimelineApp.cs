@@ -63,6 +63,7 @@ public static class TimelineApp
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddSingleton<TimelineQueries>();
+        services.AddSingleton<PublicChanges>();
         services.AddSingleton<SearchService>();
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<SiteUrls>();

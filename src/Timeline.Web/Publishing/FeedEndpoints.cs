@@ -27,6 +27,7 @@ public static class FeedEndpoints
         void Feed(string pattern, Delegate handler, string rateLimit) =>
             app.MapGet(pattern, handler).WithMetadata(cached).RequireRateLimiting(rateLimit).RequireCors(PublicApi.CorsPolicy);
         Feed("/feeds/events.atom", Atom, PublicApi.RateLimitPolicy);
+        Feed(ChangesFeed.Path, Changes, PublicApi.RateLimitPolicy);
         // A calendar or an export reads up to 5,000 events: a stricter limit of its own.
         Feed("/feeds/events.ics", Calendar, PublicApi.ExportRateLimitPolicy);
         Feed("/export/timelinejs.json", TimelineJsJson, PublicApi.ExportRateLimitPolicy);
@@ -47,6 +48,9 @@ public static class FeedEndpoints
         var bytes = AtomFeed.Write(events, urls.Links(request), title, "/feeds/events.atom" + view.ToQueryString(), view.ToUrl(), version.Current.LastModified);
         return Results.Bytes(bytes, AtomFeed.ContentType);
     }
+
+    private static IResult Changes(HttpRequest request, PublicChanges changes, SiteUrls urls, ReaderContentVersion version) =>
+        Results.Bytes(ChangesFeed.Write(changes.Page(null).Items, urls.Links(request), version.Current.LastModified), AtomFeed.ContentType);
 
     private static IResult Calendar(HttpRequest request, TimelineQueries queries, SiteUrls urls)
     {

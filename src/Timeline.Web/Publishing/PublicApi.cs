@@ -23,9 +23,11 @@ public sealed record ApiDate(string Date, string Precision, bool Approximate, st
     public static ApiDate? Of(PartialDate? date) => date is { } d ? Of(d) : null;
 }
 
+/// <summary>An event in a list; <paramref name="SourcesDiffer"/> when it lists differences between its sources,
+/// <paramref name="SingleSource"/> when it rests on one outlet's articles.</summary>
 public sealed record ApiEventListItem(
     string Slug, string Title, string Excerpt, ApiDate Start, ApiDate? End, string? Storyline,
-    IReadOnlyList<string> Outlets, int SourceCount, string Url);
+    IReadOnlyList<string> Outlets, int SourceCount, string Url, bool SourcesDiffer, bool SingleSource);
 
 public sealed record ApiEventList(IReadOnlyList<ApiEventListItem> Events, string? NextCursor, string? Next);
 
@@ -35,7 +37,18 @@ public sealed record ApiTag(string Kind, string Name, string Slug);
 
 public sealed record ApiArticle(int Id, string Title, string Outlet, string? Author, string? OriginalUrl, ApiDate Published, string Url);
 
-public sealed record ApiSource(string Role, string Passage, string? Note, ApiArticle Article);
+/// <summary>A source's own date for the event, with its words ("on Wednesday").</summary>
+public sealed record ApiSourceDate(ApiDate Date, string? Words);
+
+public sealed record ApiSource(string Role, string Passage, string? Note, ApiArticle Article, ApiSourceDate? SourceDate);
+
+/// <summary>What one source says on an aspect: its words (found in the article), a short value, and where they are.</summary>
+public sealed record ApiClaim(int ArticleId, string Outlet, string Quote, string? Value, string Url);
+
+public sealed record ApiDifference(string Aspect, IReadOnlyList<ApiClaim> Sources);
+
+/// <summary>A public correction or update: <paramref name="Kind"/> "correction" or "update".</summary>
+public sealed record ApiNote(string Kind, string Text, DateTimeOffset At);
 
 /// <summary>An event's media: <paramref name="Kind"/> "image" (served by the site at <paramref name="Url"/>) or "link".</summary>
 public sealed record ApiMedia(string Kind, string Url, string Caption, string Credit, string? AltText);
@@ -43,7 +56,7 @@ public sealed record ApiMedia(string Kind, string Url, string Caption, string Cr
 public sealed record ApiEvent(
     string Slug, string Title, string Summary, string SummaryHtml, ApiDate Start, ApiDate? End, ApiStoryline? Storyline,
     IReadOnlyList<ApiTag> Tags, IReadOnlyList<ApiSource> Sources, string? Previous, string? Next, DateTimeOffset UpdatedAt, string Url,
-    ApiMedia? Media);
+    ApiMedia? Media, IReadOnlyList<ApiDifference> Differences, bool SourcesDifferOnDate, bool SingleSource, IReadOnlyList<ApiNote> Notes);
 
 public sealed record ApiSearchHit(string Kind, string Title, string Snippet, ApiDate Date, string? Outlet, string Url);
 
@@ -72,7 +85,8 @@ public static class PublicApi
 
         api.MapGet("/events", ListEvents)
             .WithSummary("Published events in timeline order, a page at a time")
-            .WithDescription("The timeline's filters (era, tag, actor, place, outlet, from, to, q) select the events; `limit` (1–100, default 50) " +
+            .WithDescription("The timeline's filters (era, tag, actor, place, outlet, differ, single, from, to, q) select the events; `differ=1` keeps " +
+                             "those whose sources differ, `single=1` those that rest on one outlet; `limit` (1–100, default 50) " +
                              "sets the page size; pass the answer's `nextCursor` as `cursor` for the next page.")
             .ProducesValidationProblem();
         api.MapGet("/events/{slug}", GetEvent)
@@ -92,11 +106,20 @@ public static class PublicApi
     private static Results<Ok<ApiEventList>, ValidationProblem> ListEvents(
         HttpRequest request, TimelineQueries queries, SiteUrls urls, SearchIndex index,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "era")] string? storyline, string? tag, string? actor, string? place, string? outlet, string? from, string? to, string? q,
-        string? cursor, string? limit)
+        string? cursor, string? limit, string? differ, string? single)
     {
-        var state = new TimelineViewState { Storyline = storyline, Tag = tag, Actor = actor, Place = place, Outlet = outlet, From = from, To = to, Q = q, After = cursor };
+        var state = new TimelineViewState
+        {
+            Storyline = storyline, Tag = tag, Actor = actor, Place = place, Outlet = outlet, From = from, To = to, Q = q, After = cursor,
+            Differ = TimelineViewState.Flag(differ), Single = TimelineViewState.Flag(single),
+        };
         var facets = queries.GetFacets();
         var errors = ViewErrors(state, facets, index.Analyzer);
+        foreach (var (name, value) in new[] { ("differ", differ), ("single", single) })
+        {
+            if (value is not null && value.ToLowerInvariant() is not ("1" or "0" or "true" or "false"))
+                errors[name] = ["Give 1 (only these events) or 0."];
+        }
         if (cursor is not null && state.Cursor.After is null)
             errors["cursor"] = ["Not a cursor this API wrote: pass the nextCursor of an earlier answer, unchanged."];
         var size = DefaultLimit;
@@ -109,7 +132,8 @@ public static class PublicApi
         var links = urls.Links(request);
         var storylines = facets.Storylines.ToDictionary(e => e.Id, e => e.Slug);
         var items = page.Items.Select(i => new ApiEventListItem(i.Slug, i.Title, i.Excerpt, ApiDate.Of(i.Start), ApiDate.Of(i.End),
-            i.StorylineId is { } id ? storylines.GetValueOrDefault(id) : null, i.Outlets, i.SourceCount, links.Event(i.Slug).AbsoluteUri)).ToList();
+            i.StorylineId is { } id ? storylines.GetValueOrDefault(id) : null, i.Outlets, i.SourceCount, links.Event(i.Slug).AbsoluteUri,
+            i.SourcesDiffer, i.SingleSourced)).ToList();
         string? next = null;
         if (page.Next is { } nextCursor)
         {
@@ -160,11 +184,16 @@ public static class PublicApi
         return TypedResults.Ok(new ApiEvent(ev.Slug, ev.Title, ev.Summary, SafeMarkdown.ToHtml(ev.Summary), ApiDate.Of(ev.Start), ApiDate.Of(ev.End),
             ev.Storyline is { } storyline ? Storyline(storyline, links) : null,
             [.. ev.Tags.Select(t => new ApiTag(t.Kind.ToString().ToLowerInvariant(), t.Name, t.Slug))],
-            [.. ev.Sources.Select(s => new ApiSource(LinkRoleName(s.Role), s.Passage, s.Note, Article(s)))],
+            [.. ev.Sources.Select(s => new ApiSource(LinkRoleName(s.Role), s.Passage, s.Note, Article(s),
+                s.SourceDate is { } given ? new ApiSourceDate(ApiDate.Of(given.Date), given.Words) : null))],
             ev.Previous?.Slug, ev.Next?.Slug, ev.UpdatedAt, links.Event(ev.Slug).AbsoluteUri,
             ev.Media is { } media ? new ApiMedia(media.Kind == MediaKind.Image ? "image" : "link",
                 media.Kind == MediaKind.Image ? links.Image(media.FileId!).AbsoluteUri : media.Url!, media.Caption, media.Credit,
-                media.Kind == MediaKind.Image ? media.AltText : null) : null));
+                media.Kind == MediaKind.Image ? media.AltText : null) : null,
+            [.. ev.Differences.Select((d, i) => new ApiDifference(d.Aspect, [.. d.Claims.Select(c => new ApiClaim(c.Source.ArticleId, c.Source.Outlet, c.Quote, c.Value,
+                links.Absolute(ReaderPaths.Quote(c.Source.ArticleId, ev.Id, i)).AbsoluteUri))]))],
+            ev.DatedSources.Count > 0, ev.SingleSourced,
+            [.. ev.Notes.Select(n => new ApiNote(n.Kind.ToString().ToLowerInvariant(), n.Text, n.At))]));
     }
 
     private static Ok<IReadOnlyList<ApiStoryline>> ListStorylines(HttpRequest request, TimelineQueries queries, SiteUrls urls)

@@ -64,7 +64,9 @@ public sealed class SeedAnswerKeyTests(ITestOutputHelper output)
         Assert.Equal(27, links);
         Assert.True(datesFound >= 25, $"dates found for {datesFound} of 27 links");
         Assert.True(inTopThree >= 27, $"in the top 3 for {inTopThree} of 27 links");
-        Assert.True(passages >= 21, $"passage overlaps for {passages} of 27 links");
+        // 21 until the seed summaries lost their "The sources differ" paragraphs (2026-12-03, now differences as data):
+        // their words had led the halt's World Israel News link to its passage, which now loses to the court sentence.
+        Assert.True(passages >= 20, $"passage overlaps for {passages} of 27 links");
         Assert.True(followed >= 27, $"following the suggestions links {followed} of 27");
     }
 }

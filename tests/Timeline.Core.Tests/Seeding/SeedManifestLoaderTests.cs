@@ -58,14 +58,22 @@ public sealed class SeedManifestLoaderTests
     }
 
     [Fact]
-    public void Where_the_sources_disagree_the_summary_says_so()
+    public void Where_the_sources_disagree_the_manifest_holds_it_as_data_and_the_summaries_no_longer_say_it()
     {
+        const string win = "004_253ffd92b0958686.txt", post = "002_95383a19cb279dd7.txt";
         var halt = Shipped.Events.Single(e => e.Title == "The Palestinian Authority declares security coordination over");
-        Assert.Contains("Wednesday", halt.Summary);
-        Assert.Contains("Thursday", halt.Summary);
+        Assert.Equal(["The day", "Which court", "The words quoted"], halt.Differences.Select(d => d.Aspect));
+        var day = halt.Differences[0];
+        Assert.Equal([(win, "Wednesday 25 January"), (post, "Thursday 26 January")], day.Claims.Select(c => (c.ArticleFile, c.Value)));
+        Assert.Contains("announced on Wednesday", day.Claims[0].Quote);
+        // Each source's own date for the event, with its words: they disagree with each other.
+        var dates = halt.Links.ToDictionary(l => l.ArticleFile, l => l.SourceDate);
+        Assert.Equal((PartialDate.Day(2023, 1, 25), "on Wednesday"), (dates[win]!.Date, dates[win]!.Words));
+        Assert.Equal(PartialDate.Day(2023, 1, 26), dates[post]!.Date);
+
         var raid = Shipped.Events.Single(e => e.Title.StartsWith("IDF raid on the Jenin refugee camp"));
-        Assert.Contains("8 terrorists", raid.Summary);
-        Assert.Contains("nine", raid.Summary);
+        Assert.Equal("The dead", Assert.Single(raid.Differences).Aspect);
+        Assert.All(Shipped.Events, e => Assert.DoesNotContain("The sources differ", e.Summary));
     }
 
     [Fact]

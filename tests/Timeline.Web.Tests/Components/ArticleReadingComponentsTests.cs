@@ -41,8 +41,9 @@ public sealed class ArticleReadingPanelTests(TimelineWebFactory factory) : Curat
     {
         var store = Service<TimelineStore>();
         var article = store.Articles.FindOne(a => a.Outlet == "World Israel News");
-        var link = store.Links.FindOne(l => l.ArticleId == article.Id);
-        await Service<LinkEditor>().UnlinkAsync(link.Id, "someone-else");
+        // A link no difference quotes (those cannot be unlinked while quoted).
+        var link = store.LinksOfArticle(article.Id).ToList().First(l => store.Events.FindById(l.EventId).Differences.Count == 0);
+        Assert.IsType<Saved>(await Service<LinkEditor>().UnlinkAsync(link.Id, "someone-else"));
         Service<PendingArticleDates>().ReadNow(article.Id);
 
         var panel = Render<ArticleReadingPanel>(p => p.Add(c => c.ArticleId, article.Id));
