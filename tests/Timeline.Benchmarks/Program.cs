@@ -121,13 +121,21 @@ async Task MeasureReadingAsync(int size, string database)
     await app.StopAsync();
     await app.DisposeAsync();
 
-    // The upgrade pass: the store set back to version 5 and opened, which marks every article; then reading for a minute.
+    // Version 7 stores every event again through the write path (facets, counts, search documents).
+    using (var old = new LiteDB.LiteDatabase($"Filename={copy}"))
+        old.GetCollection("meta").Update(new LiteDB.BsonDocument { ["_id"] = "version", ["N"] = 6L });
+    clock.Restart();
+    using (var upgraded = TimelineStore.Open(copy))
+        rows.Add(($"upgrade to version 7: every event stored again ({upgraded.OutboxInOrder().Count():N0} search documents then waiting)", $"{clock.Elapsed.TotalSeconds:N1} s"));
+
+    // The upgrade pass: the store set back to version 5 and opened, which marks every article (and stores every event
+    // again, version 7); then reading for a minute.
     using (var old = new LiteDB.LiteDatabase($"Filename={copy}"))
         old.GetCollection("meta").Update(new LiteDB.BsonDocument { ["_id"] = "version", ["N"] = 5L }); // N is an Int64 in the store
     clock.Restart();
     using (var upgraded = TimelineStore.Open(copy))
     {
-        rows.Add(("upgrade to version 6: every article marked for reading", $"{clock.Elapsed.TotalSeconds:N1} s"));
+        rows.Add(("upgrade from version 5: every article marked for reading (and every event stored again)", $"{clock.Elapsed.TotalSeconds:N1} s"));
         var pending = new Timeline.Core.ArticleReading.PendingArticleDates(upgraded, reader);
         var waiting = pending.Count();
         clock.Restart();
@@ -199,6 +207,32 @@ async Task MeasureCurationAsync(int size, string database)
             firstAfterEdit.Add(clock.Elapsed.TotalMilliseconds);
     }
     rows.Add(("event page, first request after an edit (uncached), p50 / p95", $"{Percentile(firstAfterEdit, 50):N1} ms / {Percentile(firstAfterEdit, 95):N1} ms"));
+
+    // The same page with the most differences an event may hold, two sources quoted in each (their link passages).
+    var two = services.GetRequiredService<LinkEditor>().ForEvent(items[1].Id).DistinctBy(l => l.ArticleId).Take(2).ToList();
+    if (two.Count == 2)
+    {
+        var withDifferences = editor.Load(items[1].Id)!;
+        withDifferences.Differences = [.. Enumerable.Range(0, DifferenceRules.MaxDifferences).Select(i => new DifferenceForm
+        {
+            Aspect = $"Aspect {i}", Claims = [.. two.Select(l => new ClaimForm { ArticleId = l.ArticleId, Quote = l.Passage, Value = $"{i}" })],
+        })];
+        var saved = await editor.SaveAsync(withDifferences, "bench");
+        var timings = new List<double>();
+        var bytes = 0;
+        for (var i = 0; i < 50; i++)
+        {
+            var form = editor.Load(items[1].Id)!;
+            form.Summary = $"Summary edit with differences {i}";
+            await editor.SaveAsync(form, "bench");
+            var clock = Stopwatch.StartNew();
+            bytes = (await http.GetByteArrayAsync("/events/" + slug)).Length;
+            if (i >= 10)
+                timings.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        rows.Add(($"event page with {DifferenceRules.MaxDifferences} differences ({(saved is Saved ? "saved" : "REFUSED")}), first request after an edit, p50 / p95; size",
+            $"{Percentile(timings, 50):N1} ms / {Percentile(timings, 95):N1} ms; {bytes:N0} bytes"));
+    }
 
     await FinishAsync(app, $"Curation at {size:N0} events, {size:N0} articles", rows);
     Directory.Delete(copyFolder, recursive: true);

@@ -76,7 +76,8 @@
     }, true);
     document.addEventListener("change", event => {
         const field = event.target;
-        if (field instanceof HTMLSelectElement && field.form?.matches("[data-filters]")) go(filterUrl(field.form));
+        const choice = field instanceof HTMLSelectElement || (field instanceof HTMLInputElement && field.type === "checkbox");
+        if (choice && field.form?.matches("[data-filters]")) go(filterUrl(field.form));
     });
 
     // Filters with many choices arrive with only "all" and the current one (TimelineFilters.razor); the full lists

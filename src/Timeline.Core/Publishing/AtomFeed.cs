@@ -50,6 +50,12 @@ public static class AtomFeed
             return item;
         }).ToList();
 
+        return ToBytes(feed);
+    }
+
+    /// <summary>The feed as Atom 1.0 in UTF-8 (no byte order mark).</summary>
+    public static byte[] ToBytes(SyndicationFeed feed)
+    {
         using var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
             feed.GetAtom10Formatter().WriteTo(writer);

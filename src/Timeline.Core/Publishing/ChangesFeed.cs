@@ -1,6 +1,4 @@
 using System.ServiceModel.Syndication;
-using System.Text;
-using System.Xml;
 using Timeline.Core.Addresses;
 using Timeline.Core.Reading;
 
@@ -40,9 +38,6 @@ public static class ChangesFeed
             return item;
         }).ToList();
 
-        using var buffer = new MemoryStream();
-        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
-            feed.GetAtom10Formatter().WriteTo(writer);
-        return buffer.ToArray();
+        return AtomFeed.ToBytes(feed);
     }
 }

@@ -47,8 +47,11 @@ public static partial class StoreUpgrades
             tx.Store.Database.GetCollection("articles").UpdateMany("{ DatesPending: true }", "_id > 0")),
         [7] = ("events can be listed where their sources differ or rest on one outlet, and by the dates their sources give", tx =>
         {
-            // Stored again through the one write path, so that their facets, counts and search documents follow.
-            foreach (var ev in tx.Store.Events.FindAll().ToList())
+            // Before this version no event held differences or a source's date, so the one derived field that changes
+            // is the "one outlet" facet: the events resting on one outlet are stored again through the one write path
+            // (their facets, counts and search documents follow), the others would come out the same. Storing all
+            // 100,000 events of the benchmark's store took 61 s.
+            foreach (var ev in tx.Store.Events.FindAll().Where(EventDerivation.IsSingleSourced).ToList())
                 tx.PutEvent(tx.Copy(ev), ev);
         }),
     };

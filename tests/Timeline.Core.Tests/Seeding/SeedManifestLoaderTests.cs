@@ -124,6 +124,11 @@ public sealed class SeedManifestLoaderTests
     [InlineData("articles/0/file", "../../etc/passwd", "plain file name inside the seeds folder")]
     [InlineData("articles/0/published", "yesterday", "articles[0] (000_1d9ba4b0c40e118f.txt): published \"yesterday\" is not a date")]
     [InlineData("articles/0/url", "javascript:alert(1)", "is not an http(s) address")]
+    [InlineData("events/13/differences/0/sources/1/quote", "eleven Palestinians", "events[13] (IDF raid on the Jenin refugee camp kills nine Palestinians) difference[0]-claim[1]-quote: These words are not in the article's text")]
+    [InlineData("events/13/differences/0/aspect", " ", "difference[0]-aspect: Say what the sources differ on")]
+    [InlineData("events/13/differences/0/sources/1/article", "003_f6519f8894187896.txt", "difference[0]-claim[1]: This article is not linked to the event")]
+    [InlineData("events/13/differences/0/sources/1/article", "999_missing.txt", "difference[0]-claim[1]: Choose the source")]
+    [InlineData("events/14/links/0/sourceDate/date", "2023-02-30", "links[0] (004_253ffd92b0958686.txt): sourceDate.date \"2023-02-30\" is not a real calendar date")]
     [InlineData("eras/0/colour", "red", "colour \"red\" is not a #rrggbb hex colour")]
     [InlineData("eras/0/end", "2012", "eras[0] (2014-peace-talks-collapse): end 2012 is before start 2013-07")]
     public void Broken_entries_are_named_with_their_problem(string pointer, string? value, string expectedProblem)

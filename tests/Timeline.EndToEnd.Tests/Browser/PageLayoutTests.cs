@@ -26,6 +26,7 @@ public sealed class PageLayoutTests(BrowserFixture browser)
             data.Add("not-found", "/events/no-such-event", width);
             data.Add("embed", "/embed?era=2022-jenin-operation", width);
             data.Add("search", "/search?q=coordination", width);
+            data.Add("changes", "/changes", width);
         }
         return data;
     }

@@ -39,6 +39,15 @@ public sealed class TimelineExplorerTests(BrowserFixture browser)
         await page.GoBackAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/$"));
         await Expect(Events(page)).ToHaveCountAsync(18);
+
+        // The evidence checkboxes apply at once too: the events whose sources differ, then all again.
+        await page.GetByLabel("Sources differ").CheckAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/\?differ=1$"));
+        await Expect(Events(page)).ToHaveCountAsync(2);
+        await Expect(page.Locator("[data-timeline] a.differs")).ToHaveCountAsync(2);
+        await page.GetByLabel("Sources differ").UncheckAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/$"));
+        await Expect(Events(page)).ToHaveCountAsync(18);
     }
 
     [Fact]

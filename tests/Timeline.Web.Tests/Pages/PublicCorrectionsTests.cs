@@ -9,7 +9,7 @@ using Timeline.Tests.Support;
 namespace Timeline.Web.Tests.Pages;
 
 /// <summary>Public corrections and updates through the real host: the event page, /changes and its feed, JSON-LD;
-/// nothing of a draft. Its own app and database, since these tests save events.</summary>
+/// nothing of a draft; hostile text in the new fields shown as text. Its own app and database, since these tests save events.</summary>
 public sealed class PublicCorrectionsTests(TimelineWebFactory factory) : IClassFixture<TimelineWebFactory>
 {
     private const string KerrySlug = "2014-04-08-kerry-tells-the-senate-poof-that-was-sort-of-the-moment";
@@ -84,5 +84,29 @@ public sealed class PublicCorrectionsTests(TimelineWebFactory factory) : IClassF
         var (response, odd) = await Html.GetAsync(client, "/changes?before=%3Cscript%3E");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Update number 54", odd.QuerySelector(".change-text")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Hostile_text_in_a_difference_is_shown_as_text_on_every_reader_surface()
+    {
+        const string slug = "2023-01-26-idf-raid-on-the-jenin-refugee-camp-kills-nine-palestinians";
+        const string hostile = "</script><script>alert(1)</script><img src=x onerror=alert(2)> javascript:alert(3)";
+        await NoteAsync(slug, PublicNoteKind.Update, hostile, form =>
+        {
+            form.Differences[0].Aspect = hostile[..80];
+            form.Differences[0].Claims[0].Value = hostile[..80];
+        });
+        var client = factory.CreateBrowserlessClient();
+        var (response, page) = await Html.GetAsync(client, "/events/" + slug);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(hostile[..80], page.QuerySelector(".differences tbody th")!.TextContent);
+        Assert.Equal(hostile[..80], page.QuerySelector(".differences .claim-value")!.TextContent);
+        Assert.Empty(page.QuerySelectorAll("main script, main img"));
+        var jsonLd = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
+        Assert.Contains(jsonLd.GetProperty("subjectOf").EnumerateArray(), s => s.TryGetProperty("name", out var name) && name.GetString() == hostile[..80]);
+        var export = await client.GetStringAsync("/export/timelinejs.json?differ=1");
+        Assert.DoesNotContain("<script>", export);
+        Assert.Contains("&lt;script&gt;", export);
+        Assert.DoesNotContain("<script>alert", await client.GetStringAsync("/feeds/changes.atom"));
     }
 }

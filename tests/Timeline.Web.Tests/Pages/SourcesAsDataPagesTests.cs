@@ -18,12 +18,8 @@ public sealed class SourcesAsDataPagesTests(TimelineWebFactory factory) : IClass
     private Task<(HttpResponseMessage Response, IDocument Document)> GetAsync(string url) =>
         Html.GetAsync(factory.CreateBrowserlessClient(), url);
 
-    private async Task<JsonElement> GetJsonAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await factory.CreateBrowserlessClient().GetAsync(url);
-        Assert.Equal(expected, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-    }
+    private Task<JsonElement> GetJsonAsync(string url, HttpStatusCode expected = HttpStatusCode.OK) =>
+        Html.GetJsonAsync(factory.CreateBrowserlessClient(), url, expected);
 
     [Fact]
     public async Task The_event_page_sets_the_sources_side_by_side_each_quote_linked_to_its_words_in_the_article()

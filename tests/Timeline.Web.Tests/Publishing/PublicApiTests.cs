@@ -11,12 +11,8 @@ public sealed class PublicApiTests(TimelineWebFactory factory) : IClassFixture<T
 {
     private const string Halt = "2023-01-26-the-palestinian-authority-declares-security-coordination-over";
 
-    private async Task<JsonElement> GetJsonAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await factory.CreateBrowserlessClient().GetAsync(url);
-        Assert.Equal(expected, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-    }
+    private Task<JsonElement> GetJsonAsync(string url, HttpStatusCode expected = HttpStatusCode.OK) =>
+        Html.GetJsonAsync(factory.CreateBrowserlessClient(), url, expected);
 
     [Fact]
     public async Task Events_page_through_the_timeline_with_cursors_and_dates_say_their_precision()

@@ -18,6 +18,14 @@ public static class Html
         return (response, document);
     }
 
+    /// <summary>A JSON answer (the API), its status checked.</summary>
+    public static async Task<System.Text.Json.JsonElement> GetJsonAsync(HttpClient client, string url, System.Net.HttpStatusCode expected = System.Net.HttpStatusCode.OK)
+    {
+        var response = await client.GetAsync(url);
+        Xunit.Assert.Equal(expected, response.StatusCode);
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
     public static string? Meta(this IDocument document, string key) =>
         document.QuerySelector($"meta[property='{key}'], meta[name='{key}']")?.GetAttribute("content");
 
