@@ -20,6 +20,7 @@ public sealed class DraftMaterialFactory : TimelineWebFactory, IAsyncLifetime
     public string DraftSlug { get; private set; } = "";
     public string TrashedSlug { get; private set; } = "";
     public int ArticleId { get; private set; }
+    public int PublicArticleId { get; private set; }
     public IReadOnlyList<string> DensityBefore { get; private set; } = [];
 
     async Task IAsyncLifetime.InitializeAsync()
@@ -57,6 +58,25 @@ public sealed class DraftMaterialFactory : TimelineWebFactory, IAsyncLifetime
         {
             EventId = draft.Id, ArticleId = ArticleId, Role = LinkRole.Report, Passage = "the zqxpassage", Note = "Zqxnote on the draft",
         }, "ada"));
+
+        // The draft also cites a public seed article: a difference quoting it, that source's date and a public note,
+        // none of which may reach a reader (the article's page marks the quotes of published events only).
+        var store = services.GetRequiredService<Timeline.Core.Storage.TimelineStore>();
+        PublicArticleId = store.Articles.FindOne(a => a.Outlet == "World Israel News").Id;
+        Assert.IsType<Saved>(await links.SaveAsync(new LinkForm
+        {
+            EventId = draft.Id, ArticleId = PublicArticleId, Role = LinkRole.Report, Passage = "targeted a refugee camp in Jenin",
+            HasSourceDate = true, SourceDate = new PartialDateInput { Precision = DatePrecision.Year, Year = 2016 }, SourceDateWords = "Zqxwords",
+        }, "ada"));
+        var withDifference = events.Load(draft.Id)!;
+        withDifference.Differences = [new DifferenceForm
+        {
+            Aspect = "Zqxaspect",
+            Claims = [new ClaimForm { ArticleId = PublicArticleId, Quote = "a known stronghold of terror activity", Value = "Zqxvalue" },
+                      new ClaimForm { ArticleId = ArticleId, Quote = "the ministers met in secret" }],
+        }];
+        (withDifference.NoteKind, withDifference.NoteText) = (PublicNoteKind.Correction, "Zqxcorrection of the draft");
+        Assert.IsType<Saved>(await events.SaveAsync(withDifference, "ada"));
 
         var trashed = Assert.IsType<Saved>(await events.SaveAsync(new EventForm
         {
@@ -98,6 +118,8 @@ public sealed class DraftLeakTests(DraftMaterialFactory factory) : IClassFixture
         "/eras", "/eras/{storyline}", "/events/{draft}", "/events/{trashed}", "/articles/{article}",
         "/search?q=zqx*", "/search?q=zqxbody", "/search?q=zqxdraft&order=newest", "/search?q=zqxarticle", "/search?q=zqxoutlet",
         "/search?q=ministers", "/events/2023-01-26-the-palestinian-authority-declares-security-coordination-over",
+        "/articles/{public-article}", "/changes", "/feeds/changes.atom", "/?differ=1", "/?single=1", "/api/v1/events?differ=1&limit=100",
+        "/export/timelinejs.json?differ=1",
     ];
 
     [Theory]
@@ -105,7 +127,8 @@ public sealed class DraftLeakTests(DraftMaterialFactory factory) : IClassFixture
     public async Task No_reader_page_shows_anything_of_drafts_trash_or_removed_notes(string template)
     {
         var url = template.Replace("{storyline}", factory.StorylineSlug).Replace("{draft}", factory.DraftSlug).Replace("{trashed}", factory.TrashedSlug)
-            .Replace("{article}", factory.ArticleId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            .Replace("{article}", factory.ArticleId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("{public-article}", factory.PublicArticleId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var response = await factory.CreateBrowserlessClient().GetAsync(url);
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{url}: {response.StatusCode}");
         // Blazor's markers and its encrypted hand-off are comments of random base64, where "zqx" turns up by chance.
