@@ -19,6 +19,8 @@ public sealed class SourcesAsDataComponentsTests(TimelineWebFactory factory) : C
 
     private TimelineStore Store => Service<TimelineStore>();
 
+    private static Timeline.Core.Dates.PartialDate? PartialDateOf(int year, int month, int day) => Timeline.Core.Dates.PartialDate.Day(year, month, day);
+
     private int RaidId => Store.Slugs.FindById(RaidSlug).EventId;
 
     private IRenderedComponent<EventEditorPage> OpenRaid()
@@ -80,6 +82,14 @@ public sealed class SourcesAsDataComponentsTests(TimelineWebFactory factory) : C
         var panel = Render<LinkPanel>(p => p.Add(c => c.EventId, RaidId).Add(c => c.EventDate, Store.Events.FindById(RaidId).Start));
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll(".link-row")));
         Assert.Empty(panel.FindAll(".date-dispute"));
+
+        // The date read in the passage is offered before any link is opened; one click records it.
+        var offer = Assert.Single(panel.FindAll(".passage-date"));
+        Assert.StartsWith("The passage dates it 26 January 2023 (“Thursday”).", offer.TextContent.Trim());
+        offer.QuerySelector("button")!.Click();
+        panel.WaitForAssertion(() => Assert.Equal(PartialDateOf(2023, 1, 26), Store.Links.FindById(link.Id).SourceDate?.Date), TimeSpan.FromSeconds(5));
+        panel.WaitForAssertion(() => Assert.Empty(panel.FindAll(".passage-date")));
+        Assert.Contains("Its date for the event: 26 January 2023 (“Thursday”)", panel.FindAll(".link-row").Single(r => r.TextContent.Contains(link.Passage)).TextContent);
 
         panel.FindAll(".link-row").Single(r => r.TextContent.Contains(link.Passage)).QuerySelector("button")!.Click();
         panel.Find("#link-passage").Input("");
