@@ -357,6 +357,7 @@ public sealed class ArticleEditorPageTests(TimelineWebFactory factory) : Curator
         page.Find("#article-outlet").Input(outlet);
         page.Find("form.curate-form").Submit();
         page.WaitForAssertion(() => Assert.Equal("A headline changed in bUnit", articles.Load(2)!.Title));
-        Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message!.StartsWith("Saved"));
+        // "Saved" is said once the search index and the caches have followed the write: a moment after it (seen in CI).
+        page.WaitForAssertion(() => Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message!.StartsWith("Saved")), TimeSpan.FromSeconds(5));
     }
 }
