@@ -80,7 +80,7 @@ public static class FeedEndpoints
             new XElement(ns + "loc", links.Absolute(path).AbsoluteUri),
             modified is { } m ? new XElement(ns + "lastmod", Day(m)) : null);
 
-        var urlset = new XElement(ns + "urlset", Url("/", null), Url(ReaderPaths.Storylines, null));
+        var urlset = new XElement(ns + "urlset", Url("/", null), Url(ReaderPaths.Storylines, null), Url(ReaderPaths.Changes, null));
         foreach (var storyline in queries.GetStorylines())
             urlset.Add(Url(ReaderPaths.Storyline(storyline.Slug), null));
         var count = urlset.Elements().Count();

@@ -107,6 +107,7 @@ public sealed class FeedsTests(TimelineWebFactory factory) : IClassFixture<Timel
         var urls = sitemap.Root!.Elements(ns + "url").Select(u => new Uri(u.Element(ns + "loc")!.Value).AbsolutePath).ToList();
         Assert.Contains("/events/2023-01-26-the-palestinian-authority-declares-security-coordination-over", urls);
         Assert.Contains("/eras/2022-jenin-operation", urls);
+        Assert.Contains("/changes", urls);
         Assert.Contains(urls, u => u.StartsWith("/articles/"));
         Assert.DoesNotContain(urls, u => u.StartsWith("/curate"));
         Assert.All(sitemap.Root.Elements(ns + "url").Where(u => u.Element(ns + "loc")!.Value.Contains("/events/")),
