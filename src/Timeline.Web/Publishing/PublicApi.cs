@@ -91,7 +91,11 @@ public static class PublicApi
             .ProducesValidationProblem();
         api.MapGet("/events/{slug}", GetEvent)
             .WithSummary("One published event with its sources and the passages they support it with")
-            .WithDescription("A former slug answers 301 to the event's current address.")
+            .WithDescription("A former slug answers 301 to the event's current address. `differences` sets out where its sources differ: " +
+                             "each an `aspect` and, for two or more sources, their `quote` (word for word from the article, at `url`) and a " +
+                             "short `value`; each source's `sourceDate` is the date that article gives for the event, with its `words`, and " +
+                             "`sourcesDifferOnDate` says whether those dates (or the event's own) disagree; `singleSource` whether one outlet's " +
+                             "reporting is all it rests on; `notes` are its public corrections and updates (`kind` correction or update).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/eras", ListStorylines).WithSummary("Storylines with published events, in date order");
         api.MapGet("/search", Search)

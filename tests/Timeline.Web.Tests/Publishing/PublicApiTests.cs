@@ -149,6 +149,13 @@ public sealed class PublicApiTests(TimelineWebFactory factory) : IClassFixture<T
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order().ToList();
         Assert.Equal(["/api/v1/eras", "/api/v1/events", "/api/v1/events/{slug}", "/api/v1/search"], paths);
         Assert.Equal("Timeline public API", document.GetProperty("info").GetProperty("title").GetString());
+        // The sources' evidence is described: the filters, and the event's fields with their schemas.
+        var operations = document.GetProperty("paths");
+        Assert.Contains("`differ=1`", operations.GetProperty("/api/v1/events").GetProperty("get").GetProperty("description").GetString());
+        Assert.Contains("`sourcesDifferOnDate`", operations.GetProperty("/api/v1/events/{slug}").GetProperty("get").GetProperty("description").GetString());
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.GetProperty("ApiEvent").GetProperty("properties").TryGetProperty("differences", out _));
+        Assert.True(schemas.TryGetProperty("ApiDifference", out _) && schemas.TryGetProperty("ApiSourceDate", out _) && schemas.TryGetProperty("ApiNote", out _));
 
         var client = factory.CreateBrowserlessClient();
         var page = await client.GetAsync("/api/");
