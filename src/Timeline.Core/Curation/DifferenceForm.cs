@@ -26,12 +26,6 @@ public sealed class DifferenceForm
 
     public DifferenceForm Clone() => new() { Aspect = Aspect, Claims = [.. Claims.Select(c => c.Clone())] };
 
-    public static DifferenceForm From(SourceDifference difference) => new()
-    {
-        Aspect = difference.Aspect,
-        Claims = [.. difference.Claims.Select(c => new ClaimForm { ArticleId = c.ArticleId, Quote = c.Quote, Value = c.Value ?? "" })],
-    };
-
     /// <summary>One line per difference, for comparing two forms (conflicts) field by field.</summary>
     public static string Describe(IEnumerable<DifferenceForm> differences) => string.Join("\n", differences.Where(d => !d.IsBlank).Select(d =>
         $"{d.Aspect.Trim()}: " + string.Join("; ", d.Claims.Where(c => !c.IsBlank).Select(c =>

@@ -100,7 +100,7 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
         if (form.StorylineId is { } storylineId && store.Storylines.FindById(storylineId) is null)
             form.StorylineId = null; // the storyline has gone since
         // A source unlinked since is no longer quoted; a difference left with one source is dropped (a table needs two).
-        var linked = store.LinksOfEvent(eventId).ToEnumerable().Select(l => l.ArticleId).ToHashSet();
+        var linked = LinkedArticleIds(eventId);
         foreach (var difference in form.Differences)
             difference.Claims.RemoveAll(c => c.ArticleId is not { } id || !linked.Contains(id));
         form.Differences.RemoveAll(d => d.Claims.Count < 2);
@@ -190,7 +190,7 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
                 errors.Set("slug", $"\"{slug}\" is already the address (or a former address) of another event.");
         }
         // A difference quotes the event's linked articles: a new event has none yet.
-        var linked = form.Id is { } eventId ? store.LinksOfEvent(eventId).ToEnumerable().Select(l => l.ArticleId).ToHashSet() : [];
+        var linked = form.Id is { } eventId ? LinkedArticleIds(eventId) : [];
         var differences = DifferenceRules.Check(form.Differences, articleId => linked.Contains(articleId) ? tx.ReadText(articleId) : null, errors);
         if (errors.Count > 0)
             return new Invalid(errors);
@@ -217,6 +217,8 @@ public sealed class EventEditor(TimelineStore store, IContentChangeListener list
         ev.Media = form.Media.ToMedia();
         return tags;
     }
+
+    private HashSet<int> LinkedArticleIds(int eventId) => [.. store.LinksOfEvent(eventId).ToEnumerable().Select(l => l.ArticleId)];
 
     private Conflict ConflictOf(Event stored) =>
         new(EventSnapshot.Of(stored, store).ToForm(stored.Id, stored.Version), stored.UpdatedBy, stored.UpdatedAt);

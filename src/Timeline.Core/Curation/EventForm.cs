@@ -85,13 +85,7 @@ public sealed class EventForm
         if (Summary.Length > Limits.SummaryLength)
             errors.Set("summary", $"The summary has {Summary.Length} characters; at most {Limits.SummaryLength} fit.");
         Media.Validate(errors);
-        if (NoteKind is { } noteKind)
-        {
-            if (!Enum.IsDefined(noteKind))
-                errors.Set("note", "Choose “Correction” or “Update”.");
-            else
-                errors.CheckText("note", NoteText, NoteLength, required: $"Say what the {noteKind.ToString().ToLowerInvariant()} is: readers see this text.");
-        }
+        CheckNote(NoteKind, NoteText, errors);
 
         if (!Start.TryBuild(out start, out var startError))
             errors.Set("start", startError!);
@@ -117,6 +111,17 @@ public sealed class EventForm
             }
         }
         return errors;
+    }
+
+    /// <summary>A public note's rules (the form's and the seed manifest's): a kind, and its text, which readers see.</summary>
+    public static void CheckNote(PublicNoteKind? kind, string text, FieldErrors errors)
+    {
+        if (kind is not { } noteKind)
+            return;
+        if (!Enum.IsDefined(noteKind))
+            errors.Set("note", "Choose “Correction” or “Update”.");
+        else
+            errors.CheckText("note", text, NoteLength, required: $"Say what the {noteKind.ToString().ToLowerInvariant()} is: readers see this text.");
     }
 
     public static string Describe(PartialDateInput input) =>

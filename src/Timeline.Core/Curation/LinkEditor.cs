@@ -55,6 +55,14 @@ public sealed class LinkForm
         return errors;
     }
 
+    /// <summary>A stored link, seen from either end, as the form that edits it.</summary>
+    public static LinkForm From(LinkRow row) => new()
+    {
+        Id = row.Id, EventId = row.EventId, ArticleId = row.ArticleId, Role = row.Role, Passage = row.Passage, Note = row.Note ?? "",
+        HasSourceDate = row.SourceDate is not null, SourceDate = row.SourceDate is { } given ? PartialDateInput.From(given.Date) : new(),
+        SourceDateWords = row.SourceDate?.Words ?? "",
+    };
+
     /// <summary>The source's date as stored (null: it gives none); call after <see cref="Validate"/> found no error.</summary>
     public SourceDate? BuildSourceDate() =>
         HasSourceDate && SourceDate.TryBuild(out var date, out _)
@@ -75,14 +83,17 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
     /// The passage exactly as the article has it. Whitespace may differ (a selection across paragraphs has
     /// blank lines where the text has one newline), everything else must match word for word. Null if absent.
     /// </summary>
-    public static string? LocatePassage(string body, string passage)
+    public static string? LocatePassage(string body, string passage) => FindPassage(body, passage)?.Text;
+
+    /// <summary>Where the passage is in the article, and its exact words there (see <see cref="LocatePassage"/>).</summary>
+    public static (int Start, string Text)? FindPassage(string body, string passage)
     {
         var words = passage.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
             return null;
         var pattern = string.Join(@"\s+", words.Select(Regex.Escape));
         var match = Regex.Match(body, pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
-        return match.Success ? match.Value : null;
+        return match.Success ? (match.Index, match.Value) : null;
     }
 
     public IReadOnlyList<LinkRow> ForEvent(int eventId)
@@ -107,8 +118,12 @@ public sealed class LinkEditor(TimelineStore store, SearchIndex index, IContentC
         return rows;
     }
 
-    /// <summary>The first date read inside the passage of the article: what "the date this source gives" starts from.</summary>
-    public DateMention? DateInPassage(int articleId, string passage) => ArticleReading.PassageDate.Find(store, articleId, passage);
+    /// <summary>The first date read inside the passage of the article, as its reading resolved it: what "the date this
+    /// source gives" starts from. Null when the passage holds none, or the article has not been read yet.</summary>
+    public DateMention? DateInPassage(int articleId, string passage) =>
+        store.ArticleDates.FindById(articleId) is { Mentions.Count: > 0 } dates && FindPassage(store.ArticleText(articleId), passage.Trim()) is { } found
+            ? dates.Mentions.FirstOrDefault(m => m.Start >= found.Start && m.End <= found.Start + found.Text.Length)
+            : null;
 
     /// <summary>Events (not in the trash) whose title matches the words (the search index), latest first; to link an article to.</summary>
     public IReadOnlyList<EventPick> FindEvents(string? query, int take = 20)

@@ -76,18 +76,17 @@ public sealed record ArticleSnapshot(string Title, string Outlet, string? Author
     ];
 }
 
-/// <summary>A link as stored; <paramref name="SourceDate"/> is the date its article gives, as text ("~2023-01-25"), with its words.</summary>
+/// <summary>A link as stored; <paramref name="SourceDate"/> is the date its article gives, with its words.</summary>
 public sealed record LinkSnapshot(int EventId, string EventTitle, int ArticleId, string ArticleTitle, LinkRole Role, string Passage, string? Note,
-    string? SourceDate = null, string? SourceDateWords = null) : ISnapshot
+    PartialDate? SourceDate = null, string? SourceDateWords = null) : ISnapshot
 {
     public static LinkSnapshot Of(EventArticleLink link, Event ev, Article article) =>
-        new(ev.Id, ev.Title, article.Id, article.Title, link.Role, link.Passage, link.Note, link.SourceDate?.Date.ToString(), link.SourceDate?.Words);
+        new(ev.Id, ev.Title, article.Id, article.Title, link.Role, link.Passage, link.Note, link.SourceDate?.Date, link.SourceDate?.Words);
 
     public IReadOnlyList<(string Label, string Text)> Describe() =>
     [
         ("Event", EventTitle), ("Article", ArticleTitle), ("Role", Role.ToLabel()), ("Passage", Passage), ("Note", Note ?? ""),
-        ("Date this source gives", SourceDate is null ? "" : PartialDate.Parse(SourceDate.TrimStart('~'), SourceDate.StartsWith('~')).Format()
-            + (SourceDateWords is null ? "" : $" (“{SourceDateWords}”)")),
+        ("Date this source gives", SourceDate is { } date ? Domain.SourceDate.Describe(date, SourceDateWords) : ""),
     ];
 }
 

@@ -13,6 +13,11 @@ public class SourceDate
     /// <summary>The article's words for it, when it names it in words at all.</summary>
     public string? Words { get; set; }
 
+    /// <summary>"25 January 2023 (“on Wednesday”)": the date with the article's words.</summary>
+    public static string Describe(PartialDate date, string? words) => date.Format() + (words is null ? "" : $" (“{words}”)");
+
+    public string Describe() => Describe(Date, Words);
+
     /// <summary>
     /// True when two dates name different periods, compared at the coarser of their precisions: "January 2023" and
     /// "26 January 2023" agree, "25 January 2023" and "26 January 2023" do not.

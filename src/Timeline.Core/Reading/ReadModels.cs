@@ -12,7 +12,7 @@ public sealed record TimelineItem(
     IReadOnlyList<string> Outlets, int SourceCount, string SortKey, bool SourcesDiffer = false)
 {
     /// <summary>Rests on one outlet's articles.</summary>
-    public bool SingleSourced => Outlets.Count == 1;
+    public bool SingleSourced => Storage.EventDerivation.IsSingleSourced(Outlets);
 }
 
 
@@ -52,7 +52,7 @@ public sealed record EventView(
     }
 
     /// <summary>Rests on one outlet's articles.</summary>
-    public bool SingleSourced => Sources.Select(s => s.Outlet).Distinct().Count() == 1;
+    public bool SingleSourced => Storage.EventDerivation.IsSingleSourced(Sources.Select(s => s.Outlet));
 }
 
 /// <summary>The answer to a slug: the page, or the slug it moved to, or neither (not found).</summary>

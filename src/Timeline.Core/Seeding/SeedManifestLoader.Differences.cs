@@ -33,10 +33,12 @@ public static partial class SeedManifestLoader
         var notes = new List<PlannedNote>();
         foreach (var (note, n) in entries.Select((note, n) => (note, n)))
         {
-            var form = new EventForm { Title = "(checked)", NoteKind = Enum.TryParse<PublicNoteKind>(note.Kind, ignoreCase: true, out var kind) ? kind : null, NoteText = note.Text ?? "" };
-            if (form.NoteKind is null)
+            var errors = new FieldErrors();
+            var known = Enum.TryParse<PublicNoteKind>(note.Kind, ignoreCase: true, out var kind);
+            EventForm.CheckNote(kind, note.Text ?? "", errors);
+            if (!known)
                 problems.Add($"{where} notes[{n}]: kind \"{note.Kind}\" is not one of correction and update.");
-            else if (form.Validate(out _, out _).For("note") is { } message)
+            else if (errors.For("note") is { } message)
                 problems.Add($"{where} notes[{n}]: text: {message}");
             else
                 notes.Add(new PlannedNote(kind, note.Text!.Trim(), note.At));

@@ -33,7 +33,9 @@ public static class EventDerivation
         SourceDate.Disagree(ev.Start, links.Where(l => l.SourceDate is not null).Select(l => l.SourceDate!.Date));
 
     /// <summary>Rests on articles of one outlet only (one source in the reader's sense, however many links).</summary>
-    public static bool IsSingleSourced(Event ev) => ev.Outlets.Count == 1;
+    public static bool IsSingleSourced(Event ev) => IsSingleSourced(ev.Outlets);
+
+    public static bool IsSingleSourced(IEnumerable<string> outlets) => outlets.Distinct().Count() == 1;
 
     private static List<string> FacetsOf(Event ev, IEnumerable<Article> linkedArticles)
     {
