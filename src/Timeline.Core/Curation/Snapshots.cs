@@ -91,13 +91,15 @@ public sealed record LinkSnapshot(int EventId, string EventTitle, int ArticleId,
 }
 
 /// <summary>A storyline as stored.</summary>
-public sealed record StorylineSnapshot(string Slug, string Title, string Description, string Colour, PartialDate Start, PartialDate End) : ISnapshot
+public sealed record StorylineSnapshot(string Slug, string Title, string Description, string Colour, PartialDate Start, PartialDate End, bool OpensAtLatest = false) : ISnapshot
 {
-    public static StorylineSnapshot Of(Storyline storyline) => new(storyline.Slug, storyline.Title, storyline.Description, storyline.Colour, storyline.Start, storyline.End);
+    public static StorylineSnapshot Of(Storyline storyline) =>
+        new(storyline.Slug, storyline.Title, storyline.Description, storyline.Colour, storyline.Start, storyline.End, storyline.OpensAtLatest);
 
     public IReadOnlyList<(string Label, string Text)> Describe() =>
     [
         ("Title", Title), ("Address (slug)", Slug), ("Span", PartialDate.FormatRange(Start, End)), ("Colour", Colour), ("Description", Description),
+        ("Timeline opens at", OpensAtLatest ? "its latest events" : "its first events"),
     ];
 }
 

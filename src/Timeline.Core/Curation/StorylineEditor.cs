@@ -19,10 +19,13 @@ public sealed class StorylineForm
     public PartialDateInput Start { get; set; } = new() { Precision = DatePrecision.Month };
     public PartialDateInput End { get; set; } = new() { Precision = DatePrecision.Month };
 
+    /// <summary>The storyline's timeline opens at its latest events.</summary>
+    public bool OpensAtLatest { get; set; }
+
     public static StorylineForm From(Storyline storyline) => new()
     {
         Id = storyline.Id, Title = storyline.Title, Slug = storyline.Slug, Description = storyline.Description, Colour = storyline.Colour,
-        Start = PartialDateInput.From(storyline.Start), End = PartialDateInput.From(storyline.End),
+        Start = PartialDateInput.From(storyline.Start), End = PartialDateInput.From(storyline.End), OpensAtLatest = storyline.OpensAtLatest,
     };
 
     /// <summary>What a save without a title is told (the form says it too, on leaving the field empty).</summary>
@@ -95,6 +98,7 @@ public sealed class StorylineEditor(TimelineStore store, IContentChangeListener 
             storyline.Colour = form.Colour.Trim().ToLowerInvariant();
             storyline.Start = start;
             storyline.End = end;
+            storyline.OpensAtLatest = form.OpensAtLatest;
             var after = StorylineSnapshot.Of(storyline);
             var changes = RevisionDiff.Between(before, after);
             if (stored is not null && changes.Count == 0)

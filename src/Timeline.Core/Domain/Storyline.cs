@@ -23,4 +23,7 @@ public partial class Storyline
 
     public PartialDate Start { get; set; }
     public PartialDate End { get; set; }
+
+    /// <summary>Its timeline (/?era=slug) opens at its latest events rather than its first: a story still unfolding.</summary>
+    public bool OpensAtLatest { get; set; }
 }

@@ -28,5 +28,8 @@ internal sealed class PublishedEvents(TimelineStore store)
     }
 
     public static StorylineSummary Summary(Storyline storyline) =>
-        new(storyline.Id, storyline.Slug, storyline.Title, storyline.Description, storyline.Colour, storyline.Start, storyline.End);
+        new(storyline.Id, storyline.Slug, storyline.Title, storyline.Description, storyline.Colour, storyline.Start, storyline.End)
+        {
+            OpensAtLatest = storyline.OpensAtLatest,
+        };
 }

@@ -3,7 +3,11 @@ using Timeline.Core.Domain;
 
 namespace Timeline.Core.Reading;
 
-public sealed record StorylineSummary(int Id, string Slug, string Title, string Description, string Colour, PartialDate Start, PartialDate End);
+public sealed record StorylineSummary(int Id, string Slug, string Title, string Description, string Colour, PartialDate Start, PartialDate End)
+{
+    /// <summary>Its timeline opens at its latest events (a curator's choice for a story still unfolding).</summary>
+    public bool OpensAtLatest { get; init; }
+}
 
 /// <summary>One event as the timeline lists it; <paramref name="SortKey"/> is its place in timeline order (for paging);
 /// <paramref name="SourcesDiffer"/> when it holds differences between its sources.</summary>
@@ -41,6 +45,9 @@ public sealed record EventView(
     public IReadOnlyList<DifferenceView> Differences { get; init; } = [];
     public IReadOnlyList<NoteView> Notes { get; init; } = [];
 
+    /// <summary>The event among its neighbours in its storyline (or the timeline, when it has none).</summary>
+    public TimeAxis Axis { get; init; } = TimeAxis.Empty;
+
     /// <summary>The sources that give a date for the event, when their dates (or the event's own) disagree; else none.</summary>
     public IReadOnlyList<EventSource> DatedSources
     {
@@ -58,7 +65,11 @@ public sealed record EventView(
 /// <summary>The answer to a slug: the page, or the slug it moved to, or neither (not found).</summary>
 public sealed record EventLookup(EventView? Page, string? MovedTo);
 
-public sealed record StorylineView(StorylineSummary Storyline, IReadOnlyList<TimelineItem> Events, int EventCount);
+public sealed record StorylineView(StorylineSummary Storyline, IReadOnlyList<TimelineItem> Events, int EventCount)
+{
+    /// <summary>The storyline's span with its events (the first ones, when it has more than a page holds).</summary>
+    public TimeAxis Axis { get; init; } = TimeAxis.Empty;
+}
 
 public sealed record ArticleLinkView(int LinkId, LinkRole Role, string Passage, string? Note, string EventSlug, string EventTitle, PartialDate EventStart);
 
@@ -75,10 +86,14 @@ public sealed record ArticleView(
 /// <summary>One bar of the density strip: a year, month or day and how many events start in it.</summary>
 public sealed record DensityBucket(PartialDate Period, int Count);
 
-/// <summary>What the timeline shows for a view: the density strip and one page of events around the anchor.</summary>
+/// <summary>What the timeline shows for a view: the counts per period and one page of events around the anchor.</summary>
 public sealed record TimelineWindow(
     TimelineZoom Zoom, IReadOnlyList<DensityBucket> Density, IReadOnlyList<TimelineItem> Items,
-    bool HasEarlier, bool HasLater, int? FocusedId, IReadOnlyList<string> Problems);
+    bool HasEarlier, bool HasLater, int? FocusedId, IReadOnlyList<string> Problems)
+{
+    /// <summary>The view's time axis: the density's periods, the storylines, this page's events.</summary>
+    public TimeAxis Axis { get; init; } = TimeAxis.Empty;
+}
 
 public sealed record FacetOption(string Value, string Label);
 

@@ -34,6 +34,13 @@ public sealed class TimelineQueries
 
     public TimelineWindow GetWindow(TimelineViewState state)
     {
+        var window = PageOf(state);
+        var storylines = GetFacets().Storylines.Where(e => state.Storyline is null || e.Slug == state.Storyline).ToList();
+        return window with { Axis = TimeAxisLayout.Build(window.Density, window.Items, storylines, window.Zoom) };
+    }
+
+    private TimelineWindow PageOf(TimelineViewState state)
+    {
         var problems = state.Problems.ToList();
         var view = pages.Resolve(state, problems);
         var zoom = DensityStrip.EffectiveZoom(state);
@@ -69,9 +76,22 @@ public sealed class TimelineQueries
             problems.Add("The event to focus on is not in this view: it may be unpublished, renamed, or outside the filters.");
         }
 
+        if (OpensAtLatest(state))
+        {
+            var latest = pages.Page(view, after: null, before: TimelineKeys.Last, PageSize + 1);
+            return new TimelineWindow(zoom, strip, [.. latest.Take(PageSize).Reverse()], latest.Count > PageSize, false, null, problems);
+        }
         var first = pages.Page(view, after: null, before: null, PageSize + 1);
         return new TimelineWindow(zoom, strip, [.. first.Take(PageSize)], false, first.Count > PageSize, null, problems);
     }
+
+    /// <summary>"open=latest", or a storyline's view that opens at its latest events unless the address says "open=first".</summary>
+    private bool OpensAtLatest(TimelineViewState state) => state.Open switch
+    {
+        "latest" => true,
+        "first" => false,
+        _ => state.Storyline is { } slug && GetFacets().Storylines.FirstOrDefault(e => e.Slug == slug)?.OpensAtLatest == true,
+    };
 
     /// <summary>
     /// One page of the view in timeline order, from the position <see cref="TimelineViewState.After"/> on: the public
@@ -161,7 +181,18 @@ public sealed class TimelineQueries
         {
             Differences = described.Differences,
             Notes = [.. store.NotesOfEvent(ev.Id).ToEnumerable().OrderBy(n => n.Id).Select(n => new NoteView(n.Kind, n.Text, n.At))],
+            Axis = Neighbourhood(ev, storyline),
         }, null);
+    }
+
+    /// <summary>The event's axis: it and up to three events either side of it in its storyline.</summary>
+    private TimeAxis Neighbourhood(Event ev, StorylineSummary? storyline)
+    {
+        var view = ev.StorylineId is { } id ? ResolvedView.OfStoryline(id) : ResolvedView.All;
+        var earlier = pages.Page(view, null, ev.SortKey, 3);
+        var later = pages.Page(view, ev.SortKey, null, 3);
+        return TimeAxisLayout.Around([.. earlier.AsEnumerable().Reverse(), ViewPages.ToItem(ev), .. later], storyline is null ? [] : [storyline],
+            current: ev.Id);
     }
 
     /// <summary>A storyline with a published event, and its first events (a long one continues in the timeline, filtered to it).</summary>
@@ -172,7 +203,8 @@ public sealed class TimelineQueries
         if (storyline is null || count == 0)
             return null;
         var items = pages.Page(ResolvedView.OfStoryline(storyline.Id), null, null, MaxStorylineEvents);
-        return new StorylineView(PublishedEvents.Summary(storyline), items, count);
+        var summary = PublishedEvents.Summary(storyline);
+        return new StorylineView(summary, items, count) { Axis = TimeAxisLayout.Around(items, [summary], storyline.Start.Value, storyline.End.End) };
     }
 
     /// <summary>An article that backs a published event, with the passages its published events quote.</summary>

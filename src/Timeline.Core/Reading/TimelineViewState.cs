@@ -41,6 +41,9 @@ public sealed record TimelineViewState
     public TimelineZoom Zoom { get; init; }
     public string? Focus { get; init; }
 
+    /// <summary>"latest": the view opens at its latest events rather than its first (a storyline may make it its default).</summary>
+    public string? Open { get; init; }
+
     /// <summary>Shows the page of events after this position ("Show later events"): an event's sort key.</summary>
     public string? After { get; init; }
 
@@ -48,7 +51,7 @@ public sealed record TimelineViewState
     public string? Before { get; init; }
 
     // The order of keys in URLs: stable, so the same view always has the same address (and one cache entry).
-    private static readonly string[] Keys = ["era", "tag", "actor", "place", "outlet", "differ", "single", "from", "to", "q", "zoom", "focus", "after", "before"];
+    private static readonly string[] Keys = ["era", "tag", "actor", "place", "outlet", "differ", "single", "from", "to", "q", "zoom", "focus", "open", "after", "before"];
 
     public static TimelineViewState Parse(string? queryString)
     {
@@ -66,7 +69,7 @@ public sealed record TimelineViewState
         {
             Storyline = Get("era"), Tag = Get("tag"), Actor = Get("actor"), Place = Get("place"), Outlet = Get("outlet"),
             Differ = Flag(Get("differ")), Single = Flag(Get("single")),
-            From = Get("from"), To = Get("to"), Q = Get("q"), Focus = Get("focus"), After = Get("after"), Before = Get("before"),
+            From = Get("from"), To = Get("to"), Q = Get("q"), Focus = Get("focus"), Open = Get("open")?.ToLowerInvariant(), After = Get("after"), Before = Get("before"),
             Zoom = Enum.TryParse<TimelineZoom>(Get("zoom"), ignoreCase: true, out var zoom) && Enum.IsDefined(zoom) ? zoom : TimelineZoom.Years,
         };
     }
@@ -82,7 +85,7 @@ public sealed record TimelineViewState
             var value = key switch
             {
                 "era" => Storyline, "tag" => Tag, "actor" => Actor, "place" => Place, "outlet" => Outlet, "differ" => Differ, "single" => Single,
-                "from" => From, "to" => To, "q" => Q, "focus" => Focus, "after" => After, "before" => Before,
+                "from" => From, "to" => To, "q" => Q, "focus" => Focus, "open" => Open, "after" => After, "before" => Before,
                 _ => Zoom == TimelineZoom.Years ? null : Zoom.ToString().ToLowerInvariant(),
             };
             if (string.IsNullOrWhiteSpace(value))
@@ -94,7 +97,7 @@ public sealed record TimelineViewState
 
     /// <summary>The view's filters and date window alone, without its position, focus or zoom: what a feed or an
     /// export of the view follows.</summary>
-    public TimelineViewState FiltersOnly() => this with { After = null, Before = null, Focus = null, Zoom = TimelineZoom.Years };
+    public TimelineViewState FiltersOnly() => this with { After = null, Before = null, Focus = null, Open = null, Zoom = TimelineZoom.Years };
 
     /// <summary>The timeline's URL for this view.</summary>
     public string ToUrl() => "/" + ToQueryString();
@@ -123,6 +126,8 @@ public sealed record TimelineViewState
                 problems.Add($"The end date “{To}” was not understood, so it is ignored. Write a year such as 2023, or 2023-02.");
             if ((After is not null && Cursor.After is null) || (Before is not null && Cursor.Before is null))
                 problems.Add("The position in the timeline was not understood, so the timeline starts from its first event.");
+            if (Open is not null && Open is not ("latest" or "first"))
+                problems.Add($"“open={Open}” was not understood, so the timeline opens at its first events. Write open=latest for its latest.");
             if (FromDate is { } from && ToDate is { } to && to.End <= from.Value)
                 problems.Add($"The end date {to.Format()} is before the start date {from.Format()}, so nothing can match.");
             return problems;
@@ -132,12 +137,51 @@ public sealed record TimelineViewState
     /// <summary>The date window as [Start, End) instants; null ends are open.</summary>
     public (DateTime? Start, DateTime? End) Window => (FromDate?.Value, ToDate?.End);
 
-    /// <summary>The view of one density bar: its period as the window, one zoom level finer, no focus.</summary>
-    public TimelineViewState ZoomInto(PartialDate period) => this with
+    /// <summary>The view of one period of the axis: the period as the window, one zoom level finer, no focus.</summary>
+    public TimelineViewState ZoomInto(PartialDate period) => ZoomInto(period, period);
+
+    /// <summary>The view of a stretch of periods, from the first to the last, one zoom level finer.</summary>
+    public TimelineViewState ZoomInto(PartialDate first, PartialDate last) => this with
     {
-        From = period.ToIsoString(), To = period.ToIsoString(), Focus = null, After = null, Before = null,
-        Zoom = period.Precision == DatePrecision.Year ? TimelineZoom.Months : TimelineZoom.Days,
+        From = first.ToIsoString(), To = last.ToIsoString(), Focus = null, After = null, Before = null, Open = null,
+        Zoom = first.Precision == DatePrecision.Year ? TimelineZoom.Months : TimelineZoom.Days,
     };
+
+    /// <summary>The window of the same length just before (<paramref name="direction"/> -1) or after (+1) this one,
+    /// counted in the start's unit (years, months or days); none when the view has no window.</summary>
+    public TimelineViewState? Pan(int direction)
+    {
+        if (FromDate is not { } from || ToDate is not { } to || to.End <= from.Value || to.IsLast)
+            return null;
+        var unit = from.Precision == DatePrecision.Year ? DatePrecision.Year : from.Precision == DatePrecision.Month ? DatePrecision.Month : DatePrecision.Day;
+        var length = unit switch
+        {
+            DatePrecision.Year => to.End.Year - from.Value.Year,
+            DatePrecision.Month => (to.End.Year - from.Value.Year) * 12 + to.End.Month - from.Value.Month,
+            _ => (int)(to.End - from.Value).TotalDays,
+        };
+        DateTime Shift(DateTime value) => unit switch
+        {
+            DatePrecision.Year => value.AddYears(direction * length),
+            DatePrecision.Month => value.AddMonths(direction * length),
+            _ => value.AddDays(direction * length),
+        };
+        try
+        {
+            var (start, end) = (Shift(from.Value), Shift(to.Value));
+            if (start.Year < 1 || end.Year > 9998)
+                return null;
+            return this with
+            {
+                From = new PartialDate(start, from.Precision).ToIsoString(), To = new PartialDate(end, to.Precision).ToIsoString(),
+                Focus = null, After = null, Before = null, Open = null,
+            };
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null; // before year 1 or after 9999
+        }
+    }
 
     /// <summary>One zoom level coarser; the window widens to the year (from days) or opens fully (from months).</summary>
     public TimelineViewState ZoomOut()

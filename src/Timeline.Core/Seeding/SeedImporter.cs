@@ -47,7 +47,7 @@ public sealed class SeedImporter(TimelineStore store, TimeProvider clock)
             var storyline = new Storyline
             {
                 Id = tx.NextIntId("storylines"), Slug = planned.Slug, Title = planned.Title, Description = planned.Description,
-                Colour = planned.Colour, Start = planned.Start, End = planned.End,
+                Colour = planned.Colour, Start = planned.Start, End = planned.End, OpensAtLatest = planned.OpensAtLatest,
             };
             store.Storylines.Insert(storyline);
             storylines[storyline.Slug] = storyline;

@@ -37,6 +37,9 @@ public sealed class SeedStoryline
     public string? Colour { get; init; }
     public string? Start { get; init; }
     public string? End { get; init; }
+
+    /// <summary>"latest": the storyline's timeline opens at its latest events; "first" (or none), at its first.</summary>
+    public string? OpenAt { get; init; }
 }
 
 public sealed class SeedEvent

@@ -134,10 +134,13 @@ public static partial class SeedManifestLoader
             var colour = e.Colour ?? "#5b6b7f";
             if (!Storyline.IsHexColour(colour))
                 problems.Add($"{where}: colour \"{colour}\" is not a #rrggbb hex colour.");
+            if (e.OpenAt is not (null or "first" or "latest"))
+                problems.Add($"{where}: openAt \"{e.OpenAt}\" is neither \"first\" nor \"latest\".");
             var form = new StorylineForm { Title = e.Title ?? "", Description = e.Description ?? "", Colour = colour };
             FormProblems(form.Validate(out _, out _), where, problems, except: ["slug", "start", "end"]);
             if (problems.Count == before)
-                planned.Add(new PlannedStoryline(e.Slug!, e.Title!.Trim(), e.Description ?? "", colour.ToLowerInvariant(), start!.Value, end!.Value));
+                planned.Add(new PlannedStoryline(e.Slug!, e.Title!.Trim(), e.Description ?? "", colour.ToLowerInvariant(), start!.Value, end!.Value,
+                    e.OpenAt == "latest"));
         }
         return planned;
     }

@@ -6,7 +6,7 @@ namespace Timeline.Core.Seeding;
 /// <summary>A manifest that has passed every check, ready to import: dates parsed, articles cleaned, slugs made.</summary>
 public sealed record SeedPlan(IReadOnlyList<PlannedStoryline> Storylines, IReadOnlyList<PlannedArticle> Articles, IReadOnlyList<PlannedEvent> Events);
 
-public sealed record PlannedStoryline(string Slug, string Title, string Description, string Colour, PartialDate Start, PartialDate End);
+public sealed record PlannedStoryline(string Slug, string Title, string Description, string Colour, PartialDate Start, PartialDate End, bool OpensAtLatest = false);
 
 public sealed record PlannedArticle(
     string File, string Title, string Outlet, string? Author, string? Url, PartialDate Published, string Language, string Body, string ContentHash);

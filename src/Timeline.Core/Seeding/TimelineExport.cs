@@ -84,6 +84,7 @@ public static class TimelineExport
             Storylines = [.. storylines.Select(e => new SeedStoryline
             {
                 Slug = e.Slug, Title = e.Title, Description = e.Description, Colour = e.Colour, Start = e.Start.ToIsoString(), End = e.End.ToIsoString(),
+                OpenAt = e.OpensAtLatest ? "latest" : null,
             })],
             Events = events,
         };

@@ -16,6 +16,8 @@ namespace Timeline.Web.Caching;
 /// </summary>
 public sealed class ReaderCaching(RequestDelegate next, ReaderContentVersion version)
 {
+    private const string EnhancedNavigationHeader = "blazor-enhanced-nav";
+
     /// <summary>How long a shared cache may serve a reader page without asking.</summary>
     public static readonly TimeSpan SharedMaxAge = TimeSpan.FromSeconds(60);
 
@@ -46,6 +48,11 @@ public sealed class ReaderCaching(RequestDelegate next, ReaderContentVersion ver
                 response.Headers.Remove(HeaderNames.ETag);
                 response.Headers.Remove(HeaderNames.LastModified);
             }
+            // The output cache gives its stored "blazor-enhanced-nav: allow" back as "Allow" (its serializer keeps
+            // well-known header words in their standard case), and blazor.web.js compares it case-sensitively: every
+            // enhanced navigation to a cached page fell back to a full page load, losing scroll and keyboard focus.
+            if (response.Headers.TryGetValue(EnhancedNavigationHeader, out var allow) && allow == "Allow")
+                response.Headers[EnhancedNavigationHeader] = "allow";
             return Task.CompletedTask;
         });
         return next(context);

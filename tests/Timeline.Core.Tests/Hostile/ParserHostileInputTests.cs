@@ -71,7 +71,7 @@ public sealed class ParserHostileInputTests
     [MemberData(nameof(Strings))]
     public void Every_timeline_parameter_takes_any_string(string value)
     {
-        foreach (var key in new[] { "era", "tag", "actor", "place", "outlet", "from", "to", "q", "zoom", "focus" })
+        foreach (var key in new[] { "era", "tag", "actor", "place", "outlet", "from", "to", "q", "zoom", "focus", "open" })
         {
             var query = "?" + key + "=" + Uri.EscapeDataString(value) + "&from=" + Uri.EscapeDataString(value);
             var state = TimelineViewState.Parse(query);
@@ -80,6 +80,8 @@ public sealed class ParserHostileInputTests
             _ = state.ZoomOut().ToUrl();
             if (state.FromDate is { } from)
                 _ = state.ZoomInto(from).ToUrl();
+            _ = state.Pan(-1)?.ToUrl();
+            _ = state.Pan(1)?.ToUrl();
             Assert.StartsWith("/", state.ToUrl());
             // The raw query string may hold broken escapes too.
             _ = TimelineViewState.Parse(key + "=" + value);

@@ -69,4 +69,46 @@ public sealed class TimelineViewStateTests
         Assert.Equal(year, month.ZoomOut());
         Assert.Equal(new TimelineViewState { Storyline = "e" }, year.ZoomOut());
     }
+
+    [Theory]
+    [InlineData("2014", "2014", "2013", "2013", "2015", "2015")]
+    [InlineData("2014-02", "2014-06", "2013-09", "2014-01", "2014-07", "2014-11")]
+    [InlineData("2014-04", "2014-04", "2014-03", "2014-03", "2014-05", "2014-05")]
+    [InlineData("2014-04-01", "2014-04-10", "2014-03-22", "2014-03-31", "2014-04-11", "2014-04-20")]
+    [InlineData("2013", "2014", "2011", "2012", "2015", "2016")]
+    public void Panning_moves_the_window_by_its_own_length(string from, string to, string earlierFrom, string earlierTo, string laterFrom, string laterTo)
+    {
+        var view = new TimelineViewState { Tag = "t", From = from, To = to, Zoom = TimelineZoom.Months, Focus = "x", After = "1" };
+        Assert.Equal(new TimelineViewState { Tag = "t", From = earlierFrom, To = earlierTo, Zoom = TimelineZoom.Months }, view.Pan(-1));
+        Assert.Equal(new TimelineViewState { Tag = "t", From = laterFrom, To = laterTo, Zoom = TimelineZoom.Months }, view.Pan(1));
+    }
+
+    [Fact]
+    public void A_view_without_a_whole_window_does_not_pan()
+    {
+        Assert.Null(new TimelineViewState().Pan(-1));
+        Assert.Null(new TimelineViewState { From = "2014" }.Pan(1));
+        Assert.Null(new TimelineViewState { From = "2023", To = "2014" }.Pan(1));
+        Assert.Null(new TimelineViewState { From = "0001", To = "0001" }.Pan(-1));
+        Assert.Null(new TimelineViewState { From = "9998", To = "9998" }.Pan(1));
+    }
+
+    [Fact]
+    public void Opening_at_the_latest_events_is_part_of_the_address_and_nothing_else_is_understood()
+    {
+        var view = TimelineViewState.Parse("?era=halt&open=LATEST");
+        Assert.Equal("latest", view.Open);
+        Assert.Equal("/?era=halt&open=latest", view.ToUrl());
+        Assert.Empty(view.Problems);
+        Assert.Null(view.FiltersOnly().Open);
+        Assert.Null(view.ZoomInto(PartialDate.Year(2014)).Open);
+        Assert.Contains(TimelineViewState.Parse("?open=middle").Problems, p => p.Contains("“open=middle” was not understood"));
+    }
+
+    [Fact]
+    public void A_stretch_of_periods_zooms_in_to_its_whole_span()
+    {
+        var view = new TimelineViewState().ZoomInto(PartialDate.Year(1975), PartialDate.Year(1978));
+        Assert.Equal(("1975", "1978", TimelineZoom.Months), (view.From, view.To, view.Zoom));
+    }
 }

@@ -72,6 +72,11 @@ public sealed partial class ExportTests
         draft.Status = EventStatus.Draft;
         await events.SaveAsync(draft, "ada");
         await events.DeleteAsync(3, events.Load(3)!.Version, "ada");
+        // A storyline that opens at its latest events.
+        var halt = database.Storylines().Load(database.Store.StorylineBySlug("2023-security-coordination-halt").First().Id)!;
+        halt.OpensAtLatest = true;
+        Assert.IsType<Timeline.Core.Curation.Saved>(await database.Storylines().SaveAsync(halt, "ada"));
+        Assert.Contains("\"OpensAtLatest\":true", PublicPages(database));
         await AssertRoundTripAsync(database);
     }
 

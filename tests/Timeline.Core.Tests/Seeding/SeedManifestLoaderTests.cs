@@ -130,6 +130,7 @@ public sealed class SeedManifestLoaderTests
     [InlineData("events/13/differences/0/sources/1/article", "999_missing.txt", "difference[0]-claim[1]: Choose the source")]
     [InlineData("events/14/links/0/sourceDate/date", "2023-02-30", "links[0] (004_253ffd92b0958686.txt): sourceDate.date \"2023-02-30\" is not a real calendar date")]
     [InlineData("eras/0/colour", "red", "colour \"red\" is not a #rrggbb hex colour")]
+    [InlineData("eras/0/openAt", "middle", "openAt \"middle\" is neither \"first\" nor \"latest\"")]
     [InlineData("eras/0/end", "2012", "eras[0] (2014-peace-talks-collapse): end 2012 is before start 2013-07")]
     public void Broken_entries_are_named_with_their_problem(string pointer, string? value, string expectedProblem)
     {

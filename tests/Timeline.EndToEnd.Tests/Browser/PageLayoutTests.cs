@@ -19,6 +19,7 @@ public sealed class PageLayoutTests(BrowserFixture browser)
         foreach (var width in new[] { 375, 1280 })
         {
             data.Add("timeline", "/", width);
+            data.Add("timeline-april-2014", "/?from=2014-04&to=2014-04&zoom=days", width);
             data.Add("event", "/events/2023-01-26-the-palestinian-authority-declares-security-coordination-over", width);
             data.Add("era", "/eras/2014-peace-talks-collapse", width);
             data.Add("eras", "/eras", width);

@@ -18,7 +18,7 @@ public sealed class TimelineExplorerTests(BrowserFixture browser)
         await page.GotoAsync("/");
         await Expect(Events(page)).ToHaveCountAsync(18);
 
-        await page.GetByLabel("Storyline").SelectOptionAsync(new SelectOptionValue { Label = "The September 2022 IDF operation in Jenin" });
+        await page.Locator("select[name=era]").SelectOptionAsync(new SelectOptionValue { Label = "The September 2022 IDF operation in Jenin" });
         await Expect(page).ToHaveURLAsync(new Regex(@"/\?era=2022-jenin-operation$"));
         await Expect(Events(page)).ToHaveCountAsync(3);
 
@@ -28,7 +28,7 @@ public sealed class TimelineExplorerTests(BrowserFixture browser)
 
         await page.ReloadAsync();
         await Expect(Events(page)).ToHaveCountAsync(1);
-        await Expect(page.GetByLabel("Storyline")).ToHaveValueAsync("2022-jenin-operation");
+        await Expect(page.Locator("select[name=era]")).ToHaveValueAsync("2022-jenin-operation");
         await Expect(page.GetByLabel("Topic")).ToHaveValueAsync("military-operation");
 
         await page.GoBackAsync();
@@ -51,7 +51,7 @@ public sealed class TimelineExplorerTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task A_density_bar_zooms_into_its_year_and_zoom_out_returns()
+    public async Task A_period_of_the_time_axis_zooms_into_it_and_zoom_out_returns()
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
@@ -103,7 +103,7 @@ public sealed class TimelineExplorerTests(BrowserFixture browser)
         // Now each view is a page: whatever the order and speed, what shows is what the address says.
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
-        var storyline = page.GetByLabel("Storyline");
+        var storyline = page.Locator("select[name=era]");
         var topic = page.GetByLabel("Topic");
         for (var round = 0; round < 6; round++)
         {
@@ -170,11 +170,11 @@ public sealed class TimelineExplorerTests(BrowserFixture browser)
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl, JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
-        await page.GetByLabel("Storyline").SelectOptionAsync("2022-jenin-operation");
+        await page.Locator("select[name=era]").SelectOptionAsync("2022-jenin-operation");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"era=2022-jenin-operation"));
         await Expect(Events(page)).ToHaveCountAsync(3);
-        await Expect(page.GetByLabel("Storyline")).ToHaveValueAsync("2022-jenin-operation");
+        await Expect(page.Locator("select[name=era]")).ToHaveValueAsync("2022-jenin-operation");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Clear filters" }).ClickAsync();
         await Expect(Events(page)).ToHaveCountAsync(18);

@@ -76,6 +76,19 @@ public class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A phone's page: touch events, so that swipes and pinches can be sent through the DevTools protocol.</summary>
+    public async Task<IPage> NewTouchPageAsync(int width, int height)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            HasTouch = true,
+            IsMobile = true,
+        });
+        return await context.NewPageAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)
@@ -125,7 +138,7 @@ public sealed class CurationBrowserCollection : ICollectionFixture<BrowserFixtur
 }
 
 /// <summary>A generated timeline of 2,000 events, as a newsroom's grows: the accessibility checks run on it too, since
-/// some problems (a density strip of many narrow bars) only show on a large timeline.</summary>
+/// some problems (a time axis of many narrow periods) only show on a large timeline.</summary>
 public sealed class GeneratedTimelineBrowserFixture : BrowserFixture
 {
     // Readers' pages only: reading 300 generated articles' dates would share the two cores with the checks.

@@ -171,4 +171,20 @@ public sealed class HttpCachingTests(TimelineWebFactory factory) : IClassFixture
         Assert.Contains("Accept", plain.Headers.Vary);
         Assert.Contains("Accept", enhanced.Headers.Vary);
     }
+
+    [Fact]
+    public async Task An_enhanced_navigation_to_a_cached_page_is_still_allowed_in_the_words_blazor_reads()
+    {
+        // Found with the time axis: the output cache gave "blazor-enhanced-nav: allow" back as "Allow", and
+        // blazor.web.js compares it case-sensitively, so every enhanced navigation to a cached page reloaded it in full.
+        var client = factory.CreateBrowserlessClient();
+        for (var i = 0; i < 2; i++)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/?from=2013&to=2013&zoom=months");
+            request.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+            var response = await client.SendAsync(request);
+            Assert.Equal(["allow"], response.Headers.GetValues("blazor-enhanced-nav"));
+            Assert.Equal(i == 1, response.Headers.Age is not null); // the second answer came from the cache
+        }
+    }
 }

@@ -101,7 +101,10 @@ public sealed class DraftMaterialFactory : TimelineWebFactory, IAsyncLifetime
     public async Task<IReadOnlyList<string>> DensityAsync(string url)
     {
         var (_, page) = await Html.GetAsync(CreateBrowserlessClient(), url);
-        return page.QuerySelectorAll(".density [aria-label]").Select(b => b.GetAttribute("aria-label")!).ToList();
+        // The time axis: its periods with their counts, its marks, counts and bands.
+        var labels = page.QuerySelectorAll(".time-axis [aria-label]").Select(b => b.GetAttribute("aria-label")!).ToList();
+        Assert.NotEmpty(labels);
+        return labels;
     }
 
 }

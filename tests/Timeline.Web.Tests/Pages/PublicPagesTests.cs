@@ -93,13 +93,14 @@ public sealed class PublicPagesTests(TimelineWebFactory factory) : IClassFixture
         Assert.Equal("article", page.Meta("og:type"));
         Assert.Equal(page.Title, page.Meta("og:title"));
         Assert.Equal("summary", page.Meta("twitter:card"));
-        Assert.Equal(page.Title, page.Meta("twitter:title"));
+        // X reads og:title and og:description when twitter:title and twitter:description are missing: not repeated.
+        Assert.Null(page.Meta("twitter:title"));
         var description = page.Meta("description")!;
         Assert.StartsWith("26 January 2023. Presidential spokesman Nabil Abu Rudaineh", description);
         Assert.True(description.Length <= 240, description);
         Assert.DoesNotContain("**", description);
         Assert.Equal(description, page.Meta("og:description"));
-        Assert.Equal(description, page.Meta("twitter:description"));
+        Assert.Null(page.Meta("twitter:description"));
     }
 
     [Theory]

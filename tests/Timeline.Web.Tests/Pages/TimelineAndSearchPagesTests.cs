@@ -19,16 +19,16 @@ public sealed class TimelineAndSearchPagesTests(TimelineWebFactory factory) : IC
     }
 
     [Fact]
-    public async Task The_timeline_is_an_ordered_list_with_machine_readable_dates_and_a_density_navigator()
+    public async Task The_timeline_is_an_ordered_list_with_machine_readable_dates_and_a_time_axis()
     {
         var (_, page) = await Html.GetAsync(factory.CreateBrowserlessClient(), "/");
         Assert.NotNull(page.QuerySelector("[data-timeline] ol.event-list > li.event-item time[datetime='2013-07']"));
-        var bars = page.QuerySelectorAll(".density .bars li");
-        Assert.Equal(11, bars.Length);
-        var link = page.QuerySelector(".density a[aria-label='2014: 9 events']")!;
+        var periods = page.QuerySelectorAll(".time-axis .axis-periods > a");
+        Assert.Equal(["2013", "2014", "2022", "2023"], periods.Select(p => p.Text()));
+        var link = page.QuerySelector(".axis-periods > a[aria-label='2014: 9 events, 1 storyline']")!;
         Assert.Equal("/?from=2014&to=2014&zoom=months", link.GetAttribute("href"));
-        Assert.Null(page.QuerySelector(".density a[aria-label^='2016']"));
-        Assert.Equal(3, page.QuerySelectorAll(".density .band").Length);
+        Assert.Equal("7 years without events", page.QuerySelector(".axis-periods > .fold")!.Text());
+        Assert.Equal(3, page.QuerySelectorAll(".axis-bands > a").Length);
         // Plain HTML: the filters are a GET form to "/", and nothing waits for a circuit.
         var form = page.QuerySelector("form[data-filters]")!;
         Assert.Equal(("get", "/"), (form.GetAttribute("method"), form.GetAttribute("action")));
@@ -42,8 +42,11 @@ public sealed class TimelineAndSearchPagesTests(TimelineWebFactory factory) : IC
         var (_, page) = await Html.GetAsync(factory.CreateBrowserlessClient(), "/?from=2014&to=2014&zoom=months");
         Assert.Equal("2014, by month", page.QuerySelector(".zoom-level").Text());
         Assert.Equal(["March 2014", "April 2014"], page.QuerySelectorAll(".period-heading").Select(h => h.Text()));
-        Assert.Equal("/", page.QuerySelector(".zoom a")!.GetAttribute("href"));
-        Assert.Equal(12, page.QuerySelectorAll(".density .bars li").Length);
+        Assert.Equal("/", page.QuerySelector(".zoom a[data-zoom-out]")!.GetAttribute("href"));
+        // January and February are empty, but only two months: not folded. May to December are.
+        Assert.Equal(["January 2014", "February 2014", "March 2014", "April 2014"],
+            page.QuerySelectorAll(".axis-periods > a").Select(a => a.GetAttribute("aria-label")!.Split(':')[0]));
+        Assert.Equal("8 months without events", page.QuerySelector(".axis-periods > .fold")!.Text());
     }
 
     [Theory]
