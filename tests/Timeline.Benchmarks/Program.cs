@@ -17,7 +17,9 @@ using Timeline.Web.Hosting;
 
 // Measures the timeline at several sizes on loopback and prints a Markdown table per size.
 //   dotnet run -c Release --project tests/Timeline.Benchmarks -- [--sizes 1000,10000,100000] [--data DIR]
-//   [--curation-only | --publishing-only | --reading-only]
+//   [--curation-only | --publishing-only | --reading-only | --timelinejs DIST]
+// --timelinejs DIST compares the app with TimelineJS 3 on the same events: DIST is a local copy of TimelineJS's dist
+// folder (js/timeline.js, css/timeline.css), kept outside the repository.
 // Databases are generated once per size (seed 1) into DIR (default: the temp folder) and reused.
 var sizes = Option("--sizes", "1000,10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var dataDirectory = Option("--data", Path.GetTempPath());
@@ -50,6 +52,13 @@ foreach (var size in sizes)
     }
     rows.Add(("start-up after a clean stop (open store and index, listen), median of 3", $"{Percentile(startups, 50):N0} ms"));
     Print($"Store at {size:N0} events, {size:N0} articles", rows);
+    if (Option("--timelinejs", "") is { Length: > 0 } timelineJs)
+    {
+        var app = await StartAppAsync(database);
+        var comparison = await TimelineJsComparison.MeasureAsync(app.Urls.First(), timelineJs);
+        await FinishAsync(app, $"TimelineJS 3 and this app at {size:N0} events", comparison);
+        continue;
+    }
     if (args.Contains("--reading-only"))
     {
         await MeasureReadingAsync(size, database);

@@ -79,7 +79,7 @@
         const pointers = new Map();
         let start = null;
         let dragged = false;
-        const layers = () => axis.querySelectorAll(".axis-marks, .axis-crowds, .axis-bands, .axis-periods");
+        const layers = () => axis.querySelectorAll(".axis-marks, .axis-crowds, .axis-bands, .axis-periods, .axis-ticks");
         const shift = dx => layers().forEach(l => { l.style.transform = dx ? `translateX(${dx}px)` : ""; });
         const spread = () => {
             const [a, b] = [...pointers.values()];

@@ -196,4 +196,20 @@ public sealed class TimeAxisJourneyTests(BrowserFixture browser)
         await Expect(page.Locator(".event-axis .axis-marks > a.current")).ToHaveCountAsync(1);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Printed_the_timeline_keeps_its_axis_and_list_and_leaves_the_controls_out()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/?from=2014&to=2014&zoom=months");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.Locator(".time-axis")).ToBeVisibleAsync();
+        await Expect(page.Locator(".axis-marks > a").First).ToBeVisibleAsync();
+        await Expect(Events(page)).ToHaveCountAsync(9);
+        await Expect(page.Locator("form[data-filters]")).ToBeHiddenAsync();
+        await Expect(page.Locator("a[data-pan=earlier]")).ToBeHiddenAsync();
+        await Expect(page.Locator(".embed-offer")).ToBeHiddenAsync();
+        Assert.True((await page.PdfAsync()).Length > 10_000); // Chromium lays it out as a printed document
+        await page.Context.CloseAsync();
+    }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Timeline.Core.Curation;
+using Timeline.Core.Storage;
 using Timeline.Tests.Support;
 
 namespace Timeline.Web.Tests.Components;
@@ -131,7 +132,7 @@ public sealed class NewEventFromSentenceTests(TimelineWebFactory factory) : Cura
     [Fact]
     public void The_form_opens_prefilled_from_a_sentence_and_creates_the_event_with_its_first_source()
     {
-        var store = Service<Timeline.Core.Storage.TimelineStore>();
+        var store = Service<TimelineStore>();
         var article = store.Articles.FindOne(a => a.Outlet == "World Israel News");
         var dates = Service<Timeline.Core.ArticleReading.PendingArticleDates>().ReadNow(article.Id)!;
         var index = dates.Mentions.FindIndex(m => m.Text == "Thursday evening");
@@ -243,6 +244,23 @@ public sealed class StorylineEditorPageTests(TimelineWebFactory factory) : Curat
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#title-error")));
         Assert.Equal("true", page.Find("#era-title").GetAttribute("aria-invalid"));
         Assert.Equal("A description typed first.", page.Find("#era-description").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void A_curator_makes_a_storylines_timeline_open_at_its_latest_events()
+    {
+        var store = Service<TimelineStore>();
+        var storyline = store.StorylineBySlug("2022-jenin-operation").First();
+        Assert.False(storyline.OpensAtLatest);
+        var page = Render<StorylineEditorPage>(p => p.Add(x => x.Id, storyline.Id));
+        page.WaitForAssertion(() => Assert.Equal(storyline.Title, page.Find("#era-title").GetAttribute("value")));
+
+        page.Find("#era-opens-at-latest input, input#era-opens-at-latest").Change(true);
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.True(store.Storylines.FindById(storyline.Id)!.OpensAtLatest));
+        page.WaitForAssertion(() => Assert.Contains("Timeline opens at", page.Markup)); // the change in its history
+        Assert.True(Service<Timeline.Core.Reading.TimelineQueries>().GetStorylines().Single(e => e.Id == storyline.Id).OpensAtLatest);
     }
 }
 
