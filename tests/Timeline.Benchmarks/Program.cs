@@ -17,7 +17,7 @@ using Timeline.Web.Hosting;
 
 // Measures the timeline at several sizes on loopback and prints a Markdown table per size.
 //   dotnet run -c Release --project tests/Timeline.Benchmarks -- [--sizes 1000,10000,100000] [--data DIR]
-//   [--curation-only | --publishing-only | --reading-only | --timelinejs DIST]
+//   [--curation-only | --publishing-only | --reading-only | --timeline-only | --timelinejs DIST]
 // --timelinejs DIST compares the app with TimelineJS 3 on the same events: DIST is a local copy of TimelineJS's dist
 // folder (js/timeline.js, css/timeline.css), kept outside the repository.
 // Databases are generated once per size (seed 1) into DIR (default: the temp folder) and reused.
@@ -52,6 +52,11 @@ foreach (var size in sizes)
     }
     rows.Add(("start-up after a clean stop (open store and index, listen), median of 3", $"{Percentile(startups, 50):N0} ms"));
     Print($"Store at {size:N0} events, {size:N0} articles", rows);
+    if (args.Contains("--timeline-only"))
+    {
+        await MeasureTimelinePageAsync(size, database);
+        continue;
+    }
     if (Option("--timelinejs", "") is { Length: > 0 } timelineJs)
     {
         var app = await StartAppAsync(database);
@@ -76,6 +81,24 @@ foreach (var size in sizes)
     await MeasureReadingAsync(size, database);
 }
 return 0;
+
+// `/` alone, as the output cache serves it and rendered afresh (an unknown parameter makes each address new): what
+// the time axis adds to the timeline's page. Run before and after a change on the same machine to compare.
+async Task MeasureTimelinePageAsync(int size, string database)
+{
+    var app = await StartAppAsync(database);
+    using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+    var rows = new List<(string What, string Figure)>();
+    var cached = await TimeRequestsAsync(http, _ => "/", 200);
+    rows.Add(("`/` (output-cached), p50 / p95", $"{cached.P50:N2} ms / {cached.P95:N2} ms"));
+    var next = 0;
+    var fresh = await TimeRequestsAsync(http, _ => $"/?n={next++}", 200);
+    rows.Add(("`/` rendered afresh (`/?n=i`), p50 / p95", $"{fresh.P50:N2} ms / {fresh.P95:N2} ms"));
+    var html = await http.GetByteArrayAsync("/");
+    rows.Add(("`/` HTML size (gzip); opens a circuit?",
+        $"{html.Length:N0} bytes ({GzipLength(html):N0}); {(Encoding.UTF8.GetString(html).Contains("\"type\":\"server\"") ? "YES" : "no")}"));
+    await FinishAsync(app, $"The timeline's page at {size:N0} events", rows);
+}
 
 // What the app reads in articles: one 13,000-character article (the seed articles joined), the suggestions for
 // generated articles on the store, the pass that reads the dates of every article after an upgrade (timed for a

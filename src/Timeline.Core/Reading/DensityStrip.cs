@@ -15,33 +15,47 @@ internal sealed class DensityStrip(TimelineStore store, SearchIndex index, ViewP
     /// <summary>Bars at most: a window wider than this many periods stops there.</summary>
     private const int MaxBars = 400;
 
-    /// <summary>Days need a window of at most about a quarter, months one of at most ten years; otherwise a coarser zoom.</summary>
+    /// <summary>The zoom asked for, or a coarser one when the window is too wide for it (see <see cref="ZoomFor"/>).</summary>
     public static TimelineZoom EffectiveZoom(TimelineViewState state)
     {
         var (start, end) = state.Window;
         var span = start is { } s && end is { } e ? e - s : TimeSpan.MaxValue;
-        return state.Zoom switch
-        {
-            TimelineZoom.Days when span <= TimeSpan.FromDays(92) => TimelineZoom.Days,
-            TimelineZoom.Days or TimelineZoom.Months when span <= TimeSpan.FromDays(3660) => TimelineZoom.Months,
-            _ => TimelineZoom.Years,
-        };
+        return (TimelineZoom)Math.Min((int)state.Zoom, (int)ZoomFor(span));
     }
+
+    /// <summary>The finest zoom a stretch of time fits: days for a quarter or less, months for ten years or less.</summary>
+    public static TimelineZoom ZoomFor(TimeSpan span) =>
+        span <= TimeSpan.FromDays(92) ? TimelineZoom.Days : span <= TimeSpan.FromDays(3660) ? TimelineZoom.Months : TimelineZoom.Years;
+
+    /// <summary>What one period of a zoom is: a year, a month or a day.</summary>
+    public static DatePrecision PeriodOf(TimelineZoom zoom) => zoom switch
+    {
+        TimelineZoom.Years => DatePrecision.Year,
+        TimelineZoom.Months => DatePrecision.Month,
+        _ => DatePrecision.Day,
+    };
 
     /// <summary>Every period from the first to the last, empty ones too, so the strip's bars keep their place in time.</summary>
     public IReadOnlyList<DensityBucket> Count(TimelineViewState state, ResolvedView view, TimelineZoom zoom)
     {
         var (start, end) = state.Window;
-        var precision = zoom switch { TimelineZoom.Years => DatePrecision.Year, TimelineZoom.Months => DatePrecision.Month, _ => DatePrecision.Day };
+        var precision = PeriodOf(zoom);
         var buckets = Counts(state, view, zoom).GroupBy(c => new PartialDate(c.Period, precision)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         if (buckets.Count == 0 && (start is null || end is null))
             return [];
         var first = start is { } s ? new PartialDate(s, precision) : buckets.Keys.Min();
         var lastInstant = end is { } e ? e.AddTicks(-1) : buckets.Keys.Max().Value;
+        return Periods(first, lastInstant, buckets);
+    }
+
+    /// <summary>The periods from <paramref name="first"/> to the one holding <paramref name="lastInstant"/> (at most
+    /// <see cref="MaxBars"/>), each with its count, empty ones too.</summary>
+    public static List<DensityBucket> Periods(PartialDate first, DateTime lastInstant, IReadOnlyDictionary<PartialDate, int> counts)
+    {
         var strip = new List<DensityBucket>();
-        for (var period = first; period.Value <= lastInstant && strip.Count < MaxBars; period = new PartialDate(period.End, precision))
+        for (var period = first; period.Value <= lastInstant && strip.Count < MaxBars; period = new PartialDate(period.End, first.Precision))
         {
-            strip.Add(new DensityBucket(period, buckets.GetValueOrDefault(period)));
+            strip.Add(new DensityBucket(period, counts.GetValueOrDefault(period)));
             if (period.IsLast)
                 break; // the calendar ends here
         }

@@ -71,32 +71,20 @@ public static class TimeAxisLayout
     }
 
     /// <summary>
-    /// The axis of a few events (an event among its neighbours, a storyline): its periods counted from the events
+    /// The axis of a few consecutive events (an event among its neighbours): its periods counted from the events
     /// themselves, by day for a quarter or less, by month for ten years or less, else by year.
     /// </summary>
-    public static TimeAxis Around(IReadOnlyList<TimelineItem> items, IReadOnlyList<StorylineSummary> storylines,
-        DateTime? from = null, DateTime? to = null, int? current = null)
+    public static TimeAxis Around(IReadOnlyList<TimelineItem> items, IReadOnlyList<StorylineSummary> storylines, int? current = null)
     {
-        if (items.Count == 0 && (from is null || to is null))
+        if (items.Count == 0)
             return TimeAxis.Empty;
-        var start = from ?? items.Min(i => i.Start.Value);
-        var end = to ?? items.Max(i => (i.End ?? i.Start).End);
-        var zoom = ZoomFor(end - start);
-        var precision = zoom switch { TimelineZoom.Years => DatePrecision.Year, TimelineZoom.Months => DatePrecision.Month, _ => DatePrecision.Day };
+        var start = items.Min(i => i.Start.Value);
+        var end = items.Max(i => (i.End ?? i.Start).End);
+        var zoom = DensityStrip.ZoomFor(end - start);
+        var precision = DensityStrip.PeriodOf(zoom);
         var counts = items.GroupBy(i => new PartialDate(i.Start.Value, precision)).ToDictionary(g => g.Key, g => g.Count());
-        var buckets = new List<DensityBucket>();
-        for (var period = new PartialDate(start, precision); period.Value < end && buckets.Count < 400; period = new PartialDate(period.End, precision))
-        {
-            buckets.Add(new DensityBucket(period, counts.GetValueOrDefault(period)));
-            if (period.IsLast)
-                break;
-        }
-        return Build(buckets, items, storylines, zoom, current);
+        return Build(DensityStrip.Periods(new PartialDate(start, precision), end.AddTicks(-1), counts), items, storylines, zoom, current);
     }
-
-    /// <summary>The finest zoom whose periods a stretch of this length fits: the same limits as the timeline's.</summary>
-    public static TimelineZoom ZoomFor(TimeSpan span) =>
-        span <= TimeSpan.FromDays(92) ? TimelineZoom.Days : span <= TimeSpan.FromDays(3660) ? TimelineZoom.Months : TimelineZoom.Years;
 
     /// <summary>The runs of empty periods much longer than the usual gap between periods with events.</summary>
     private static List<(int Start, int Length)> FoldedRuns(IReadOnlyList<DensityBucket> buckets)

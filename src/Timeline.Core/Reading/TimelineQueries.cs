@@ -204,7 +204,11 @@ public sealed class TimelineQueries
             return null;
         var items = pages.Page(ResolvedView.OfStoryline(storyline.Id), null, null, MaxStorylineEvents);
         var summary = PublishedEvents.Summary(storyline);
-        return new StorylineView(summary, items, count) { Axis = TimeAxisLayout.Around(items, [summary], storyline.Start.Value, storyline.End.End) };
+        // Its span at the finest zoom that fits, counted from the kept counts (a long storyline lists only its first events).
+        var span = new TimelineViewState { Storyline = slug, From = storyline.Start.ToIsoString(), To = storyline.End.ToIsoString(), Zoom = TimelineZoom.Days };
+        var zoom = DensityStrip.EffectiveZoom(span);
+        var strip = density.Count(span, ResolvedView.OfStoryline(storyline.Id), zoom);
+        return new StorylineView(summary, items, count) { Axis = TimeAxisLayout.Build(strip, items, [summary], zoom) };
     }
 
     /// <summary>An article that backs a published event, with the passages its published events quote.</summary>
