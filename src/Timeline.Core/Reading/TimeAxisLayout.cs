@@ -134,7 +134,8 @@ public static class TimeAxisLayout
         return [.. marks.OrderBy(m => m.Left)];
     }
 
-    /// <summary>Stretches at least <see cref="Spacing"/> wide, each with the events its periods count that no mark shows.</summary>
+    /// <summary>Stretches at least <see cref="LabelSpacing"/> wide (a count such as "+7.5k" at 375 px), each with the
+    /// events its periods count that no mark shows.</summary>
     private static List<AxisCrowd> Crowds(List<AxisPeriod> periods, List<AxisMark> marks)
     {
         var crowds = new List<AxisCrowd>();
@@ -145,7 +146,7 @@ public static class TimeAxisLayout
             do
                 width += periods[i++].Width;
             while (i < periods.Count && periods[i].Period.Value == periods[i - 1].Period.End
-                   && (width < Spacing || Rest(periods, i) < Spacing)); // a narrow tail joins the stretch before it
+                   && (width < LabelSpacing || Rest(periods, i) < LabelSpacing)); // a narrow tail joins the stretch before it
             var (start, end) = (periods[first].Period.Value, periods[i - 1].Period.End);
             var shown = marks.Count(m => m.Item.Start.Value >= start && m.Item.Start.Value < end);
             var hidden = periods.Skip(first).Take(i - first).Sum(p => p.Count) - shown;

@@ -98,11 +98,11 @@ public sealed class TimeAxisLayoutTests
     [Fact]
     public void Events_not_on_the_page_are_counted_in_stretches_wide_enough_to_tap()
     {
-        // Fifty years of 100 events each and no page events: every stretch counts its own, and is at least 7 % wide.
+        // Fifty years of 100 events each and no page events: every stretch counts its own, and is at least 12 % wide.
         var axis = TimeAxisLayout.Build(Years(1975, [.. Enumerable.Repeat(100, 50)]), [], [], TimelineZoom.Years);
 
         Assert.Equal(5000, axis.Crowds.Sum(c => c.Hidden));
-        Assert.All(axis.Crowds, c => Assert.True(c.Width >= TimeAxisLayout.Spacing - 0.001, $"{c.Width}"));
+        Assert.All(axis.Crowds, c => Assert.True(c.Width >= 12 - 0.001, $"{c.Width}"));
         Assert.Equal(100, axis.Crowds[^1].Left + axis.Crowds[^1].Width, 3); // the last stretch took the narrow tail
         Assert.Equal(PartialDate.Year(1975), axis.Crowds[0].First);
         Assert.Equal(PartialDate.Year(2024), axis.Crowds[^1].Last);

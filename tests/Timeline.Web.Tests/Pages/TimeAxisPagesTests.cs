@@ -56,13 +56,17 @@ public sealed class TimeAxisPagesTests(TimelineWebFactory factory) : IClassFixtu
         var page = await PageAsync("/?from=2014-04&to=2014-04&zoom=days");
         var crowd = Assert.Single(page.QuerySelectorAll(".axis-crowds > a"));
         Assert.Equal("+2", crowd.Text());
-        Assert.Equal("2 more events on 9 April 2014", crowd.GetAttribute("aria-label"));
-        Assert.Equal("/?from=2014-04-09&to=2014-04-09&zoom=days", crowd.GetAttribute("href"));
+        // Its stretch is at least 12 % wide (a count's words at 375 px): 7 to 9 April, two of whose events are marks.
+        Assert.Equal("2 more events from 7 April 2014 to 9 April 2014", crowd.GetAttribute("aria-label"));
+        Assert.Equal("/?from=2014-04-07&to=2014-04-09&zoom=days", crowd.GetAttribute("href"));
         // Every event of the window is a mark or counted.
         Assert.Equal(page.QuerySelectorAll("li.event-item").Length, page.QuerySelectorAll(".axis-marks > a").Length + 2);
 
-        var day = await PageAsync(crowd.GetAttribute("href")!);
-        Assert.Equal(4, day.QuerySelectorAll("li.event-item").Length);
+        var days = await PageAsync(crowd.GetAttribute("href")!);
+        Assert.Equal(5, days.QuerySelectorAll("li.event-item").Length);
+        // A single day's count says "on".
+        var day = await PageAsync("/?from=2014-04-09&to=2014-04-09&zoom=days");
+        Assert.Equal("1 more event on 9 April 2014", day.QuerySelector(".axis-crowds > a")!.GetAttribute("aria-label"));
     }
 
     [Fact]
