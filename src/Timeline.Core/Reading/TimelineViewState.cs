@@ -137,6 +137,12 @@ public sealed record TimelineViewState
     /// <summary>The date window as [Start, End) instants; null ends are open.</summary>
     public (DateTime? Start, DateTime? End) Window => (FromDate?.Value, ToDate?.End);
 
+    /// <summary>A storyline's view over all its time (a band of the axis), keeping the other filters.</summary>
+    public TimelineViewState OfStoryline(string slug) => this with
+    {
+        Storyline = slug, From = null, To = null, Focus = null, Open = null, After = null, Before = null, Zoom = TimelineZoom.Years,
+    };
+
     /// <summary>The view of one period of the axis: the period as the window, one zoom level finer, no focus.</summary>
     public TimelineViewState ZoomInto(PartialDate period) => ZoomInto(period, period);
 
