@@ -69,6 +69,11 @@ public sealed class RightToLeftJourneyTests(BrowserFixture browser)
         Assert.Equal("rtl", await DirectionAsync(passage));
         Assert.Equal("rtl", await DirectionAsync(reader.Locator(".source-title").Filter(new() { HasText = Title })));
         Assert.Equal("ltr", await DirectionAsync(reader.Locator("h1")));
+        // Its time axis runs left to right, earlier to later, whatever the direction of the content around it.
+        Assert.Equal("ltr", await DirectionAsync(reader.Locator(".event-axis .time-axis")));
+        var periods = reader.Locator(".event-axis .axis-periods > a");
+        Assert.True(await periods.CountAsync() > 1);
+        Assert.True((await periods.First.BoundingBoxAsync())!.X < (await periods.Last.BoundingBoxAsync())!.X);
         await CleanPage.ScreenshotAsync(reader, "event-arabic-source-375");
 
         await reader.Locator(".source-card").Filter(new() { HasText = Title }).GetByRole(AriaRole.Link, new() { Name = "Read the passage in context" }).ClickAsync();
