@@ -113,7 +113,7 @@ public static class TimeAxisLayout
         var marks = new List<AxisMark>();
         var rows = Enumerable.Range(0, MaxRows).Select(_ => new List<(double Left, double Right, bool Point)>()).ToArray();
         // In time order, the current event first: each takes the first row where it keeps its distance from the others.
-        foreach (var item in items.OrderBy(i => i.Id != current).ThenBy(i => i.Start.Value).ThenBy(i => i.SortKey, StringComparer.Ordinal))
+        foreach (var item in items.OrderBy(i => i.Id != current).ThenBy(i => i.SortKey, StringComparer.Ordinal))
         {
             var last = item.End ?? item.Start;
             if (last.End <= axis.Start || item.Start.Value >= axis.End)

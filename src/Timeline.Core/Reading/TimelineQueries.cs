@@ -17,6 +17,9 @@ public sealed class TimelineQueries
     private const int EarlierAroundFocus = 10;
     private const int MaxStorylineEvents = 200;
 
+    /// <summary>Events either side of an event on its page's axis.</summary>
+    private const int Neighbours = 3;
+
     private readonly TimelineStore store;
     private readonly ViewPages pages;
     private readonly DensityStrip density;
@@ -170,9 +173,11 @@ public sealed class TimelineQueries
 
         var described = published.Describe(ev);
         var (_, storyline, tags, sources) = described;
-        var all = ResolvedView.All;
-        var previous = pages.Page(all, null, ev.SortKey, 1).FirstOrDefault();
-        var next = pages.Page(all, ev.SortKey, null, 1).FirstOrDefault();
+        // Up to three either side in the whole timeline: the nearest are previous and next, and all of them the axis's
+        // neighbours when the event has no storyline (one pair of reads, not two).
+        var earlier = pages.Page(ResolvedView.All, null, ev.SortKey, Neighbours);
+        var later = pages.Page(ResolvedView.All, ev.SortKey, null, Neighbours);
+        var (previous, next) = (earlier.FirstOrDefault(), later.FirstOrDefault());
         return new EventLookup(new EventView(
             ev.Id, ev.Slug, ev.Title, ev.Summary, ev.Start, ev.End, storyline, tags, sources,
             previous is null ? null : new EventNeighbour(previous.Slug, previous.Title, previous.Start),
@@ -181,16 +186,19 @@ public sealed class TimelineQueries
         {
             Differences = described.Differences,
             Notes = [.. store.NotesOfEvent(ev.Id).ToEnumerable().OrderBy(n => n.Id).Select(n => new NoteView(n.Kind, n.Text, n.At))],
-            Axis = Neighbourhood(ev, storyline),
+            Axis = Neighbourhood(ev, storyline, earlier, later),
         }, null);
     }
 
-    /// <summary>The event's axis: it and up to three events either side of it in its storyline.</summary>
-    private TimeAxis Neighbourhood(Event ev, StorylineSummary? storyline)
+    /// <summary>The event's axis: it and up to three events either side of it in its storyline (in the whole timeline,
+    /// whose neighbours the caller has read, when it has none).</summary>
+    private TimeAxis Neighbourhood(Event ev, StorylineSummary? storyline, List<TimelineItem> earlier, List<TimelineItem> later)
     {
-        var view = ev.StorylineId is { } id ? ResolvedView.OfStoryline(id) : ResolvedView.All;
-        var earlier = pages.Page(view, null, ev.SortKey, 3);
-        var later = pages.Page(view, ev.SortKey, null, 3);
+        if (ev.StorylineId is { } id)
+        {
+            earlier = pages.Page(ResolvedView.OfStoryline(id), null, ev.SortKey, Neighbours);
+            later = pages.Page(ResolvedView.OfStoryline(id), ev.SortKey, null, Neighbours);
+        }
         return TimeAxisLayout.Around([.. earlier.AsEnumerable().Reverse(), ViewPages.ToItem(ev), .. later], storyline is null ? [] : [storyline],
             current: ev.Id);
     }

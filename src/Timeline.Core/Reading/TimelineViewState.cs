@@ -159,7 +159,7 @@ public sealed record TimelineViewState
     {
         if (FromDate is not { } from || ToDate is not { } to || to.End <= from.Value || to.IsLast)
             return null;
-        var unit = from.Precision == DatePrecision.Year ? DatePrecision.Year : from.Precision == DatePrecision.Month ? DatePrecision.Month : DatePrecision.Day;
+        var unit = from.Precision > DatePrecision.Day ? DatePrecision.Day : from.Precision;
         var length = unit switch
         {
             DatePrecision.Year => to.End.Year - from.Value.Year,
@@ -175,8 +175,8 @@ public sealed record TimelineViewState
         try
         {
             var (start, end) = (Shift(from.Value), Shift(to.Value));
-            if (start.Year < 1 || end.Year > 9998)
-                return null;
+            if (end.Year > 9998)
+                return null; // the window's end would run past the calendar
             return this with
             {
                 From = new PartialDate(start, from.Precision).ToIsoString(), To = new PartialDate(end, to.Precision).ToIsoString(),

@@ -33,12 +33,14 @@ public static partial class SeedManifestLoader
         var notes = new List<PlannedNote>();
         foreach (var (note, n) in entries.Select((note, n) => (note, n)))
         {
-            var errors = new FieldErrors();
-            var known = Enum.TryParse<PublicNoteKind>(note.Kind, ignoreCase: true, out var kind);
-            EventForm.CheckNote(kind, note.Text ?? "", errors);
-            if (!known)
+            if (!Enum.TryParse<PublicNoteKind>(note.Kind, ignoreCase: true, out var kind))
+            {
                 problems.Add($"{where} notes[{n}]: kind \"{note.Kind}\" is not one of correction and update.");
-            else if (errors.For("note") is { } message)
+                continue;
+            }
+            var errors = new FieldErrors();
+            EventForm.CheckNote(kind, note.Text ?? "", errors);
+            if (errors.For("note") is { } message)
                 problems.Add($"{where} notes[{n}]: text: {message}");
             else
                 notes.Add(new PlannedNote(kind, note.Text!.Trim(), note.At));
