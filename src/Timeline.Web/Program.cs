@@ -17,6 +17,12 @@ if (args is ["suggest", .. var suggestOptions])
 if (args is ["export", .. var exportOptions])
     return await ExportCommand.RunAsync(exportOptions, Console.Out, Console.Error);
 
+if (args is ["backup", .. var backupOptions])
+    return await BackupCommand.RunAsync(backupOptions, Console.Out, Console.Error);
+
+if (args is ["restore", .. var restoreOptions])
+    return await RestoreCommand.RunAsync(restoreOptions, Console.Out, Console.Error);
+
 await using var app = TimelineApp.Create(args);
 if (!AppFiles.CheckStaticAssets(app) || !app.InitializeTimelineStore())
     return 1; // disposing the app flushes the log, which says why

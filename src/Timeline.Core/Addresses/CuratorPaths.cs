@@ -18,6 +18,7 @@ public static class CuratorPaths
     public const string NewStoryline = Storylines + "/new";
     public const string ImportTimelineJs = Home + "/import/timelinejs";
     public const string Users = Home + "/admin/users";
+    public const string Backups = Home + "/admin/backups";
 
     public static string Event(int id) => Events + "/" + Id(id);
 

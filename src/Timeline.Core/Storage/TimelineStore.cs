@@ -18,7 +18,7 @@ namespace Timeline.Core.Storage;
 /// no await inside a transaction (transactions belong to the thread that began them, LiteDB #2822); Checkpoint()
 /// after open and periodically. An IOException or an ENSURE failure closes the engine for the rest of the process.
 /// </summary>
-public sealed class TimelineStore : IDisposable
+public sealed partial class TimelineStore : IDisposable
 {
     /// <summary>The log size, in 8 KiB pages, at which LiteDB checkpoints by itself (see <see cref="Open"/>).</summary>
     public const int CheckpointPages = 100;
@@ -248,7 +248,7 @@ public sealed class TimelineStore : IDisposable
     {
         lock (writeGate)
         {
-            if (!disposed)
+            if (!disposed && !copying)
                 Database.Checkpoint();
         }
     }

@@ -3,6 +3,7 @@ using Timeline.Web.Caching;
 using Timeline.Web.Security;
 using Timeline.Web.Theme;
 using Timeline.Web.Background;
+using Timeline.Web.Backups;
 using Timeline.Web.Addresses;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
@@ -60,6 +61,9 @@ public static class TimelineApp
         services.AddSingleton<SearchIndexer>();
         services.AddHostedService<SearchIndexerService>();
         services.AddHostedService<StoreCheckpointService>();
+        services.AddOptions<BackupOptions>().Bind(builder.Configuration.GetSection(BackupOptions.Section));
+        services.AddSingleton<BackupService>();
+        services.AddHostedService(provider => provider.GetRequiredService<BackupService>());
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddSingleton<TimelineQueries>();
@@ -143,6 +147,7 @@ public static class TimelineApp
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapCuratorAccountEndpoints();
+        app.MapBackupDownloads();
         ThemeStylesheet.Map(app);
         app.MapTimelinePublishing();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -100,6 +100,7 @@ public sealed class CuratorComponentAccessTests(TimelineWebFactory factory) : IC
                 .Cast<Microsoft.AspNetCore.Authorization.AuthorizeAttribute>().Any(a => a.Policy == CuratorPolicies.Admin))
             .ToList();
         Assert.Contains(typeof(Timeline.Web.Components.Curate.Pages.UsersPage), adminOnly);
+        Assert.Contains(typeof(Timeline.Web.Components.Curate.Pages.BackupsPage), adminOnly);
         foreach (var type in adminOnly)
             Assert.Equal("", await RenderAsync(type, editor));
         Assert.Contains(await DraftTitleAsync(), await RenderAsync(typeof(Timeline.Web.Components.Curate.Pages.DashboardPage), editor));

@@ -40,7 +40,7 @@ public abstract class CuratorPageContext(TimelineWebFactory factory, string edit
         var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<CuratorAccount>>()
             .CreateAsync((await users.FindByNameAsync(editor))!);
         foreach (var service in new[] { typeof(EventEditor), typeof(ArticleEditor), typeof(LinkEditor), typeof(StorylineEditor), typeof(CurationHistory), typeof(CurationDashboard), typeof(CuratorEventList), typeof(TimelineJsImporter),
-                     typeof(ArticleInsights), typeof(PendingArticleDates), typeof(ArticleFetcher) })
+                     typeof(ArticleInsights), typeof(PendingArticleDates), typeof(ArticleFetcher), typeof(Timeline.Web.Backups.BackupService) })
             Services.AddSingleton(service, factory.Services.GetRequiredService(service));
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<CuratorAccess>());
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<CuratorAccounts>());
