@@ -18,6 +18,31 @@ public sealed class SearchIndexer(TimelineStore store, SearchIndex index, ILogge
     /// <summary>Outbox rows whose state is in the index (and searchable) but not yet committed to disk.</summary>
     private readonly HashSet<long> applied = [];
 
+    private readonly Lock lagLock = new();
+    private long? waitingSince;
+
+    /// <summary>
+    /// The index's lag behind the store: how many committed changes are not searchable yet, and how long they have
+    /// waited since first seen waiting (outbox rows carry no time; the health check and metrics look every few seconds).
+    /// A save is normally searchable before its curator sees "Saved", so anything above a few seconds means the indexer is stuck.
+    /// </summary>
+    public (TimeSpan Lag, long Waiting) Lag()
+    {
+        var waiting = Math.Max(0, store.Outbox.Count() - Volatile.Read(ref appliedCount));
+        lock (lagLock)
+        {
+            if (waiting == 0)
+            {
+                waitingSince = null;
+                return (TimeSpan.Zero, 0);
+            }
+            waitingSince ??= System.Diagnostics.Stopwatch.GetTimestamp();
+            return (System.Diagnostics.Stopwatch.GetElapsedTime(waitingSince.Value), waiting);
+        }
+    }
+
+    private int appliedCount;
+
     /// <summary>Rebuilds the index when it must be (missing, corrupt, older analyzer, another store), then indexes and
     /// commits what the outbox holds. Run before the app serves.</summary>
     public void Start()
@@ -63,6 +88,7 @@ public sealed class SearchIndexer(TimelineStore store, SearchIndex index, ILogge
                 break;
             index.Apply(rows.Select(r => r.Key).Distinct().Select(key => SearchDocuments.Current(store, key)));
             applied.UnionWith(rows.Select(r => r.Id));
+            Volatile.Write(ref appliedCount, applied.Count);
             any = true;
         }
         if (any)
@@ -77,6 +103,7 @@ public sealed class SearchIndexer(TimelineStore store, SearchIndex index, ILogge
         var ids = applied.Select(id => new BsonValue(id)).ToList();
         store.Write(tx => tx.Store.Outbox.DeleteMany(Query.In("_id", ids)));
         applied.Clear();
+        Volatile.Write(ref appliedCount, 0);
     }
 
     /// <summary>Indexes every event and article from the store and commits once; the outbox rows it covers go.</summary>
@@ -117,6 +144,7 @@ public sealed class SearchIndexer(TimelineStore store, SearchIndex index, ILogge
         index.Commit();
         store.Write(tx => tx.Store.Outbox.DeleteMany(r => r.Id <= lastRow));
         applied.RemoveWhere(id => id <= lastRow);
+        Volatile.Write(ref appliedCount, applied.Count);
         logger.LogWarning("Rebuilt the search index ({Reason}): {Events} events and {Articles} articles in {Seconds:0.0} s.",
             reason, events, articles, (DateTime.UtcNow - started).TotalSeconds);
     }

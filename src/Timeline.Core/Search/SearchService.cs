@@ -42,6 +42,19 @@ public sealed class SearchService(TimelineStore store, SearchIndex index)
 
     public SearchResults Search(string? query, SearchOrder order = SearchOrder.Relevance, int page = 1)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return Find(query, order, page);
+        }
+        finally
+        {
+            Diagnostics.TimelineMetrics.SearchDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    private SearchResults Find(string? query, SearchOrder order, int page)
+    {
         page = Math.Clamp(page, 1, MaxPage);
         var parsed = SearchQuery.Parse(query, index.Analyzer);
         if (parsed.ToQuery(Fields) is not { } text)

@@ -208,51 +208,6 @@ public sealed partial class TimelineStore : IDisposable
         PublicNotes.EnsureIndex(n => n.PublicKey);
     }
 
-    /// <summary>
-    /// Runs <paramref name="work"/> as the only writer, in one transaction: all of it is stored, or (on an
-    /// exception) none of it. <paramref name="work"/> is synchronous on purpose: LiteDB's transactions belong to
-    /// the thread that began them, so nothing may be awaited inside.
-    /// </summary>
-    public T Write<T>(Func<StoreTransaction, T> work)
-    {
-        T result;
-        lock (writeGate)
-        {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            if (!Database.BeginTrans())
-                throw new InvalidOperationException("A transaction is already open on this thread: store writes may not nest.");
-            try
-            {
-                result = work(new StoreTransaction(this));
-                Database.Commit();
-            }
-            catch
-            {
-                Database.Rollback();
-                throw;
-            }
-        }
-        Committed?.Invoke();
-        return result;
-    }
-
-    public void Write(Action<StoreTransaction> work) => Write<bool>(tx =>
-    {
-        work(tx);
-        return true;
-    });
-
-    /// <summary>Merges the write-ahead log into the data file. LiteDB does it by itself only when no reader is open, so
-    /// under steady reading the log would grow without end; a background service calls this every few minutes.</summary>
-    public void Checkpoint()
-    {
-        lock (writeGate)
-        {
-            if (!disposed && !copying)
-                Database.Checkpoint();
-        }
-    }
-
     /// <summary>The file's version of the document shapes (see <see cref="StoreUpgrades"/>).</summary>
     public int Version => Meta.FindById(MetaEntry.VersionKey)?.N is { } n ? (int)n : 0;
 

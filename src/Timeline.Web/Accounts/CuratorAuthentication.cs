@@ -84,6 +84,7 @@ public static class CuratorAuthentication
         services.AddScoped<CuratorAccounts>();
         services.AddScoped<CuratorAccess>();
         services.AddScoped<CuratorSignIn>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<SetupToken>();
         return services;
     }

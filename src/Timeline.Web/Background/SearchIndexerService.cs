@@ -13,6 +13,12 @@ public sealed class SearchIndexerService(TimelineStore store, SearchIndexer inde
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var committed = new CommitSignal(store);
+        // The index's lag, for the metrics, while this runs (the store it reads is open until the app has stopped).
+        using var observed = Core.Diagnostics.TimelineMetrics.ObserveSearchIndexLag(() =>
+        {
+            var (lag, waiting) = indexer.Lag();
+            return (lag.TotalSeconds, waiting);
+        });
         var lastFlush = DateTime.UtcNow;
         try
         {

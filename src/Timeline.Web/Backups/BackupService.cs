@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Timeline.Core.Backups;
+using Timeline.Core.Diagnostics;
 using Timeline.Core.Storage;
 using Timeline.Web.Accounts;
 
@@ -39,10 +40,18 @@ public sealed class BackupService(TimelineStore store, IOptions<BackupOptions> o
             var backup = await Task.Factory.StartNew(
                 () => StoreBackup.Write(store, CuratorAuthentication.KeysDirectory(store.FilePath).FullName, Folder, time.GetUtcNow(), reported, both.Token),
                 both.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            TimelineMetrics.Backups.Add(1, new KeyValuePair<string, object?>("outcome", "written"));
+            TimelineMetrics.BackupDuration.Record(time.GetElapsedTime(started).TotalSeconds);
+            TimelineMetrics.BackupSize.Record(backup.Bytes);
             var pruned = BackupFolder.Prune(Folder, Options.Keep);
             logger.LogInformation("Backed up {Events} events and {Articles} articles to {Path} ({Bytes} bytes) in {Milliseconds} ms; deleted {Pruned} older backups.",
                 backup.Manifest?.Events, backup.Manifest?.Articles, backup.FullPath, backup.Bytes, (int)time.GetElapsedTime(started).TotalMilliseconds, pruned);
             return backup;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            TimelineMetrics.Backups.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
+            throw;
         }
         finally
         {
@@ -87,11 +96,5 @@ public sealed class BackupService(TimelineStore store, IOptions<BackupOptions> o
         // Waits for a backup under way ("Back up now" too) to see the cancellation and end its transaction.
         await oneAtATime.WaitAsync(cancellationToken);
         oneAtATime.Release();
-    }
-
-    public override void Dispose()
-    {
-        stopping.Dispose();
-        base.Dispose();
     }
 }

@@ -38,6 +38,12 @@ public sealed class ReaderCaching(RequestDelegate next, ReaderContentVersion ver
                 && (metadata.GetMetadata<StaticAssetDescriptor>() is not null || metadata.GetMetadata<SetsOwnCacheHeaders>() is not null))
                 return Task.CompletedTask;
             var readerPage = IsReaderPage(context);
+            if (readerPage)
+            {
+                // The output cache marks what it serves with an Age header; a rendered page has none.
+                Core.Diagnostics.TimelineMetrics.OutputCacheRequests.Add(1,
+                    new KeyValuePair<string, object?>("result", response.Headers.ContainsKey(HeaderNames.Age) ? "hit" : "miss"));
+            }
             if (readerPage && response.StatusCode == StatusCodes.Status200OK)
                 SetPublic(response, etag, lastModified);
             else if (readerPage && response.StatusCode is StatusCodes.Status301MovedPermanently or StatusCodes.Status404NotFound)

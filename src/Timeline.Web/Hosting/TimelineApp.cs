@@ -39,7 +39,7 @@ public static class TimelineApp
             ContentRootPath = AppFiles.ContentRoot(args),
         });
         AppFiles.UseWebRoot(builder);
-        builder.AddTimeline();
+        builder.AddTimeline().AddTimelineTelemetry();
         var app = builder.Build();
         app.UseTimeline();
         return app;
@@ -52,7 +52,12 @@ public static class TimelineApp
 
         var storePath = StoreLocation.ResolvePath(builder.Configuration.GetConnectionString("Timeline"), builder.Environment.ContentRootPath);
         // One store per process, opened on first use and disposed (with a final checkpoint) when the app stops.
-        services.AddSingleton(provider => TimelineStore.Open(storePath, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Timeline.Store")));
+        services.AddSingleton(provider =>
+        {
+            var store = TimelineStore.Open(storePath, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Timeline.Store"));
+            store.FreeSpaceFloor = provider.GetRequiredService<IOptions<TimelineOptions>>().Value.MinimumFreeDiskMegabytes * 1048576L;
+            return store;
+        });
         services.AddSingleton(provider =>
         {
             var store = provider.GetRequiredService<TimelineStore>();
@@ -113,13 +118,17 @@ public static class TimelineApp
             options.SnackbarConfiguration.PreventDuplicates = false;
         });
         services.AddSingleton<ThemeStylesheet>();
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddTrustedProxies(builder.Configuration);
+        services.AddTimelineHealthChecks();
         services.AddTimelinePublishing();
         return builder;
     }
 
     public static WebApplication UseTimeline(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: everything after sees the client and scheme a named proxy forwarded for
+        app.UseMiddleware<ClientLogScope>();
+        app.UseTimelineMetrics();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -145,7 +154,7 @@ public static class TimelineApp
         app.UseOutputCache();
 
         app.MapStaticAssets();
-        app.MapHealthChecks("/healthz");
+        app.MapTimelineHealthChecks();
         app.MapCuratorAccountEndpoints();
         app.MapBackupDownloads();
         ThemeStylesheet.Map(app);

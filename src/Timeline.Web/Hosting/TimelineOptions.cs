@@ -21,4 +21,18 @@ public sealed class TimelineOptions
 
     /// <summary>How many calendars and TimelineJS exports (each up to 5,000 events) a minute one client address may fetch.</summary>
     public int ExportRequestsPerMinute { get; set; } = 30;
+
+    /// <summary>Saves are refused (with a message that keeps the curator's input) and the ready check fails while the
+    /// store's disk has less free space than this; reader pages go on being served.</summary>
+    public int MinimumFreeDiskMegabytes { get; set; } = 64;
+
+    /// <summary>The ready check fails when changes have waited longer than this to become searchable.</summary>
+    public TimeSpan SearchIndexLagLimit { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>"json" for one JSON object a line on the console (with the request id and client of every line
+    /// logged for a request), for a log collector; anything else for the usual text.</summary>
+    public string LogFormat { get; set; } = "simple";
+
+    /// <summary>How many sign-in attempts a minute one client address may make (see SignInThrottle).</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
 }

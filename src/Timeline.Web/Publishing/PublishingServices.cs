@@ -42,6 +42,12 @@ public static class PublishingServices
             options.AddPolicy(PublicApi.ExportRateLimitPolicy, context => PerClient(context, "export", options => options.ExportRequestsPerMinute));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
+                Core.Diagnostics.TimelineMetrics.RateLimitRefusals.Add(1, new KeyValuePair<string, object?>("limit",
+                    rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName switch
+                    {
+                        PublicApi.ExportRateLimitPolicy => "export",
+                        _ => "read",
+                    }));
                 var response = rejected.HttpContext.Response;
                 var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));

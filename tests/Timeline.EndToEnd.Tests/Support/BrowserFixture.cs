@@ -43,6 +43,8 @@ public class BrowserFixture : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
             // "Import from a link" fetches pages the tests serve on 127.0.0.1; off in the app by default.
             "--Timeline:Fetch:AllowPrivateAddresses=true",
+            // Every curator of every journey signs in from 127.0.0.1: far more than a person's attempts a minute.
+            "--Timeline:SignInAttemptsPerMinute=100000",
             .. Settings,
         ]);
         if (!app.InitializeTimelineStore())

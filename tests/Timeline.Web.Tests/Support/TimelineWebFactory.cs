@@ -16,6 +16,8 @@ public class TimelineWebFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Timeline", $"Filename={StorePath}");
+        // Every client of the test server has one address (none): the sign-in limit per address is tested on its own.
+        builder.UseSetting("Timeline:SignInAttemptsPerMinute", "100000");
     }
 
     public HttpClient CreateBrowserlessClient() =>

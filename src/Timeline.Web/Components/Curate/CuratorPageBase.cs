@@ -129,6 +129,12 @@ public abstract class CuratorPageBase : ComponentBase, IHandleEvent
             Warn("Not done: " + refused.Message, "Your typing is still in the form. Sign in again in another tab, then try again.");
             return;
         }
+        if (failure is Core.Storage.StoreFullException full)
+        {
+            Logger.LogWarning("{Component}: a save was refused, the store's disk has {Free} bytes free.", GetType().Name, full.FreeBytes);
+            Warn(full.Message, "What you typed is still in the form.");
+            return;
+        }
         Logger.LogError(failure, "An action on {Component} failed.", GetType().Name);
         Warn("That did not work", "Nothing was lost: what you typed is still in the form. Try again; if it keeps failing, tell whoever runs the server.");
     }
