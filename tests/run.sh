@@ -4,17 +4,22 @@
 # (Playwright driving Debian's Chromium, kill -9, the app started as a service would). It builds once, then runs the
 # projects one after another: the suite is CPU-bound on two cores, and running them side by side was measured slower
 # (10 min against 9 min 24 s from a fresh clone); dotnet test on the solution sometimes overlaps two of them.
-# Installs Chromium when it is missing, since Playwright cannot download browsers here. Ends with a line
+# Installs Chromium and nginx when they are missing (Playwright cannot download browsers here). Ends with a line
 # "N passed, N failed[, N skipped]" counted from the TRX results of all three.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Debian's chromium for the browser tests..."
+# Debian packages the tests start themselves: Chromium (the browser tests) and nginx (the cache in front of the app).
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing chromium fonts-dejavu-core"
+[ -x /usr/sbin/nginx ] || missing="$missing nginx"
+if [ -n "$missing" ]; then
+  echo "Installing Debian's$missing for the tests..."
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
 fi
 
 results="$(mktemp -d)"

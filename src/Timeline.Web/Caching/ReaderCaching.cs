@@ -14,12 +14,15 @@ namespace Timeline.Web.Caching;
 /// renders or answers (the curator area, sign-in, account endpoints) is private and never stored. Static assets
 /// keep the headers MapStaticAssets gives them.
 /// </summary>
-public sealed class ReaderCaching(RequestDelegate next, ReaderContentVersion version)
+public sealed class ReaderCaching(RequestDelegate next, ReaderContentVersion version, Microsoft.Extensions.Options.IOptions<Hosting.TimelineOptions> options)
 {
     private const string EnhancedNavigationHeader = "blazor-enhanced-nav";
 
-    /// <summary>How long a shared cache may serve a reader page without asking.</summary>
+    /// <summary>How long a shared cache (a CDN, nginx) may serve a reader page without asking, unless
+    /// Timeline:SharedCacheMaxAge says otherwise: how long a curator's save may take to reach every reader.</summary>
     public static readonly TimeSpan SharedMaxAge = TimeSpan.FromSeconds(60);
+
+    private TimeSpan SharedMaxAgeSetting => options.Value.SharedCacheMaxAge ?? SharedMaxAge;
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -27,7 +30,7 @@ public sealed class ReaderCaching(RequestDelegate next, ReaderContentVersion ver
         if (IsReaderPage(context) && IsNotModified(context.Request.GetTypedHeaders(), etag, lastModified))
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
-            SetPublic(context.Response, etag, lastModified);
+            SetPublic(context.Response, etag, lastModified, SharedMaxAgeSetting);
             return Task.CompletedTask;
         }
         context.Response.OnStarting(() =>
@@ -45,9 +48,9 @@ public sealed class ReaderCaching(RequestDelegate next, ReaderContentVersion ver
                     new KeyValuePair<string, object?>("result", response.Headers.ContainsKey(HeaderNames.Age) ? "hit" : "miss"));
             }
             if (readerPage && response.StatusCode == StatusCodes.Status200OK)
-                SetPublic(response, etag, lastModified);
+                SetPublic(response, etag, lastModified, SharedMaxAgeSetting);
             else if (readerPage && response.StatusCode is StatusCodes.Status301MovedPermanently or StatusCodes.Status404NotFound)
-                SetPublic(response, etag: null, lastModified: null);
+                SetPublic(response, etag: null, lastModified: null, SharedMaxAgeSetting);
             else
             {
                 response.Headers.CacheControl = "private, no-store";
@@ -80,13 +83,13 @@ public sealed class ReaderCaching(RequestDelegate next, ReaderContentVersion ver
     public static bool IsEnhancedNavigation(HttpRequest request) =>
         request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.OrdinalIgnoreCase);
 
-    private static void SetPublic(HttpResponse response, EntityTagHeaderValue? etag, DateTimeOffset? lastModified)
+    private static void SetPublic(HttpResponse response, EntityTagHeaderValue? etag, DateTimeOffset? lastModified, TimeSpan sharedMaxAge)
     {
         // The same address answers a plain page and Blazor's enhanced-navigation fetch differently (see the output
         // cache policy): a shared or browser cache must keep them apart.
         response.Headers.Vary = HeaderNames.Accept;
         var headers = response.GetTypedHeaders();
-        headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.Zero, SharedMaxAge = SharedMaxAge };
+        headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.Zero, SharedMaxAge = sharedMaxAge };
         response.Headers.Remove(HeaderNames.Pragma);
         if (etag is not null)
             headers.ETag = etag;

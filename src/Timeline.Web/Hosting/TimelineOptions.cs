@@ -33,6 +33,10 @@ public sealed class TimelineOptions
     /// logged for a request), for a log collector; anything else for the usual text.</summary>
     public string LogFormat { get; set; } = "simple";
 
+    /// <summary>The s-maxage of reader pages: how long a CDN or proxy cache may serve one without asking the app
+    /// (60 s when unset).</summary>
+    public TimeSpan? SharedCacheMaxAge { get; set; }
+
     /// <summary>How many sign-in attempts a minute one client address may make (see SignInThrottle).</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
 }
