@@ -206,8 +206,18 @@ public sealed class SearchIndex : IDisposable
             return;
         disposed = true;
         searchers.Dispose();
-        writer.SetCommitData(CommitData(storeId));
-        writer.Dispose(); // commits
+        try
+        {
+            writer.SetCommitData(CommitData(storeId));
+            writer.Dispose(); // commits
+        }
+        catch (IOException)
+        {
+            // A disk that filled up under the index: no clean-shutdown marker, so the next start checks the index
+            // and rebuilds it from the store if it must. The store itself has everything.
+            directory.Dispose();
+            return;
+        }
         directory.Dispose();
         File.WriteAllText(Path.Combine(path, CleanShutdownMarker), DateTimeOffset.UtcNow.ToString("O"));
     }

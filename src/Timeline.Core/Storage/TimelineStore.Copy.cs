@@ -25,6 +25,9 @@ public sealed partial class TimelineStore
             ObjectDisposedException.ThrowIf(disposed, this);
             if (copying)
                 throw new InvalidOperationException("The store is being copied already.");
+            // The checkpoint below must not meet a full disk: LiteDB would close itself.
+            if (BelowFloor(out var free))
+                throw new StoreFullException(FilePath, free, FreeSpaceFloor);
             Database.Checkpoint();
             if (!Database.BeginTrans())
                 throw new InvalidOperationException("A transaction is already open on this thread: the store cannot be copied from inside a write.");

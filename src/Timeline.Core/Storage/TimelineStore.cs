@@ -27,29 +27,19 @@ public sealed partial class TimelineStore : IDisposable
     public const int CurrentVersion = StoreUpgrades.CurrentVersion;
 
     private readonly FileStream? lockFile;
+    private readonly ILogger logger;
     private readonly Lock writeGate = new();
+
+    /// <summary>LiteDB and its collections; replaced by <see cref="Recover"/> when LiteDB has closed itself after an I/O error.</summary>
+    private volatile StoreEngine engine;
     private bool disposed;
 
-    private TimelineStore(string path, FileStream? lockFile, LiteDatabase database)
+    private TimelineStore(string path, FileStream? lockFile, LiteDatabase database, ILogger logger)
     {
         FilePath = path;
         this.lockFile = lockFile;
-        Database = database;
-        Events = database.GetCollection<Event>("events");
-        Slugs = database.GetCollection<SlugRecord>("slugs");
-        Articles = database.GetCollection<Article>("articles");
-        ArticleTexts = database.GetCollection<ArticleText>("article_texts");
-        ArticleDates = database.GetCollection<ArticleDates>("article_dates");
-        Outlets = database.GetCollection<Outlet>("outlets");
-        Links = database.GetCollection<EventArticleLink>("links");
-        Storylines = database.GetCollection<Storyline>("storylines");
-        Tags = database.GetCollection<Tag>("tags");
-        Revisions = database.GetCollection<Revision>("revisions");
-        PublicNotes = database.GetCollection<PublicNote>("public_notes");
-        Accounts = database.GetCollection<CuratorAccount>("accounts");
-        Counts = database.GetCollection<Count>("counts");
-        Outbox = database.GetCollection<OutboxEntry>("outbox");
-        Meta = database.GetCollection<MetaEntry>("meta");
+        this.logger = logger;
+        engine = new StoreEngine(database);
     }
 
     public string FilePath { get; }
@@ -60,23 +50,23 @@ public sealed partial class TimelineStore : IDisposable
     /// <summary>The Lucene index folder beside the store file: timeline.db → timeline-search/.</summary>
     public string SearchIndexDirectory => SiblingPath(FilePath, "-search");
 
-    public LiteDatabase Database { get; }
-    public ILiteCollection<Event> Events { get; }
-    public ILiteCollection<SlugRecord> Slugs { get; }
-    public ILiteCollection<Article> Articles { get; }
-    public ILiteCollection<ArticleText> ArticleTexts { get; }
+    public LiteDatabase Database => engine.Database;
+    public ILiteCollection<Event> Events => engine.Events;
+    public ILiteCollection<SlugRecord> Slugs => engine.Slugs;
+    public ILiteCollection<Article> Articles => engine.Articles;
+    public ILiteCollection<ArticleText> ArticleTexts => engine.ArticleTexts;
     /// <summary>The dates found in each article's text (derived: read again when its publication date or language changes).</summary>
-    public ILiteCollection<ArticleDates> ArticleDates { get; }
-    public ILiteCollection<Outlet> Outlets { get; }
-    public ILiteCollection<EventArticleLink> Links { get; }
-    public ILiteCollection<Storyline> Storylines { get; }
-    public ILiteCollection<Tag> Tags { get; }
-    public ILiteCollection<Revision> Revisions { get; }
-    public ILiteCollection<PublicNote> PublicNotes { get; }
-    public ILiteCollection<CuratorAccount> Accounts { get; }
-    public ILiteCollection<Count> Counts { get; }
-    public ILiteCollection<OutboxEntry> Outbox { get; }
-    public ILiteCollection<MetaEntry> Meta { get; }
+    public ILiteCollection<ArticleDates> ArticleDates => engine.ArticleDates;
+    public ILiteCollection<Outlet> Outlets => engine.Outlets;
+    public ILiteCollection<EventArticleLink> Links => engine.Links;
+    public ILiteCollection<Storyline> Storylines => engine.Storylines;
+    public ILiteCollection<Tag> Tags => engine.Tags;
+    public ILiteCollection<Revision> Revisions => engine.Revisions;
+    public ILiteCollection<PublicNote> PublicNotes => engine.PublicNotes;
+    public ILiteCollection<CuratorAccount> Accounts => engine.Accounts;
+    public ILiteCollection<Count> Counts => engine.Counts;
+    public ILiteCollection<OutboxEntry> Outbox => engine.Outbox;
+    public ILiteCollection<MetaEntry> Meta => engine.Meta;
 
     /// <summary>Events' uploaded images, in LiteDB's file storage (chunked, in the same file and transactions as the rest).</summary>
     public ILiteStorage<string> Media => Database.GetStorage<string>("media_files", "media_chunks");
@@ -112,14 +102,7 @@ public sealed partial class TimelineStore : IDisposable
         try
         {
             var isNew = !File.Exists(path) || new FileInfo(path).Length == 0;
-            database = new LiteDatabase(new ConnectionString
-            {
-                Filename = path,
-                Connection = ConnectionType.Direct,
-                // Fixed when the file is created. Ordinal, so that slugs and keys compare byte by byte: the default
-                // (the creating process's culture, ignoring case) orders "a-b" after "a b" and makes "Abc" equal "abc".
-                Collation = Collation.Binary,
-            }, StoreMapper.Create());
+            database = OpenDatabase(path);
             // Merges the log a crash left behind and restarts transaction ids, which LiteDB 5.0.20 otherwise
             // restores from the log's last page, not the highest id, and can reuse: after a second crash, pages of old and
             // new transactions were merged under one id in a reproduction. So: before anything is written.
@@ -130,7 +113,7 @@ public sealed partial class TimelineStore : IDisposable
             // 100 a save that triggers it stays under about 50 ms (measured, performance.md).
             if (database.CheckpointSize != CheckpointPages)
                 database.CheckpointSize = CheckpointPages;
-            var store = new TimelineStore(path, lockFile, database);
+            var store = new TimelineStore(path, lockFile, database, logger);
             if (database.Collation.SortOptions != System.Globalization.CompareOptions.Ordinal)
                 logger.LogWarning("The store {Path} was created with the collation {Collation}, not an ordinal one; slugs compare as that collation says.", path, database.Collation);
             store.EnsureIndexes();
@@ -151,6 +134,16 @@ public sealed partial class TimelineStore : IDisposable
         }
     }
 
+    /// <summary>LiteDB on the store's file, opened as the store opens it; opening writes nothing.</summary>
+    private static LiteDatabase OpenDatabase(string path) => new(new ConnectionString
+    {
+        Filename = path,
+        Connection = ConnectionType.Direct,
+        // Fixed when the file is created. Ordinal, so that slugs and keys compare byte by byte: the default
+        // (the creating process's culture, ignoring case) orders "a-b" after "a b" and makes "Abc" equal "abc".
+        Collation = Collation.Binary,
+    }, StoreMapper.Create());
+
     /// <summary>
     /// A new store in <paramref name="data"/> rather than a file, for bulk loads: LiteDB 5.0.20 flushes a file to
     /// disk after every page it commits, which makes loading a hundred thousand documents take minutes. Dispose it
@@ -160,7 +153,7 @@ public sealed partial class TimelineStore : IDisposable
     {
         var database = new LiteDatabase(new LiteEngine(new EngineSettings { DataStream = data, Collation = Collation.Binary }), StoreMapper.Create());
         database.UtcDate = true;
-        var store = new TimelineStore("(memory)", null, database);
+        var store = new TimelineStore("(memory)", null, database, logger ?? NullLogger.Instance);
         store.EnsureIndexes();
         StoreUpgrades.Run(store, isNew: true, logger ?? NullLogger.Instance);
         store.StoreId = store.NameStore();

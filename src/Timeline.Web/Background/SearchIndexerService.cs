@@ -55,8 +55,10 @@ public sealed class SearchIndexerService(TimelineStore store, SearchIndexer inde
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The rows stay in the outbox and are indexed again; the app keeps serving meanwhile.
+            // The rows stay in the outbox and are indexed again; the app keeps serving meanwhile. If LiteDB closed
+            // itself on an I/O error (a full disk), the store is reopened now, within a second, for the readers.
             logger.LogError(e, "Indexing the search outbox failed; it will be tried again.");
+            store.Recover();
         }
     }
 }

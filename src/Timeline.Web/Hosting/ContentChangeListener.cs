@@ -11,12 +11,21 @@ namespace Timeline.Web.Hosting;
 /// drops the cached reader pages and filter choices and moves their HTTP validators on, so readers see it on their
 /// next request.
 /// </summary>
-public sealed class ContentChangeListener(IOutputCacheStore outputCache, TimelineQueries queries, SearchIndexer indexer, ReaderContentVersion version)
-    : IContentChangeListener
+public sealed class ContentChangeListener(IOutputCacheStore outputCache, TimelineQueries queries, SearchIndexer indexer, ReaderContentVersion version,
+    ILogger<ContentChangeListener> logger) : IContentChangeListener
 {
     public async Task ContentChangedAsync(CancellationToken cancellationToken = default)
     {
-        await indexer.CatchUpAsync(cancellationToken);
+        try
+        {
+            await indexer.CatchUpAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            // The change is stored; only its search entry waits (a full disk, say): it stays in the outbox and the
+            // indexer's loop tries again. The save must not be reported as failed, or the curator would make it twice.
+            logger.LogError(e, "A stored change could not be made searchable yet; it will be tried again.");
+        }
         queries.ForgetFacets();
         await outputCache.EvictByTagAsync(TimelineApp.PublicPageTag, cancellationToken);
         version.Changed(); // browsers and a CDN revalidating now get the new pages

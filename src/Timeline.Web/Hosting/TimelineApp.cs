@@ -143,6 +143,7 @@ public static class TimelineApp
                 context.Request.Method = HttpMethods.Get;
             return next(context);
         });
+        app.UseMiddleware<StoreRecovery>(); // after the HEAD-as-GET rewrite: a HEAD is answered again too
         app.UseRouting();
         app.UseCors();
         app.UseRateLimiter();
