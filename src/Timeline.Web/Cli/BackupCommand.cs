@@ -2,7 +2,6 @@ using Timeline.Core.Backups;
 using Timeline.Core.Storage;
 using Timeline.Web.Accounts;
 using Timeline.Web.Backups;
-using Timeline.Web.Hosting;
 
 namespace Timeline.Web.Cli;
 
@@ -30,22 +29,29 @@ public static class BackupCommand
             }
         }
 
-        await using var app = TimelineApp.Create(db is null ? ["--Logging:LogLevel:Default=Warning"] : ["--Logging:LogLevel:Default=Warning", $"--ConnectionStrings:Timeline=Filename={db}"]);
+        return await CommandHost.RunAsync("backup", to is null ? [] : ["--to", Path.GetFullPath(to)], db, "", output, error);
+    }
+
+    /// <summary>The backup, with an app's services (this process's or, while it runs, the app's: a backup is taken
+    /// without stopping it).</summary>
+    public static Task<int> ExecuteAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var to = args is ["--to", var folder] ? folder : null;
         try
         {
-            var store = app.Services.GetRequiredService<TimelineStore>();
-            var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BackupOptions>>().Value;
-            var folder = to is null ? options.FolderFor(store.FilePath) : Path.GetFullPath(to);
-            var backup = StoreBackup.Write(store, CuratorAuthentication.KeysDirectory(store.FilePath).FullName, folder, DateTimeOffset.UtcNow);
+            var store = services.GetRequiredService<TimelineStore>();
+            var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BackupOptions>>().Value;
+            var target = to ?? options.FolderFor(store.FilePath);
+            var backup = StoreBackup.Write(store, CuratorAuthentication.KeysDirectory(store.FilePath).FullName, target, DateTimeOffset.UtcNow);
             if (to is null)
-                BackupFolder.Prune(folder, options.Keep);
+                BackupFolder.Prune(target, options.Keep);
             output.WriteLine($"Backed up {backup.Manifest?.Events} events, {backup.Manifest?.Articles} articles and {backup.Manifest?.Accounts} accounts to {backup.FullPath} ({backup.Bytes:N0} bytes).");
-            return 0;
+            return Task.FromResult(0);
         }
-        catch (Exception e) when (e is StoreLockedException or StoreVersionException or BackupException)
+        catch (Exception e) when (e is BackupException or StoreFullException)
         {
             error.WriteLine(e.Message);
-            return 1;
+            return Task.FromResult(1);
         }
     }
 

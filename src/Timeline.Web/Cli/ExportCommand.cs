@@ -1,6 +1,5 @@
 using Timeline.Core.Seeding;
 using Timeline.Core.Storage;
-using Timeline.Web.Hosting;
 
 namespace Timeline.Web.Cli;
 
@@ -29,29 +28,25 @@ public static class ExportCommand
         if (to is null)
             return Fail(error, "--to is required: the folder to write the timeline into.");
 
-        string[] hostArgs = db is null ? ["--Logging:LogLevel:Default=Warning"] : ["--Logging:LogLevel:Default=Warning", $"--ConnectionStrings:Timeline=Filename={db}"];
-        await using var app = TimelineApp.Create(hostArgs);
-        TimelineStore store;
+        return await CommandHost.RunAsync("export", ["--to", Path.GetFullPath(to)], db, "", output, error);
+    }
+
+    /// <summary>The export, with an app's services (this process's or the running app's).</summary>
+    public static Task<int> ExecuteAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        if (args is not ["--to", var to])
+            return Task.FromResult(Fail(error, "--to is required: the folder to write the timeline into."));
         try
         {
-            store = app.Services.GetRequiredService<TimelineStore>();
-        }
-        catch (Exception e) when (e is StoreLockedException or StoreVersionException)
-        {
-            error.WriteLine(e.Message);
-            return 1;
-        }
-        try
-        {
-            var report = TimelineExport.Write(store, to);
+            var report = TimelineExport.Write(services.GetRequiredService<TimelineStore>(), to);
             output.WriteLine($"Exported {report.Events} events, {report.Articles} articles, {report.Links} links and {report.Storylines} storylines to {report.Folder}.");
             output.WriteLine("Start an empty app with --Timeline:SeedsPath=<that folder> to load it.");
-            return 0;
+            return Task.FromResult(0);
         }
         catch (IOException e)
         {
             error.WriteLine(e.Message);
-            return 1;
+            return Task.FromResult(1);
         }
     }
 

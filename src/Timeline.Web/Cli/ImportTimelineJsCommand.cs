@@ -2,7 +2,6 @@ using Timeline.Core.Importing;
 using Timeline.Core.Curation;
 using Timeline.Core.Publishing;
 using Timeline.Core.Storage;
-using Timeline.Web.Hosting;
 
 namespace Timeline.Web.Cli;
 
@@ -20,6 +19,15 @@ public static class ImportTimelineJsCommand
     {
         if (Parse(args, error, out var failed) is not { } request)
             return failed;
+        string[] forwarded = [Path.GetFullPath(request.File), .. request.Storyline is null ? Array.Empty<string>() : ["--era", request.Storyline], .. request.Publish ? ["--publish"] : Array.Empty<string>()];
+        return await CommandHost.RunAsync("import-timelinejs", forwarded, request.Db, "", output, error);
+    }
+
+    /// <summary>The import, with an app's services (this process's or the running app's).</summary>
+    public static async Task<int> ExecuteAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        if (Parse(args, error, out var failed) is not { } request)
+            return failed;
         if (!File.Exists(request.File))
         {
             error.WriteLine($"There is no file {request.File}.");
@@ -30,23 +38,10 @@ public static class ImportTimelineJsCommand
             error.WriteLine($"{request.File} is larger than {TimelineJsReader.MaxFileBytes / 1024 / 1024} MB, more than a TimelineJS timeline holds.");
             return 1;
         }
-
-        string[] hostArgs = request.Db is null ? ["--Logging:LogLevel:Default=Warning"] : ["--Logging:LogLevel:Default=Warning", $"--ConnectionStrings:Timeline=Filename={request.Db}"];
-        await using var app = TimelineApp.Create(hostArgs);
-        try
-        {
-            if (!app.InitializeTimelineStore())
-                return 1;
-        }
-        catch (Exception e) when (e is StoreLockedException or StoreVersionException)
-        {
-            error.WriteLine(e.Message);
-            return 1;
-        }
-        var importer = app.Services.GetRequiredService<TimelineJsImporter>();
+        var importer = services.GetRequiredService<TimelineJsImporter>();
         var read = TimelineJsReader.Read(await File.ReadAllTextAsync(request.File), request.File);
         var result = await importer.ImportAsync(read, new TimelineJsImportOptions(request.Storyline, request.Publish), User);
-        await app.Services.GetRequiredService<Core.Search.SearchIndexer>().CatchUpAsync();
+        await services.GetRequiredService<Core.Search.SearchIndexer>().CatchUpAsync();
         return Report(result, request, output, error);
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Timeline.Core.Domain;
 using Timeline.Web.Accounts;
-using Timeline.Web.Hosting;
 
 namespace Timeline.Web.Cli;
 
@@ -24,8 +23,60 @@ public static class UsersCommand
 
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
-        var words = new List<string>();
-        string? role = null, db = null;
+        if (Parse(args, error, out var words, out _, out var db) is { } failed)
+            return failed;
+        // Read here, where the terminal is, whether the work is done here or by the running app.
+        var password = words switch
+        {
+            ["add", var name] => ReadPassword(input, error, "Password for " + name),
+            ["reset-password", var name] => ReadPassword(input, error, "New password for " + name),
+            _ => "",
+        };
+        return await CommandHost.RunAsync("users", WithoutDb(args), db, password + "\n", output, error);
+    }
+
+    /// <summary>The command, run with an app's services (this process's or the running app's); a password comes on <paramref name="input"/>.</summary>
+    public static async Task<int> ExecuteAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        if (Parse(args, error, out var words, out var role, out _) is { } failed)
+            return failed;
+        await using var scope = services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<CuratorAccounts>();
+
+        IReadOnlyList<string> problems;
+        switch (words)
+        {
+            case ["list"]:
+                var rows = accounts.List();
+                foreach (var row in rows)
+                {
+                    var state = row.IsDisabled ? "disabled" : row.LockedUntil is { } until ? $"locked until {until:yyyy-MM-dd HH:mm} UTC" : "active";
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.UserName,-24} {row.Role,-7} {state}"));
+                }
+                output.WriteLine(rows.Count == 1 ? "1 account." : $"{rows.Count} accounts.");
+                return 0;
+            case ["add", var name]:
+                problems = await accounts.CreateAsync(name, role ?? CuratorRoles.Editor, input.ReadLine() ?? "");
+                return Report(problems, output, error, $"Created {role ?? CuratorRoles.Editor} account \"{name}\".");
+            case ["reset-password", var name]:
+                problems = await accounts.ResetPasswordAsync(name, input.ReadLine() ?? "");
+                return Report(problems, output, error, $"Set a new password for \"{name}\"; its sign-ins elsewhere end within a minute.");
+            case ["disable", var name]:
+                return Report(await accounts.SetDisabledAsync(name, true), output, error, $"Disabled \"{name}\".");
+            case ["enable", var name]:
+                return Report(await accounts.SetDisabledAsync(name, false), output, error, $"Enabled \"{name}\".");
+            case ["role", var name, var newRole]:
+                return Report(await accounts.SetRoleAsync(name, newRole), output, error, $"\"{name}\" is now {newRole}.");
+            default:
+                return Fail(error, words.Count == 0 ? "Say what to do with users." : $"\"{string.Join(' ', words)}\" is not a users command.");
+        }
+    }
+
+    /// <summary>The words and options, or the exit code after naming what is wrong.</summary>
+    private static int? Parse(string[] args, TextWriter error, out List<string> words, out string? role, out string? db)
+    {
+        words = [];
+        role = db = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] is "--role" or "--db" && i + 1 < args.Length)
@@ -44,41 +95,21 @@ public static class UsersCommand
                 words.Add(args[i]);
             }
         }
+        return null;
+    }
 
-        string[] hostArgs = db is null ? ["--Logging:LogLevel:Default=Warning"] : ["--Logging:LogLevel:Default=Warning", $"--ConnectionStrings:Timeline=Filename={db}"];
-        await using var app = TimelineApp.Create(hostArgs);
-        if (!app.InitializeTimelineStore())
-            return 1;
-        await using var scope = app.Services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<CuratorAccounts>();
-
-        IReadOnlyList<string> problems;
-        switch (words)
+    /// <summary>The arguments without "--db PATH", which only says where the store is.</summary>
+    public static string[] WithoutDb(string[] args)
+    {
+        var kept = new List<string>();
+        for (var i = 0; i < args.Length; i++)
         {
-            case ["list"]:
-                var rows = accounts.List();
-                foreach (var row in rows)
-                {
-                    var state = row.IsDisabled ? "disabled" : row.LockedUntil is { } until ? $"locked until {until:yyyy-MM-dd HH:mm} UTC" : "active";
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.UserName,-24} {row.Role,-7} {state}"));
-                }
-                output.WriteLine(rows.Count == 1 ? "1 account." : $"{rows.Count} accounts.");
-                return 0;
-            case ["add", var name]:
-                problems = await accounts.CreateAsync(name, role ?? CuratorRoles.Editor, ReadPassword(input, error, "Password for " + name));
-                return Report(problems, output, error, $"Created {role ?? CuratorRoles.Editor} account \"{name}\".");
-            case ["reset-password", var name]:
-                problems = await accounts.ResetPasswordAsync(name, ReadPassword(input, error, "New password for " + name));
-                return Report(problems, output, error, $"Set a new password for \"{name}\"; its sign-ins elsewhere end within a minute.");
-            case ["disable", var name]:
-                return Report(await accounts.SetDisabledAsync(name, true), output, error, $"Disabled \"{name}\".");
-            case ["enable", var name]:
-                return Report(await accounts.SetDisabledAsync(name, false), output, error, $"Enabled \"{name}\".");
-            case ["role", var name, var newRole]:
-                return Report(await accounts.SetRoleAsync(name, newRole), output, error, $"\"{name}\" is now {newRole}.");
-            default:
-                return Fail(error, words.Count == 0 ? "Say what to do with users." : $"\"{string.Join(' ', words)}\" is not a users command.");
+            if (args[i] == "--db" && i + 1 < args.Length)
+                i++;
+            else
+                kept.Add(args[i]);
         }
+        return [.. kept];
     }
 
     /// <summary>One line of standard input; at a terminal, typed twice without echo.</summary>

@@ -69,6 +69,8 @@ public static class TimelineApp
         services.AddOptions<BackupOptions>().Bind(builder.Configuration.GetSection(BackupOptions.Section));
         services.AddSingleton<BackupService>();
         services.AddHostedService(provider => provider.GetRequiredService<BackupService>());
+        // The command line's way in while the app runs (users, export, import-timelinejs, backup): see ControlChannel.
+        services.AddHostedService<Cli.ControlChannelService>();
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddSingleton<TimelineQueries>();
