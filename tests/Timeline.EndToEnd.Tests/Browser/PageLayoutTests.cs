@@ -66,7 +66,7 @@ public sealed class PageLayoutTests(BrowserFixture browser)
         [
             "/curate", "/curate/events", "/curate/events/new", "/curate/events/3", "/curate/events/3/history", "/curate/trash",
             "/curate/articles", "/curate/articles/import", "/curate/import/timelinejs", "/curate/articles/3", "/curate/eras", "/curate/eras/1",
-            "/curate/admin/users", "/account/login",
+            "/curate/admin/users", "/curate/admin/backups", "/account/login",
         ];
         // axe-core once per curator page, at desktop width, where curators work (2 s a page); at phone width the layout,
         // console and requests are checked, and the article view's journeys run axe at 375 px
