@@ -17,7 +17,7 @@ using Timeline.Web.Hosting;
 
 // Measures the timeline at several sizes on loopback and prints a Markdown table per size.
 //   dotnet run -c Release --project tests/Timeline.Benchmarks -- [--sizes 1000,10000,100000] [--data DIR]
-//   [--curation-only | --publishing-only | --reading-only | --timeline-only | --operations-only | --timelinejs DIST]
+//   [--curation-only | --publishing-only | --reading-only | --timeline-only | --operations-only | --metrics-only | --timelinejs DIST]
 // --timelinejs DIST compares the app with TimelineJS 3 on the same events: DIST is a local copy of TimelineJS's dist
 // folder (js/timeline.js, css/timeline.css), kept outside the repository.
 // Databases are generated once per size (seed 1) into DIR (default: the temp folder) and reused.
@@ -52,13 +52,17 @@ foreach (var size in sizes)
     }
     rows.Add(("start-up after a clean stop (open store and index, listen), median of 3", $"{Percentile(startups, 50):N0} ms"));
     Print($"Store at {size:N0} events, {size:N0} articles", rows);
-    if (args.Contains("--operations-only"))
+    if (args.Contains("--operations-only") || args.Contains("--metrics-only"))
     {
         // A copy of the store: the benchmark's saves must not grow the generated one that other runs reuse.
         var copy = Path.Combine(Path.GetTempPath(), $"timeline-bench-ops-{size}", "timeline.db");
         Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
         File.Copy(database, copy, overwrite: true);
-        Print($"Operations at {size:N0} events", await OperationsBenchmark.MeasureAsync(copy, StartAppAsync, TimeRequestsAsync));
+        var index = TimelineStore.SiblingPath(database, "-search");
+        Directory.CreateDirectory(TimelineStore.SiblingPath(copy, "-search"));
+        foreach (var file in Directory.GetFiles(index))
+            File.Copy(file, Path.Combine(TimelineStore.SiblingPath(copy, "-search"), Path.GetFileName(file)), overwrite: true);
+        Print($"Operations at {size:N0} events", await OperationsBenchmark.MeasureAsync(copy, StartAppAsync, TimeRequestsAsync, metricsOnly: args.Contains("--metrics-only")));
         Directory.Delete(Path.GetDirectoryName(copy)!, recursive: true);
         continue;
     }

@@ -41,7 +41,7 @@ public sealed class ControlChannelService(TimelineStore store, IServiceProvider 
                 _ = ServeAsync(connection, stoppingToken);
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or SocketException && stoppingToken.IsCancellationRequested)
         {
             // stopping
         }
@@ -110,8 +110,8 @@ public sealed class ControlChannelService(TimelineStore store, IServiceProvider 
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        await base.StopAsync(cancellationToken); // cancels the wait for the next connection
         listener?.Dispose();
-        await base.StopAsync(cancellationToken);
         if (path is not null)
             File.Delete(path);
     }
