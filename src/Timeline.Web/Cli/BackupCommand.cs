@@ -13,21 +13,10 @@ public static class BackupCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        string? to = null, db = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] is "--to" or "--db" && i + 1 < args.Length)
-            {
-                if (args[i] == "--to")
-                    to = args[++i];
-                else
-                    db = args[++i];
-            }
-            else
-            {
-                return Fail(error, $"“{args[i]}” is not an option here.");
-            }
-        }
+        if (NamedOptions.Parse(args, ["--to", "--db"], error, Usage) is not { } options)
+            return 2;
+        var to = options.GetValueOrDefault("--to");
+        var db = options.GetValueOrDefault("--db");
 
         return await CommandHost.RunAsync("backup", to is null ? [] : ["--to", Path.GetFullPath(to)], db, "", output, error);
     }
@@ -45,7 +34,7 @@ public static class BackupCommand
             var backup = StoreBackup.Write(store, CuratorAuthentication.KeysDirectory(store.FilePath).FullName, target, DateTimeOffset.UtcNow);
             if (to is null)
                 BackupFolder.Prune(target, options.Keep);
-            output.WriteLine($"Backed up {backup.Manifest?.Events} events, {backup.Manifest?.Articles} articles and {backup.Manifest?.Accounts} accounts to {backup.FullPath} ({backup.Bytes:N0} bytes).");
+            output.WriteLine($"Backed up {backup.Manifest?.Events} events, {backup.Manifest?.Articles} articles and {Accounts(backup.Manifest?.Accounts ?? 0)} to {backup.FullPath} ({backup.Bytes:N0} bytes).");
             return Task.FromResult(0);
         }
         catch (Exception e) when (e is BackupException or StoreFullException)
@@ -54,6 +43,8 @@ public static class BackupCommand
             return Task.FromResult(1);
         }
     }
+
+    public static string Accounts(int count) => count == 1 ? "1 account" : $"{count} accounts";
 
     private static int Fail(TextWriter error, string message)
     {

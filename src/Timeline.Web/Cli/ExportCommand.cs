@@ -10,21 +10,10 @@ public static class ExportCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        string? to = null, db = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] is "--to" or "--db" && i + 1 < args.Length)
-            {
-                if (args[i] == "--to")
-                    to = args[++i];
-                else
-                    db = args[++i];
-            }
-            else
-            {
-                return Fail(error, $"“{args[i]}” is not an option here.");
-            }
-        }
+        if (NamedOptions.Parse(args, ["--to", "--db"], error, Usage) is not { } options)
+            return 2;
+        var to = options.GetValueOrDefault("--to");
+        var db = options.GetValueOrDefault("--db");
         if (to is null)
             return Fail(error, "--to is required: the folder to write the timeline into.");
 

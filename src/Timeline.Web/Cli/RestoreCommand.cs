@@ -12,31 +12,20 @@ public static class RestoreCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        string? from = null, db = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] is "--from" or "--db" && i + 1 < args.Length)
-            {
-                if (args[i] == "--from")
-                    from = args[++i];
-                else
-                    db = args[++i];
-            }
-            else
-            {
-                return Fail(error, $"“{args[i]}” is not an option here.");
-            }
-        }
+        if (NamedOptions.Parse(args, ["--from", "--db"], error, Usage) is not { } options)
+            return 2;
+        var from = options.GetValueOrDefault("--from");
+        var db = options.GetValueOrDefault("--db");
         if (from is null)
             return Fail(error, "--from is required: the backup file to restore.");
 
-        await using var app = TimelineApp.Create(db is null ? ["--Logging:LogLevel:Default=Warning"] : ["--Logging:LogLevel:Default=Warning", $"--ConnectionStrings:Timeline=Filename={db}"]);
+        await using var app = TimelineApp.Create(CommandHost.HostArgs(db));
         var storePath = StoreLocation.ResolvePath(app.Configuration.GetConnectionString("Timeline"), app.Environment.ContentRootPath);
         try
         {
             var report = StoreRestore.Restore(Path.GetFullPath(from), storePath, CuratorAuthentication.KeysDirectory(storePath).FullName, DateTimeOffset.UtcNow);
             output.WriteLine($"Restored {storePath} from {from}, taken {report.Manifest.TakenAt:yyyy-MM-dd HH:mm:ss} UTC: " +
-                             $"{report.Events} events, {report.Articles} articles, {report.Accounts} accounts.");
+                             $"{report.Events} events, {report.Articles} articles, {BackupCommand.Accounts(report.Accounts)}.");
             if (report.ReplacedKeptAt is not null)
                 output.WriteLine($"The store it replaced is kept in {report.ReplacedKeptAt}.");
             output.WriteLine("Start the app: it rebuilds its search index from the restored store.");

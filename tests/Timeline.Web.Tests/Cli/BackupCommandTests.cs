@@ -21,7 +21,7 @@ public sealed class BackupCommandTests
         var target = Path.Combine(database.Folder, "restored.db");
         Assert.Equal(0, await RestoreCommand.RunAsync(["--from", backup, "--db", target], output, error));
         Assert.Contains($"Restored {target} from {backup}", output.ToString());
-        Assert.Contains($"18 events, 5 articles, {accounts} accounts", output.ToString());
+        Assert.Contains($"18 events, 5 articles, {BackupCommand.Accounts(accounts)}.", output.ToString());
         Assert.Contains("rebuilds its search index", output.ToString());
         Assert.Equal("", error.ToString());
 
