@@ -2,26 +2,9 @@ using Timeline.Web.Cli;
 using Timeline.Web.Accounts;
 using Timeline.Web.Hosting;
 
-if (args is ["generate", .. var options])
-    return GenerateCommand.Run(options, Console.Out, Console.Error);
-
-if (args is ["users", .. var command])
-    return await UsersCommand.RunAsync(command, Console.In, Console.Out, Console.Error);
-
-if (args is ["import-timelinejs", .. var importOptions])
-    return await ImportTimelineJsCommand.RunAsync(importOptions, Console.Out, Console.Error);
-
-if (args is ["suggest", .. var suggestOptions])
-    return SuggestCommand.Run(suggestOptions, Console.Out, Console.Error);
-
-if (args is ["export", .. var exportOptions])
-    return await ExportCommand.RunAsync(exportOptions, Console.Out, Console.Error);
-
-if (args is ["backup", .. var backupOptions])
-    return await BackupCommand.RunAsync(backupOptions, Console.Out, Console.Error);
-
-if (args is ["restore", .. var restoreOptions])
-    return await RestoreCommand.RunAsync(restoreOptions, Console.Out, Console.Error);
+// The commands (generate, users, import-timelinejs, suggest, export, backup, restore); anything else starts the app.
+if (CommandLine.Handles(args))
+    return await CommandLine.RunAsync(args, Console.In, Console.Out, Console.Error);
 
 await using var app = TimelineApp.Create(args);
 if (!AppFiles.CheckStaticAssets(app) || !app.InitializeTimelineStore())

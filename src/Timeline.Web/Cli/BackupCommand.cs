@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
 using Timeline.Core.Backups;
 using Timeline.Core.Storage;
 using Timeline.Web.Accounts;
@@ -6,50 +8,44 @@ using Timeline.Web.Backups;
 namespace Timeline.Web.Cli;
 
 /// <summary><c>backup [--to FOLDER] [--db PATH]</c>: a backup like the app's own, into its backup folder (keeping the
-/// newest Timeline:Backups:Keep) or into FOLDER.</summary>
-public static class BackupCommand
+/// newest Timeline:Backups:Keep) or into FOLDER; taken by the running app when one runs, without stopping it.</summary>
+public sealed class BackupCommand : AsyncCommand<BackupCommand.Settings>
 {
-    public const string Usage = "usage: dotnet run --project src/Timeline.Web -- backup [--to FOLDER] [--db PATH]";
+    /// <summary>The backup command line, as a test or another program runs it.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
+        CommandLine.RunAsync(["backup", .. args], TextReader.Null, output, error);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public sealed class Settings : StoreSettings
     {
-        if (NamedOptions.Parse(args, ["--to", "--db"], error, Usage) is not { } options)
-            return 2;
-        var to = options.GetValueOrDefault("--to");
-        var db = options.GetValueOrDefault("--db");
-
-        return await CommandHost.RunAsync("backup", to is null ? [] : ["--to", Path.GetFullPath(to)], db, "", output, error);
+        [CommandOption("--to <FOLDER>")]
+        [Description("Where to write it (by default the app's backup folder, Timeline:Backups:Folder).")]
+        public string? To { get; init; }
     }
 
-    /// <summary>The backup, with an app's services (this process's or, while it runs, the app's: a backup is taken
-    /// without stopping it).</summary>
-    public static Task<int> ExecuteAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var to = args is ["--to", var folder] ? folder : null;
-        try
+        var to = settings.To is null ? null : Path.GetFullPath(settings.To);
+        return CommandHost.RunAsync(to is null ? ["backup"] : ["backup", "--to", to], settings.Db, "", async (services, output, error) =>
         {
-            var store = services.GetRequiredService<TimelineStore>();
-            var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BackupOptions>>().Value;
-            var target = to ?? options.FolderFor(store.FilePath);
-            var backup = StoreBackup.Write(store, CuratorAuthentication.KeysDirectory(store.FilePath).FullName, target, DateTimeOffset.UtcNow);
-            if (to is null)
-                BackupFolder.Prune(target, options.Keep);
-            output.WriteLine($"Backed up {backup.Manifest?.Events} events, {backup.Manifest?.Articles} articles and {Accounts(backup.Manifest?.Accounts ?? 0)} to {backup.FullPath} ({backup.Bytes:N0} bytes).");
-            return Task.FromResult(0);
-        }
-        catch (Exception e) when (e is BackupException or StoreFullException)
-        {
-            error.WriteLine(e.Message);
-            return Task.FromResult(1);
-        }
+            try
+            {
+                var store = services.GetRequiredService<TimelineStore>();
+                var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BackupOptions>>().Value;
+                var target = to ?? options.FolderFor(store.FilePath);
+                var backup = await CommandProgress.RunAsync("Backing up", progress => Task.Run(() =>
+                    StoreBackup.Write(store, CuratorAuthentication.KeysDirectory(store.FilePath).FullName, target, DateTimeOffset.UtcNow, progress)));
+                if (to is null)
+                    BackupFolder.Prune(target, options.Keep);
+                output.WriteLine($"Backed up {backup.Manifest?.Events} events, {backup.Manifest?.Articles} articles and {Accounts(backup.Manifest?.Accounts ?? 0)} to {backup.FullPath} ({backup.Bytes:N0} bytes).");
+                return 0;
+            }
+            catch (Exception e) when (e is BackupException or StoreFullException)
+            {
+                error.WriteLine(e.Message);
+                return 1;
+            }
+        });
     }
 
     public static string Accounts(int count) => count == 1 ? "1 account" : $"{count} accounts";
-
-    private static int Fail(TextWriter error, string message)
-    {
-        error.WriteLine(message);
-        error.WriteLine(Usage);
-        return 2;
-    }
 }

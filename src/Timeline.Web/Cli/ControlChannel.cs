@@ -3,8 +3,8 @@ using Timeline.Core.Storage;
 
 namespace Timeline.Web.Cli;
 
-/// <summary>A command the command line asks the running app to run: its name, its arguments (paths made absolute,
-/// no --db) and what it would read from standard input (a password).</summary>
+/// <summary>A command the command line asks the running app to run: its name, the whole command line (paths made
+/// absolute, no --db), which the app parses as the command line does, and what it would read from standard input (a password).</summary>
 public sealed record ControlRequest(string Command, string[] Args, string Input);
 
 /// <summary>What the command wrote and its exit code, as if it had run in the command line's own process.</summary>

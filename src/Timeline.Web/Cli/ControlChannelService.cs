@@ -62,7 +62,7 @@ public sealed class ControlChannelService(TimelineStore store, IServiceProvider 
                     var (output, error) = (new StringWriter(), new StringWriter());
                     var exit = request is null
                         ? Refuse(error)
-                        : await CommandHost.ExecuteAsync(services, request.Command, request.Args, new StringReader(request.Input), output, error);
+                        : await CommandLine.RunAsync(request.Args, new StringReader(request.Input), output, error, services);
                     response = new ControlResponse(exit, output.ToString(), error.ToString());
                 }
                 finally

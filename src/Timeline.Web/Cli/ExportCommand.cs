@@ -1,48 +1,45 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
 using Timeline.Core.Seeding;
 using Timeline.Core.Storage;
 
 namespace Timeline.Web.Cli;
 
 /// <summary><c>export --to FOLDER [--db PATH]</c>: the whole timeline in the seed format, for a backup or another store.</summary>
-public static class ExportCommand
+public sealed class ExportCommand : AsyncCommand<ExportCommand.Settings>
 {
-    public const string Usage = "usage: dotnet run --project src/Timeline.Web -- export --to FOLDER [--db PATH]";
+    /// <summary>The export command line, as a test or another program runs it.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
+        CommandLine.RunAsync(["export", .. args], TextReader.Null, output, error);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public sealed class Settings : StoreSettings
     {
-        if (NamedOptions.Parse(args, ["--to", "--db"], error, Usage) is not { } options)
-            return 2;
-        var to = options.GetValueOrDefault("--to");
-        var db = options.GetValueOrDefault("--db");
-        if (to is null)
-            return Fail(error, "--to is required: the folder to write the timeline into.");
+        [CommandOption("--to <FOLDER>")]
+        [Description("The folder to write the timeline into: a new or empty one.")]
+        public string? To { get; init; }
 
-        return await CommandHost.RunAsync("export", ["--to", Path.GetFullPath(to)], db, "", output, error);
+        public override ValidationResult Validate() =>
+            string.IsNullOrWhiteSpace(To) ? ValidationResult.Error("--to is required: the folder to write the timeline into.") : base.Validate();
     }
 
-    /// <summary>The export, with an app's services (this process's or the running app's).</summary>
-    public static Task<int> ExecuteAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        if (args is not ["--to", var to])
-            return Task.FromResult(Fail(error, "--to is required: the folder to write the timeline into."));
-        try
+        var to = Path.GetFullPath(settings.To!);
+        return CommandHost.RunAsync(["export", "--to", to], settings.Db, "", async (services, output, error) =>
         {
-            var report = TimelineExport.Write(services.GetRequiredService<TimelineStore>(), to);
-            output.WriteLine($"Exported {report.Events} events, {report.Articles} articles, {report.Links} links and {report.Storylines} storylines to {report.Folder}.");
-            output.WriteLine("Start an empty app with --Timeline:SeedsPath=<that folder> to load it.");
-            return Task.FromResult(0);
-        }
-        catch (IOException e)
-        {
-            error.WriteLine(e.Message);
-            return Task.FromResult(1);
-        }
-    }
-
-    private static int Fail(TextWriter error, string message)
-    {
-        error.WriteLine(message);
-        error.WriteLine(Usage);
-        return 2;
+            try
+            {
+                var report = await CommandProgress.Run("Exporting", () => TimelineExport.Write(services.GetRequiredService<TimelineStore>(), to));
+                output.WriteLine($"Exported {report.Events} events, {report.Articles} articles, {report.Links} links and {report.Storylines} storylines to {report.Folder}.");
+                output.WriteLine("Start an empty app with --Timeline:SeedsPath=<that folder> to load it.");
+                return 0;
+            }
+            catch (IOException e)
+            {
+                error.WriteLine(e.Message);
+                return 1;
+            }
+        });
     }
 }

@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
 using Timeline.Core.Backups;
 using Timeline.Core.Storage;
 using Timeline.Web.Accounts;
@@ -6,24 +9,32 @@ using Timeline.Web.Hosting;
 namespace Timeline.Web.Cli;
 
 /// <summary><c>restore --from FILE [--db PATH]</c>: puts a backup in place of a stopped app's store (see <see cref="StoreRestore"/>).</summary>
-public static class RestoreCommand
+public sealed class RestoreCommand : AsyncCommand<RestoreCommand.Settings>
 {
-    public const string Usage = "usage: dotnet run --project src/Timeline.Web -- restore --from FILE [--db PATH]";
+    /// <summary>The restore command line, as a test or another program runs it.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
+        CommandLine.RunAsync(["restore", .. args], TextReader.Null, output, error);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public sealed class Settings : StoreSettings
     {
-        if (NamedOptions.Parse(args, ["--from", "--db"], error, Usage) is not { } options)
-            return 2;
-        var from = options.GetValueOrDefault("--from");
-        var db = options.GetValueOrDefault("--db");
-        if (from is null)
-            return Fail(error, "--from is required: the backup file to restore.");
+        [CommandOption("--from <FILE>")]
+        [Description("The backup to restore (a timeline-backup-….zip).")]
+        public string? From { get; init; }
 
-        await using var app = TimelineApp.Create(CommandHost.HostArgs(db));
+        public override ValidationResult Validate() =>
+            string.IsNullOrWhiteSpace(From) ? ValidationResult.Error("--from is required: the backup file to restore.") : base.Validate();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        var (output, error) = (CommandIo.Current.Output, CommandIo.Current.Error);
+        var from = Path.GetFullPath(settings.From!);
+        await using var app = TimelineApp.Create(CommandHost.HostArgs(settings.Db));
         var storePath = StoreLocation.ResolvePath(app.Configuration.GetConnectionString("Timeline"), app.Environment.ContentRootPath);
         try
         {
-            var report = StoreRestore.Restore(Path.GetFullPath(from), storePath, CuratorAuthentication.KeysDirectory(storePath).FullName, DateTimeOffset.UtcNow);
+            var report = await CommandProgress.RunAsync("Restoring", progress => Task.Run(() =>
+                StoreRestore.Restore(from, storePath, CuratorAuthentication.KeysDirectory(storePath).FullName, DateTimeOffset.UtcNow, progress)));
             output.WriteLine($"Restored {storePath} from {from}, taken {report.Manifest.TakenAt:yyyy-MM-dd HH:mm:ss} UTC: " +
                              $"{report.Events} events, {report.Articles} articles, {BackupCommand.Accounts(report.Accounts)}.");
             if (report.ReplacedKeptAt is not null)
@@ -36,12 +47,5 @@ public static class RestoreCommand
             error.WriteLine(e.Message);
             return 1;
         }
-    }
-
-    private static int Fail(TextWriter error, string message)
-    {
-        error.WriteLine(message);
-        error.WriteLine(Usage);
-        return 2;
     }
 }

@@ -7,6 +7,8 @@ using Timeline.Core.Storage;
 using Timeline.Web.Hosting;
 
 using Timeline.Core.Domain;
+using System.ComponentModel;
+using Spectre.Console.Cli;
 
 namespace Timeline.Web.Cli;
 
@@ -15,36 +17,40 @@ namespace Timeline.Web.Cli;
 /// dates (text, offsets, date, precision, the other reading) and the events it probably reports (slug, title, score,
 /// passage with offsets) — by the same code as the curator's article view. Stores nothing.
 /// </summary>
-public static class SuggestCommand
+public sealed class SuggestCommand : Command<SuggestCommand.Settings>
 {
-    public const string Usage = "usage: dotnet run --project src/Timeline.Web -- suggest FILE [--published YYYY-MM-DD] [--db PATH] [--json]";
+    /// <summary>The suggest command line, as a test or another program runs it.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) =>
+        CommandLine.RunAsync(["suggest", .. args], TextReader.Null, output, error).GetAwaiter().GetResult();
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public sealed class Settings : StoreSettings
     {
-        string? file = null, published = null, db = null;
-        var json = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--published" when i + 1 < args.Length: published = args[++i]; break;
-                case "--db" when i + 1 < args.Length: db = args[++i]; break;
-                case "--json": json = true; break;
-                case var name when !name.StartsWith("--", StringComparison.Ordinal) && file is null: file = name; break;
-                default: return Fail(error, $"“{args[i]}” is not an option here.");
-            }
-        }
-        if (file is null)
-            return Fail(error, "Name the article file (.txt, .md or .html).");
-        if (!File.Exists(file))
+        [CommandArgument(0, "<FILE>")]
+        [Description("The article file (.txt, .md or .html).")]
+        public string File { get; init; } = "";
+
+        [CommandOption("--published <DATE>")]
+        [Description("Its publication date, YYYY-MM-DD, when the file gives none (relative dates are read against it).")]
+        public string? Published { get; init; }
+
+        [CommandOption("--json")]
+        [Description("Write JSON for another program instead of text.")]
+        public bool Json { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        var (output, error) = (CommandIo.Current.Output, CommandIo.Current.Error);
+        var file = settings.File;
+        if (!System.IO.File.Exists(file))
             return Fail(error, $"{file} does not exist.");
-        var read = ArticleImportReader.ReadFile(file, File.ReadAllBytes(file));
+        var read = ArticleImportReader.ReadFile(file, System.IO.File.ReadAllBytes(file));
         if (read.Form is not { } form)
             return Fail(error, read.Error!);
         PartialDate date;
-        if (published is not null)
+        if (settings.Published is not null)
         {
-            if (!PartialDate.TryParse(published, false, out date, out var problem))
+            if (!PartialDate.TryParse(settings.Published, false, out date, out var problem))
                 return Fail(error, $"--published: {problem}");
         }
         else if (!form.Published.TryBuild(out date, out _))
@@ -53,8 +59,7 @@ public static class SuggestCommand
         }
 
         // Errors only: the output may be JSON for another program.
-        string[] hostArgs = db is null ? ["--Logging:LogLevel:Default=Error"] : ["--Logging:LogLevel:Default=Error", $"--ConnectionStrings:Timeline=Filename={db}"];
-        using var app = TimelineApp.Create(hostArgs);
+        using var app = TimelineApp.Create(CommandHost.HostArgs(settings.Db, "Error"));
         EventSuggester suggester;
         try
         {
@@ -69,7 +74,7 @@ public static class SuggestCommand
         var reader = app.Services.GetRequiredService<ArticleReader>();
         var dates = reader.Read(form.Body, date, form.Language);
         var suggestions = suggester.Suggest(form.Body, date, form.Language, dates.Mentions, new HashSet<int>());
-        if (json)
+        if (settings.Json)
             WriteJson(output, form.Body, date, form.Language, dates, suggestions);
         else
             WriteText(output, form.Body, date, dates, suggestions);
@@ -115,7 +120,6 @@ public static class SuggestCommand
     private static int Fail(TextWriter error, string message)
     {
         error.WriteLine(message);
-        error.WriteLine(Usage);
         return 2;
     }
 }

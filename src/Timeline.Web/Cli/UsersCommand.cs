@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
+using Spectre.Console.Cli;
 using Timeline.Core.Domain;
 using Timeline.Web.Accounts;
 
@@ -12,41 +14,36 @@ namespace Timeline.Web.Cli;
 /// </summary>
 public static class UsersCommand
 {
-    public const string Usage = """
-        usage: dotnet run --project src/Timeline.Web -- users COMMAND [--db PATH]
-          users add NAME [--role Editor|Admin]   create an account; the password is read from standard input
-          users list                             list accounts with role and state
-          users reset-password NAME              set a new password, read from standard input
-          users disable NAME | users enable NAME stop or allow an account's sign-in
-          users role NAME Editor|Admin           change an account's role
-        """;
+    /// <summary>The users command line, as a test or another program runs it.</summary>
+    public static Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error) =>
+        CommandLine.RunAsync(["users", .. args], input, output, error);
 
-    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
+    public class NameSettings : StoreSettings
     {
-        if (Parse(args, error, out var words, out _, out var db) is { } failed)
-            return failed;
-        // Read here, where the terminal is, whether the work is done here or by the running app.
-        var password = words switch
-        {
-            ["add", var name] => ReadPassword(input, error, "Password for " + name),
-            ["reset-password", var name] => ReadPassword(input, error, "New password for " + name),
-            _ => "",
-        };
-        return await CommandHost.RunAsync("users", WithoutDb(args), db, password + "\n", output, error);
+        [CommandArgument(0, "<NAME>")]
+        [Description("The account's user name.")]
+        public string Name { get; init; } = "";
     }
 
-    /// <summary>The command, run with an app's services (this process's or the running app's); a password comes on <paramref name="input"/>.</summary>
-    public static async Task<int> ExecuteAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error)
+    public sealed class AddSettings : NameSettings
     {
-        if (Parse(args, error, out var words, out var role, out _) is { } failed)
-            return failed;
-        await using var scope = services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<CuratorAccounts>();
+        [CommandOption("--role <ROLE>")]
+        [Description("Editor (the default) or Admin.")]
+        public string Role { get; init; } = CuratorRoles.Editor;
+    }
 
-        IReadOnlyList<string> problems;
-        switch (words)
-        {
-            case ["list"]:
+    public sealed class RoleSettings : NameSettings
+    {
+        [CommandArgument(1, "<ROLE>")]
+        [Description("Editor or Admin.")]
+        public string NewRole { get; init; } = "";
+    }
+
+    public sealed class List : AsyncCommand<StoreSettings>
+    {
+        public override Task<int> ExecuteAsync(CommandContext context, StoreSettings settings, CancellationToken cancellation) =>
+            RunAsync(["users", "list"], settings.Db, "", (accounts, output, _) =>
+            {
                 var rows = accounts.List();
                 foreach (var row in rows)
                 {
@@ -54,62 +51,67 @@ public static class UsersCommand
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.UserName,-24} {row.Role,-7} {state}"));
                 }
                 output.WriteLine(rows.Count == 1 ? "1 account." : $"{rows.Count} accounts.");
-                return 0;
-            case ["add", var name]:
-                problems = await accounts.CreateAsync(name, role ?? CuratorRoles.Editor, input.ReadLine() ?? "");
-                return Report(problems, output, error, $"Created {role ?? CuratorRoles.Editor} account \"{name}\".");
-            case ["reset-password", var name]:
-                problems = await accounts.ResetPasswordAsync(name, input.ReadLine() ?? "");
-                return Report(problems, output, error, $"Set a new password for \"{name}\"; its sign-ins elsewhere end within a minute.");
-            case ["disable", var name]:
-                return Report(await accounts.SetDisabledAsync(name, true), output, error, $"Disabled \"{name}\".");
-            case ["enable", var name]:
-                return Report(await accounts.SetDisabledAsync(name, false), output, error, $"Enabled \"{name}\".");
-            case ["role", var name, var newRole]:
-                return Report(await accounts.SetRoleAsync(name, newRole), output, error, $"\"{name}\" is now {newRole}.");
-            default:
-                return Fail(error, words.Count == 0 ? "Say what to do with users." : $"\"{string.Join(' ', words)}\" is not a users command.");
-        }
+                return Task.FromResult(0);
+            });
     }
 
-    /// <summary>The words and options, or the exit code after naming what is wrong.</summary>
-    private static int? Parse(string[] args, TextWriter error, out List<string> words, out string? role, out string? db)
+    public sealed class Add : AsyncCommand<AddSettings>
     {
-        words = [];
-        role = db = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] is "--role" or "--db" && i + 1 < args.Length)
-            {
-                if (args[i] == "--role")
-                    role = args[++i];
-                else
-                    db = args[++i];
-            }
-            else if (args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                return Fail(error, $"\"{args[i]}\" is not an option here.");
-            }
-            else
-            {
-                words.Add(args[i]);
-            }
-        }
-        return null;
+        public override Task<int> ExecuteAsync(CommandContext context, AddSettings settings, CancellationToken cancellation) =>
+            RunAsync(["users", "add", settings.Name, "--role", settings.Role], settings.Db, ReadPassword("Password for " + settings.Name),
+                async (accounts, output, error) => Report(await accounts.CreateAsync(settings.Name, settings.Role, Password()), output, error,
+                    $"Created {settings.Role} account \"{settings.Name}\"."));
     }
 
-    /// <summary>The arguments without "--db PATH", which only says where the store is.</summary>
-    public static string[] WithoutDb(string[] args)
+    public sealed class ResetPassword : AsyncCommand<NameSettings>
     {
-        var kept = new List<string>();
-        for (var i = 0; i < args.Length; i++)
+        public override Task<int> ExecuteAsync(CommandContext context, NameSettings settings, CancellationToken cancellation) =>
+            RunAsync(["users", "reset-password", settings.Name], settings.Db, ReadPassword("New password for " + settings.Name),
+                async (accounts, output, error) => Report(await accounts.ResetPasswordAsync(settings.Name, Password()), output, error,
+                    $"Set a new password for \"{settings.Name}\"; its sign-ins elsewhere end within a minute."));
+    }
+
+    public sealed class Disable : AsyncCommand<NameSettings>
+    {
+        public override Task<int> ExecuteAsync(CommandContext context, NameSettings settings, CancellationToken cancellation) =>
+            RunAsync(["users", "disable", settings.Name], settings.Db, "",
+                async (accounts, output, error) => Report(await accounts.SetDisabledAsync(settings.Name, true), output, error, $"Disabled \"{settings.Name}\"."));
+    }
+
+    public sealed class Enable : AsyncCommand<NameSettings>
+    {
+        public override Task<int> ExecuteAsync(CommandContext context, NameSettings settings, CancellationToken cancellation) =>
+            RunAsync(["users", "enable", settings.Name], settings.Db, "",
+                async (accounts, output, error) => Report(await accounts.SetDisabledAsync(settings.Name, false), output, error, $"Enabled \"{settings.Name}\"."));
+    }
+
+    public sealed class Role : AsyncCommand<RoleSettings>
+    {
+        public override Task<int> ExecuteAsync(CommandContext context, RoleSettings settings, CancellationToken cancellation) =>
+            RunAsync(["users", "role", settings.Name, settings.NewRole], settings.Db, "",
+                async (accounts, output, error) => Report(await accounts.SetRoleAsync(settings.Name, settings.NewRole), output, error, $"\"{settings.Name}\" is now {settings.NewRole}."));
+    }
+
+    /// <summary>The work, in this process or the running app (<see cref="CommandHost"/>), with the accounts service.</summary>
+    private static Task<int> RunAsync(string[] forward, string? db, string password, Func<CuratorAccounts, TextWriter, TextWriter, Task<int>> work) =>
+        CommandHost.RunAsync(forward, db, password + "\n", async (services, output, error) =>
         {
-            if (args[i] == "--db" && i + 1 < args.Length)
-                i++;
-            else
-                kept.Add(args[i]);
-        }
-        return [.. kept];
+            await using var scope = services.CreateAsyncScope();
+            return await work(scope.ServiceProvider.GetRequiredService<CuratorAccounts>(), output, error);
+        });
+
+    /// <summary>The password read beforehand, where the terminal is: in the running app, from what the command line sent.</summary>
+    private static string Password() => CommandIo.Current.Services is null ? pending.Value ?? "" : CommandIo.Current.Input.ReadLine() ?? "";
+
+    private static readonly AsyncLocal<string?> pending = new();
+
+    /// <summary>Reads the password at the command line (kept for <see cref="Password"/>); in the running app, nothing.</summary>
+    private static string ReadPassword(string label)
+    {
+        var io = CommandIo.Current;
+        if (io.Services is not null)
+            return "";
+        return pending.Value = ReadPassword(io.Input, io.Error, label);
     }
 
     /// <summary>One line of standard input; at a terminal, typed twice without echo.</summary>
@@ -153,10 +155,4 @@ public static class UsersCommand
         return 1;
     }
 
-    private static int Fail(TextWriter error, string message)
-    {
-        error.WriteLine(message);
-        error.WriteLine(Usage);
-        return 2;
-    }
 }

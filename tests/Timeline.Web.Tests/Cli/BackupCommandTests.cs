@@ -31,7 +31,7 @@ public sealed class BackupCommandTests
 
         Assert.Equal(2, await RestoreCommand.RunAsync(["--db", target], output, error));
         Assert.Contains("--from is required", error.ToString());
-        Assert.Contains(RestoreCommand.Usage, error.ToString());
+        Assert.Contains("--help", error.ToString());
         Assert.Equal(1, await RestoreCommand.RunAsync(["--from", target, "--db", database.Path], output, error));
         Assert.Contains("is not a Timeline backup", error.ToString());
 

@@ -9,15 +9,15 @@ public sealed class ImportTimelineJsCommandTests
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "timelinejs", name);
 
     [Theory]
-    [InlineData(new string[0], "Name the TimelineJS file")]
-    [InlineData(new[] { "a.json", "--era" }, "“--era” has no value")]
-    [InlineData(new[] { "a.json", "--force" }, "“--force” is not an option")]
+    [InlineData(new string[0], "missing required argument 'FILE'")]
+    [InlineData(new[] { "a.json", "--era" }, "Option 'era' is defined but no value has been provided")]
+    [InlineData(new[] { "a.json", "--force" }, "Unknown option 'force'")]
     public async Task Bad_arguments_are_named_with_the_usage(string[] args, string message)
     {
         var (output, error) = (new StringWriter(), new StringWriter());
         Assert.Equal(2, await ImportTimelineJsCommand.RunAsync(args, output, error));
         Assert.Contains(message, error.ToString());
-        Assert.Contains(ImportTimelineJsCommand.Usage, error.ToString());
+        Assert.Contains("--help", error.ToString());
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class SuggestCommandTests
     {
         var (output, error) = (new StringWriter(), new StringWriter());
         Assert.Equal(2, SuggestCommand.Run([], output, error));
-        Assert.Contains(SuggestCommand.Usage, error.ToString());
+        Assert.Contains("--help", error.ToString());
         Assert.Equal(2, SuggestCommand.Run(["/nonexistent/article.txt"], output, error));
         Assert.Contains("does not exist", error.ToString());
         var file = Path.Combine(Seeds.Directory, "004_253ffd92b0958686.txt");

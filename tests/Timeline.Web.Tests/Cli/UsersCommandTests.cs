@@ -71,6 +71,6 @@ public sealed class UsersCommandTests : IAsyncLifetime
         Assert.Contains("last active admin", (await RunAsync("", "role", "ada", "Editor")).Error);
         var wrong = await RunAsync("", "remove", "ada");
         Assert.Equal(2, wrong.Code);
-        Assert.Contains(UsersCommand.Usage, wrong.Error);
+        Assert.Contains("--help", wrong.Error);
     }
 }
