@@ -25,7 +25,7 @@ public static class CommandLine
         if (args is [.., var last] && ValueOptions.Contains(last))
         {
             error.WriteLine($"Option '{last.TrimStart('-')}' is defined but no value has been provided.");
-            error.WriteLine($"See: dotnet run --project src/Timeline.Web -- {string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(2))} --help");
+            error.WriteLine(HelpPointer(args));
             return 2;
         }
         using var scope = CommandIo.Use(new CommandIo(input, output, error, services));
@@ -43,7 +43,7 @@ public static class CommandLine
                 if (exception is CommandAppException)
                 {
                     error.WriteLine(exception.Message);
-                    error.WriteLine($"See: dotnet run --project src/Timeline.Web -- {string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(2))} --help");
+                    error.WriteLine(HelpPointer(args));
                     return 2;
                 }
                 error.WriteLine(exception.Message);
@@ -67,6 +67,17 @@ public static class CommandLine
             config.AddCommand<RestoreCommand>("restore").WithDescription("A backup in place of a stopped app's store.");
         });
         return await app.RunAsync(args);
+    }
+
+    private static readonly string[] UsersCommands = ["list", "add", "reset-password", "disable", "enable", "role"];
+
+    /// <summary>Where to read about what went wrong: the command's help (a users command's own, when it is one).</summary>
+    private static string HelpPointer(string[] args)
+    {
+        var command = args.Length > 0 && Commands.Contains(args[0]) ? args[0] : "";
+        if (command == "users" && args.Length > 1 && UsersCommands.Contains(args[1]))
+            command = "users " + args[1];
+        return $"See: dotnet run --project src/Timeline.Web -- {(command.Length > 0 ? command + " " : "")}--help";
     }
 }
 
