@@ -96,6 +96,9 @@ public sealed partial class TimelineStore
         return free < floor ? new StoreFullException(FilePath, free, floor, error) : error;
     }
 
+    /// <summary>False when LiteDB has closed itself after an I/O error and the store is not reopened yet.</summary>
+    public bool Answers => engine.Answers();
+
     /// <summary>
     /// Reopens LiteDB on the store's file when it has closed itself after an I/O error (the health check asks too);
     /// true when the store answers. Opening writes nothing, so it works on a full disk; what the failed write left in

@@ -21,7 +21,7 @@ public sealed class StoreRecovery(RequestDelegate next, TimelineStore store, ILo
         {
             await next(context);
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or LiteException && !context.Response.HasStarted && store.Recover())
+        catch (Exception e) when (e is IOException or ObjectDisposedException or LiteException && !context.Response.HasStarted && !store.Answers && store.Recover())
         {
             logger.LogWarning(e, "The store failed under a request and was reopened; answering it again.");
             context.Response.Clear();
