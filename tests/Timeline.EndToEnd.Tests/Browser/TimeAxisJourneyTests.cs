@@ -162,7 +162,11 @@ public sealed class TimeAxisJourneyTests(BrowserFixture browser)
         await Expect(page).ToHaveURLAsync(new Regex(@"/\?from=2013&to=2013&zoom=months$"));
         await Expect(Events(page)).ToHaveCountAsync(1);
 
-        // Two fingers spreading over July: July by day.
+        // Two fingers spreading over July: July by day. First the enhanced navigation to 2013 finishes (its fetch
+        // and the axis script's re-binding): a touch that lands meanwhile reached the old page's handler with one
+        // finger, read as a swipe (a flaky run went to 2014).
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForTimeoutAsync(300);
         var july = (await page.Locator(".axis-periods > a[aria-label^='July 2013']").BoundingBoxAsync())!;
         var (middle, py) = (july.X + july.Width / 2, july.Y + july.Height / 2);
         await TouchAsync("touchStart", (middle - 10, py), (middle + 10, py));
