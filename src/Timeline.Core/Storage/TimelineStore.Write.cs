@@ -19,7 +19,8 @@ public sealed partial class TimelineStore
     /// <summary>The free space of the disk that holds the store, in bytes (null for a store in memory).</summary>
     public long? FreeSpace => lockFile is null ? null : new DriveInfo(Path.GetDirectoryName(FilePath)!).AvailableFreeSpace;
 
-    private bool BelowFloor(out long free)
+    /// <summary>True while the store's disk has less free space than <see cref="FreeSpaceFloor"/>: writes are refused then.</summary>
+    public bool BelowFloor(out long free)
     {
         free = FreeSpace ?? long.MaxValue;
         return FreeSpaceFloor > 0 && free < FreeSpaceFloor;

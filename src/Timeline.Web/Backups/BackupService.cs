@@ -22,9 +22,11 @@ public sealed class BackupService(TimelineStore store, IOptions<BackupOptions> o
     /// <summary>How far the backup under way has got (0 to 1), or null when none is.</summary>
     public double? Progress { get; private set; }
 
-    /// <summary>Takes a backup now (after the one under way, if any) and deletes the oldest beyond the number to keep.</summary>
-    public async Task<BackupFile> BackUpNowAsync(IProgress<double>? progress = null, CancellationToken cancellation = default)
+    /// <summary>Takes a backup now (after the one under way, if any) and deletes the oldest beyond the number to keep;
+    /// into <paramref name="folder"/> instead when one is given (the command line's --to), where nothing is deleted.</summary>
+    public async Task<BackupFile> BackUpNowAsync(IProgress<double>? progress = null, CancellationToken cancellation = default, string? folder = null)
     {
+        var target = folder ?? Folder;
         using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellation, stopping.Token);
         await oneAtATime.WaitAsync(both.Token);
         try
@@ -38,12 +40,12 @@ public sealed class BackupService(TimelineStore store, IOptions<BackupOptions> o
             var started = time.GetTimestamp();
             // On a thread of its own: the copy is synchronous and holds a LiteDB transaction that belongs to its thread.
             var backup = await Task.Factory.StartNew(
-                () => StoreBackup.Write(store, CuratorAuthentication.KeysDirectory(store.FilePath).FullName, Folder, time.GetUtcNow(), reported, both.Token),
+                () => StoreBackup.Write(store, CuratorAuthentication.KeysDirectory(store.FilePath).FullName, target, time.GetUtcNow(), reported, both.Token),
                 both.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             TimelineMetrics.Backups.Add(1, new KeyValuePair<string, object?>("outcome", "written"));
             TimelineMetrics.BackupDuration.Record(time.GetElapsedTime(started).TotalSeconds);
             TimelineMetrics.BackupSize.Record(backup.Bytes);
-            var pruned = BackupFolder.Prune(Folder, Options.Keep);
+            var pruned = folder is null ? BackupFolder.Prune(Folder, Options.Keep) : 0;
             logger.LogInformation("Backed up {Events} events and {Articles} articles to {Path} ({Bytes} bytes) in {Milliseconds} ms; deleted {Pruned} older backups.",
                 backup.Manifest?.Events, backup.Manifest?.Articles, backup.FullPath, backup.Bytes, (int)time.GetElapsedTime(started).TotalMilliseconds, pruned);
             return backup;

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using Spectre.Console.Cli;
 using Timeline.Core.Backups;
 using Timeline.Core.Storage;
-using Timeline.Web.Accounts;
 using Timeline.Web.Backups;
 
 namespace Timeline.Web.Cli;
@@ -29,13 +28,9 @@ public sealed class BackupCommand : AsyncCommand<BackupCommand.Settings>
         {
             try
             {
-                var store = services.GetRequiredService<TimelineStore>();
-                var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BackupOptions>>().Value;
-                var target = to ?? options.FolderFor(store.FilePath);
-                var backup = await CommandProgress.RunAsync("Backing up", progress => Task.Run(() =>
-                    StoreBackup.Write(store, CuratorAuthentication.KeysDirectory(store.FilePath).FullName, target, DateTimeOffset.UtcNow, progress)));
-                if (to is null)
-                    BackupFolder.Prune(target, options.Keep);
+                // The app's own backup service: one backup at a time with its scheduled ones, counted in its metrics.
+                var backup = await CommandProgress.RunAsync("Backing up", progress =>
+                    services.GetRequiredService<BackupService>().BackUpNowAsync(progress, cancellation, to));
                 output.WriteLine($"Backed up {backup.Manifest?.Events} events, {backup.Manifest?.Articles} articles and {Accounts(backup.Manifest?.Accounts ?? 0)} to {backup.FullPath} ({backup.Bytes:N0} bytes).");
                 return 0;
             }

@@ -25,7 +25,7 @@ public static class CommandHost
             return await work(appServices, io.Output, io.Error); // in the running app, answering the channel
         await using var app = TimelineApp.Create(HostArgs(db));
         var storePath = StoreLocation.ResolvePath(app.Configuration.GetConnectionString("Timeline"), app.Environment.ContentRootPath);
-        if (await ControlClient.TryRunAsync(storePath, new ControlRequest(forward[0], forward, input)) is { } answer)
+        if (await ControlClient.TryRunAsync(storePath, new ControlRequest(forward, input)) is { } answer)
         {
             await io.Output.WriteAsync(answer.Output);
             await io.Error.WriteAsync(answer.Error);

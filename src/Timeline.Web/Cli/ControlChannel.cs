@@ -3,9 +3,9 @@ using Timeline.Core.Storage;
 
 namespace Timeline.Web.Cli;
 
-/// <summary>A command the command line asks the running app to run: its name, the whole command line (paths made
-/// absolute, no --db), which the app parses as the command line does, and what it would read from standard input (a password).</summary>
-public sealed record ControlRequest(string Command, string[] Args, string Input);
+/// <summary>A command the command line asks the running app to run: the whole command line (paths made absolute, no
+/// --db), which the app parses as the command line does, and what it would read from standard input (a password).</summary>
+public sealed record ControlRequest(string[] Args, string Input);
 
 /// <summary>What the command wrote and its exit code, as if it had run in the command line's own process.</summary>
 public sealed record ControlResponse(int ExitCode, string Output, string Error);

@@ -100,7 +100,7 @@ public sealed class ControlChannelService(TimelineStore store, IServiceProvider 
         }
         try
         {
-            return JsonSerializer.Deserialize<ControlRequest>(bytes.ToArray(), ControlChannel.Json) is { Command: not null, Args: not null, Input: not null } request ? request : null;
+            return JsonSerializer.Deserialize<ControlRequest>(bytes.ToArray(), ControlChannel.Json) is { Args.Length: > 0, Input: not null } request ? request : null;
         }
         catch (JsonException)
         {

@@ -57,18 +57,24 @@ public static class UsersCommand
 
     public sealed class Add : AsyncCommand<AddSettings>
     {
-        public override Task<int> ExecuteAsync(CommandContext context, AddSettings settings, CancellationToken cancellation) =>
-            RunAsync(["users", "add", settings.Name, "--role", settings.Role], settings.Db, ReadPassword("Password for " + settings.Name),
-                async (accounts, output, error) => Report(await accounts.CreateAsync(settings.Name, settings.Role, Password()), output, error,
+        public override Task<int> ExecuteAsync(CommandContext context, AddSettings settings, CancellationToken cancellation)
+        {
+            var password = ReadPassword("Password for " + settings.Name);
+            return RunAsync(["users", "add", settings.Name, "--role", settings.Role], settings.Db, password,
+                async (accounts, output, error) => Report(await accounts.CreateAsync(settings.Name, settings.Role, password), output, error,
                     $"Created {settings.Role} account \"{settings.Name}\"."));
+        }
     }
 
     public sealed class ResetPassword : AsyncCommand<NameSettings>
     {
-        public override Task<int> ExecuteAsync(CommandContext context, NameSettings settings, CancellationToken cancellation) =>
-            RunAsync(["users", "reset-password", settings.Name], settings.Db, ReadPassword("New password for " + settings.Name),
-                async (accounts, output, error) => Report(await accounts.ResetPasswordAsync(settings.Name, Password()), output, error,
+        public override Task<int> ExecuteAsync(CommandContext context, NameSettings settings, CancellationToken cancellation)
+        {
+            var password = ReadPassword("New password for " + settings.Name);
+            return RunAsync(["users", "reset-password", settings.Name], settings.Db, password,
+                async (accounts, output, error) => Report(await accounts.ResetPasswordAsync(settings.Name, password), output, error,
                     $"Set a new password for \"{settings.Name}\"; its sign-ins elsewhere end within a minute."));
+        }
     }
 
     public sealed class Disable : AsyncCommand<NameSettings>
@@ -100,18 +106,12 @@ public static class UsersCommand
             return await work(scope.ServiceProvider.GetRequiredService<CuratorAccounts>(), output, error);
         });
 
-    /// <summary>The password read beforehand, where the terminal is: in the running app, from what the command line sent.</summary>
-    private static string Password() => CommandIo.Current.Services is null ? pending.Value ?? "" : CommandIo.Current.Input.ReadLine() ?? "";
-
-    private static readonly AsyncLocal<string?> pending = new();
-
-    /// <summary>Reads the password at the command line (kept for <see cref="Password"/>); in the running app, nothing.</summary>
+    /// <summary>The password: at the command line, from the terminal (or a pipe); in the running app, the line the
+    /// command line sent with the command.</summary>
     private static string ReadPassword(string label)
     {
         var io = CommandIo.Current;
-        if (io.Services is not null)
-            return "";
-        return pending.Value = ReadPassword(io.Input, io.Error, label);
+        return io.Services is null ? ReadPassword(io.Input, io.Error, label) : io.Input.ReadLine() ?? "";
     }
 
     /// <summary>One line of standard input; at a terminal, typed twice without echo.</summary>

@@ -63,7 +63,7 @@ public sealed class FreeDiskHealthCheck(TimelineStore store) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (store.FreeSpace is not { } free || free >= store.FreeSpaceFloor)
+        if (!store.BelowFloor(out var free))
             return Task.FromResult(HealthCheckResult.Healthy());
         return Task.FromResult(HealthCheckResult.Unhealthy(
             $"The store's disk has {free / 1048576.0:0.#} MB free, below the {store.FreeSpaceFloor / 1048576.0:0.#} MB floor: saves are refused until space is freed."));
