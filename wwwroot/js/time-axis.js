@@ -66,6 +66,9 @@
     // the tab order is set on every page, the listeners once per element.
     const wired = new WeakSet();
     const setUp = axis => {
+        // The address this axis was last set up for: the address changes when a move starts, the new view arrives
+        // with its fetch, so whoever waits for the next view (the browser tests) waits for this.
+        axis.dataset.readyFor = location.href;
         for (const link of axis.querySelectorAll(".axis-marks a, .axis-crowds a, .axis-bands a")) link.tabIndex = -1;
         const periods = periodsOf(axis);
         if (periods.length > 0 && !periods.some(p => p.tabIndex === 0 && p.hasAttribute("tabindex"))) activate(periods, 0, false);
